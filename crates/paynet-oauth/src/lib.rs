@@ -1,0 +1,50 @@
+//! OAuth 1.0a HMAC-SHA1 request signing and verification for PaynetEasy-style payment
+//! gateways, exactly as RFC 5849 describes it: `#![no_std]`, no allocator, no clock,
+//! no random numbers, no `unsafe`.
+//!
+//! ```
+//! use paynet_oauth::{Request, Signer};
+//!
+//! let form = [("balance-provider", "Test")];
+//! let request = Request::new(
+//!     "POST",
+//!     "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/ENDPOINTID",
+//!     &form,
+//!     "balance_test_merchant14",
+//!     "1686923599",
+//!     "2xGTFuAgetE",
+//! );
+//! let signer = Signer::new("F9F65098-1111-1111-1111-621611111111", "");
+//! let signed = signer.sign(&request)?;
+//! assert_eq!(signed.signature(), "CROVVmkEAaZtIzV8pkEZKiHgHps=");
+//!
+//! let mut header = [0u8; 256];
+//! let n = signed.authorization_header_into(&mut header)?;
+//! assert!(header[..n].ends_with(b"oauth_signature=\"CROVVmkEAaZtIzV8pkEZKiHgHps%3D\""));
+//! # Ok::<(), paynet_oauth::Error>(())
+//! ```
+//!
+//! The parameters are never encoded into a buffer: they are sorted by comparing their
+//! encoded forms lazily, and the base string is streamed straight into the HMAC. The
+//! header, the body, the normalized parameters and the base string are written on
+//! demand into a caller buffer (`*_into`, sized by `*_len`) or any `core::fmt::Write`.
+#![no_std]
+#![forbid(unsafe_code)]
+
+mod error;
+mod header;
+mod params;
+pub mod percent;
+mod request;
+mod sign;
+mod sink;
+mod url;
+mod verify;
+
+pub use error::Error;
+pub use header::{AuthorizationHeader, MAX_HEADER_PARAMS};
+pub use params::MAX_PARAMS;
+pub use request::Request;
+pub use sign::{SIGNATURE_LEN, SIGNATURE_METHOD, Signed, Signer, sign};
+pub use url::UrlParts;
+pub use verify::{Incoming, TimeWindow, Verified, verify};

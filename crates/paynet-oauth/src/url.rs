@@ -1,0 +1,139 @@
+//! Splitting a request URL and writing its base string URI (RFC 5849 section 3.4.1.2).
+
+use core::fmt;
+
+use crate::Error;
+use crate::sink::Sink;
+
+/// The parts of an absolute `http(s)` URL that signing needs, borrowed from the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UrlParts<'a> {
+    /// The scheme as written (compared and written in lower case).
+    pub scheme: &'a str,
+    /// The host as written, with brackets for IPv6 (written in lower case).
+    pub host: &'a str,
+    /// The port when one is written and it is not the scheme's default.
+    pub port: Option<u16>,
+    /// The path as sent; empty means `/`.
+    pub path: &'a str,
+    /// The query without `?`; empty when there is none.
+    pub query: &'a str,
+}
+
+impl<'a> UrlParts<'a> {
+    /// Splits `url` into scheme, host, port, path and query, dropping any user info and
+    /// fragment. The scheme must be letters, digits, `+ - .` starting with a letter; the
+    /// host must be non-empty; the port, when written, must be a number up to 65535.
+    pub fn parse(url: &'a str) -> Result<Self, Error> {
+        if url.bytes().any(|b| b <= b' ' || b == 0x7f) {
+            return Err(Error::MalformedUrl);
+        }
+        let (scheme, rest) = url.split_once("://").ok_or(Error::MalformedUrl)?;
+        let valid_scheme = scheme.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+        if !valid_scheme {
+            return Err(Error::MalformedUrl);
+        }
+        let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, path_and_query) = rest.split_at(authority_end);
+        let (path, query) = match path_and_query.split_once('?') {
+            Some((p, q)) => (p, q),
+            None => (path_and_query, ""),
+        };
+        let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+        let (host, port_text) = split_host_port(host_port)?;
+        if host.is_empty() || host.contains('@') {
+            return Err(Error::MalformedUrl);
+        }
+        let port = match port_text {
+            None | Some("") => None,
+            Some(p) => {
+                if !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 5 {
+                    return Err(Error::MalformedUrl);
+                }
+                let n: u32 = p.bytes().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'));
+                let n = u16::try_from(n).map_err(|_| Error::MalformedUrl)?;
+                if Some(n) == default_port(scheme) { None } else { Some(n) }
+            }
+        };
+        Ok(UrlParts { scheme, host, port, path, query })
+    }
+
+    /// Writes the base string URI: lower-case scheme and host, the port unless it is
+    /// the default one, the path as sent (`/` when empty), no query, no fragment.
+    pub(crate) fn put_base_uri<S: Sink + ?Sized>(&self, sink: &mut S, encoded: bool) -> fmt::Result {
+        put_lower(sink, self.scheme.as_bytes())?;
+        sink.put(if encoded { b"%3A%2F%2F" } else { b"://" })?;
+        put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
+        if let Some(port) = self.port {
+            sink.put(if encoded { b"%3A" } else { b":" })?;
+            let mut digits = [0u8; 5];
+            let mut n = port;
+            let mut i = digits.len();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            sink.put(&digits[i..])?;
+        }
+        let path = if self.path.is_empty() { "/" } else { self.path };
+        if encoded {
+            crate::percent::put_encoded(sink, path.as_bytes(), false)
+        } else {
+            sink.put(path.as_bytes())
+        }
+    }
+}
+
+fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
+    if host_port.starts_with('[') {
+        let close = host_port.find(']').ok_or(Error::MalformedUrl)?;
+        let (host, after) = host_port.split_at(close + 1);
+        match after.strip_prefix(':') {
+            Some(port) => Ok((host, Some(port))),
+            None if after.is_empty() => Ok((host, None)),
+            None => Err(Error::MalformedUrl),
+        }
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => Ok((host, Some(port))),
+            None => Ok((host_port, None)),
+        }
+    }
+}
+
+fn default_port(scheme: &str) -> Option<u16> {
+    if scheme.eq_ignore_ascii_case("http") {
+        Some(80)
+    } else if scheme.eq_ignore_ascii_case("https") {
+        Some(443)
+    } else {
+        None
+    }
+}
+
+fn put_lower<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) -> fmt::Result {
+    for chunk in bytes.chunks(32) {
+        let mut buf = [0u8; 32];
+        let out = &mut buf[..chunk.len()];
+        out.copy_from_slice(chunk);
+        out.make_ascii_lowercase();
+        sink.put(out)?;
+    }
+    Ok(())
+}
+
+fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
+    if !encoded {
+        return put_lower(sink, bytes);
+    }
+    for &b in bytes {
+        crate::percent::put_encoded_byte(sink, b.to_ascii_lowercase(), false)?;
+    }
+    Ok(())
+}
