@@ -1,0 +1,259 @@
+//! `paynet sign`: the gateway docs' request builder, for one request from flags or a
+//! batch from JSON.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use paynet_oauth::{Request, Signer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::failure::Failure;
+
+/// Sign one request (from flags) or many (from JSON) and print every step.
+#[derive(Args, Debug)]
+#[command(
+    about = "Sign a request and print normalized parameters, base string, signature, header and body",
+    after_help = SIGN_HELP
+)]
+pub(crate) struct SignArgs {
+    /// Read one JSON object or an array of them (the format of tests/vectors) from FILE,
+    /// or from standard input with `-`; writes JSON.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["url", "params", "consumer_key"])]
+    input: Option<PathBuf>,
+    /// HTTP method.
+    #[arg(long, default_value = "POST")]
+    method: String,
+    /// The full request URL (its query string is signed too).
+    #[arg(long, required_unless_present = "input")]
+    url: Option<String>,
+    /// A form body parameter, `name=value` (repeatable, order kept, duplicates allowed).
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    params: Vec<String>,
+    /// The consumer key (the gateway login).
+    #[arg(long, required_unless_present = "input")]
+    consumer_key: Option<String>,
+    /// The consumer secret (the gateway control key) [env: PAYNET_CONTROL_KEY].
+    #[arg(long, env = "PAYNET_CONTROL_KEY", hide_env_values = true)]
+    consumer_secret: Option<String>,
+    /// `oauth_token` (not used by the gateway).
+    #[arg(long)]
+    token: Option<String>,
+    /// The token secret (empty for the gateway).
+    #[arg(long, default_value = "")]
+    token_secret: String,
+    /// `oauth_timestamp` in Unix seconds [default: now].
+    #[arg(long)]
+    timestamp: Option<String>,
+    /// `oauth_nonce` [default: 16 random letters and digits].
+    #[arg(long)]
+    nonce: Option<String>,
+    /// `oauth_version` value.
+    #[arg(long, default_value = "1.0", conflicts_with = "no_oauth_version")]
+    oauth_version: String,
+    /// Leave `oauth_version` out.
+    #[arg(long)]
+    no_oauth_version: bool,
+    /// The header's realm (never signed).
+    #[arg(long, default_value = "")]
+    realm: String,
+    /// Print JSON instead of labelled lines.
+    #[arg(long)]
+    json: bool,
+}
+
+const SIGN_HELP: &str = "\
+Examples:
+  paynet sign --url https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1 \\
+      --param balance-provider=Test --consumer-key balance_test_merchant14 \\
+      --consumer-secret F9F65098-1111-1111-1111-621611111111 \\
+      --timestamp 1686923599 --nonce 2xGTFuAgetE
+  paynet sign --input cases.json > signed.json
+
+JSON input: {\"method\", \"url\", \"form\": [[name, value], ...], \"consumer_key\",
+\"consumer_secret\", \"token\"?, \"token_secret\"?, \"timestamp\", \"nonce\",
+\"version\"? (null leaves oauth_version out), \"oauth_extra\"?: [[name, value], ...], \"realm\"?}
+JSON output: {\"normalized_parameters\", \"base_string\", \"signature\",
+\"authorization_header\", \"body\"}; an array in gives an array out.";
+
+/// One request in the JSON batch format (extra keys such as `id` or `expect` are ignored).
+#[derive(Deserialize, Debug)]
+struct Case {
+    #[serde(default = "default_method")]
+    method: String,
+    url: String,
+    #[serde(default)]
+    form: Vec<(String, String)>,
+    consumer_key: String,
+    consumer_secret: String,
+    token: Option<String>,
+    #[serde(default)]
+    token_secret: String,
+    timestamp: Value,
+    nonce: String,
+    #[serde(default = "default_version")]
+    version: Option<String>,
+    #[serde(default)]
+    oauth_extra: Vec<(String, String)>,
+    #[serde(default)]
+    realm: String,
+}
+
+fn default_method() -> String {
+    "POST".into()
+}
+
+fn default_version() -> Option<String> {
+    Some("1.0".into())
+}
+
+/// Everything `paynet sign` prints for one request.
+#[derive(Serialize, Debug)]
+struct Output {
+    normalized_parameters: String,
+    base_string: String,
+    signature: String,
+    authorization_header: String,
+    body: String,
+}
+
+/// Runs `paynet sign`.
+pub(crate) fn run(args: SignArgs) -> Result<(), Failure> {
+    match &args.input {
+        Some(path) => run_batch(path),
+        None => run_flags(&args),
+    }
+}
+
+fn run_flags(args: &SignArgs) -> Result<(), Failure> {
+    let form = args
+        .params
+        .iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .ok_or_else(|| Failure::usage(format!("--param {p:?} is not NAME=VALUE")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let consumer_secret = args.consumer_secret.clone().ok_or_else(|| {
+        Failure::usage("no consumer secret given")
+            .with_hint("pass --consumer-secret or set PAYNET_CONTROL_KEY to the control key")
+    })?;
+    let case = Case {
+        method: args.method.clone(),
+        url: args.url.clone().unwrap_or_default(),
+        form,
+        consumer_key: args.consumer_key.clone().unwrap_or_default(),
+        consumer_secret,
+        token: args.token.clone(),
+        token_secret: args.token_secret.clone(),
+        timestamp: args.timestamp.clone().map_or_else(now_timestamp, Value::String),
+        nonce: args.nonce.clone().map_or_else(random_nonce, Ok)?,
+        version: (!args.no_oauth_version).then(|| args.oauth_version.clone()),
+        oauth_extra: Vec::new(),
+        realm: args.realm.clone(),
+    };
+    let out = sign_case(&case).map_err(Failure::usage)?;
+    let text = if args.json {
+        serde_json::to_string_pretty(&out).map_err(|e| Failure::usage(e.to_string()))? + "\n"
+    } else {
+        format!(
+            "Normalized parameters: {}\nSignature base string: {}\nSignature: {}\nAuthorization header: Authorization: {}\nBody: {}\n",
+            out.normalized_parameters, out.base_string, out.signature, out.authorization_header, out.body
+        )
+    };
+    write_stdout(text.as_bytes())
+}
+
+fn run_batch(path: &PathBuf) -> Result<(), Failure> {
+    let mut input = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut input).map(|_| ())
+    } else {
+        std::fs::read_to_string(path).map(|s| input = s)
+    };
+    read.map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
+    let value: Value = serde_json::from_str(&input)
+        .map_err(|e| Failure::usage(format!("{} is not JSON: {e}", path.display())))?;
+    let output = match value {
+        Value::Array(items) => {
+            let mut outs = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                outs.push(sign_value(item).map_err(|e| Failure::usage(format!("case {i}: {e}")))?);
+            }
+            serde_json::to_string(&outs)
+        }
+        other => serde_json::to_string(&sign_value(other).map_err(Failure::usage)?),
+    }
+    .map_err(|e| Failure::usage(e.to_string()))?;
+    // Everything is signed before anything is written: a bad case writes nothing.
+    write_stdout(format!("{output}\n").as_bytes())
+}
+
+fn sign_value(value: Value) -> Result<Output, String> {
+    let case: Case = serde_json::from_value(value).map_err(|e| format!("not a request description: {e}"))?;
+    sign_case(&case)
+}
+
+fn sign_case(case: &Case) -> Result<Output, String> {
+    let timestamp = match &case.timestamp {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        other => return Err(format!("timestamp must be a string or a number, not {other}")),
+    };
+    let form: Vec<(&str, &str)> = case.form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let extra: Vec<(&str, &str)> = case.oauth_extra.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let request = Request::new(&case.method, &case.url, &form, &case.consumer_key, &timestamp, &case.nonce)
+        .with_token(case.token.as_deref())
+        .with_version(case.version.as_deref())
+        .with_oauth_extra(&extra)
+        .with_realm(&case.realm);
+    let signed = Signer::new(&case.consumer_secret, &case.token_secret)
+        .sign(&request)
+        .map_err(|e| e.to_string())?;
+    let mut out = Output {
+        normalized_parameters: String::with_capacity(signed.normalized_parameters_len()),
+        base_string: String::with_capacity(signed.base_string_len()),
+        signature: signed.signature().to_owned(),
+        authorization_header: String::with_capacity(signed.authorization_header_len()),
+        body: String::with_capacity(signed.body_len()),
+    };
+    let written = signed
+        .write_normalized_parameters(&mut out.normalized_parameters)
+        .and_then(|()| signed.write_base_string(&mut out.base_string))
+        .and_then(|()| signed.write_authorization_header(&mut out.authorization_header))
+        .and_then(|()| signed.write_body(&mut out.body));
+    written.map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+fn now_timestamp() -> Value {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Value::String(secs.to_string())
+}
+
+/// 16 letters and digits from the operating system's CSPRNG.
+fn random_nonce() -> Result<String, Failure> {
+    const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut nonce = String::with_capacity(16);
+    while nonce.len() < 16 {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| Failure::usage(format!("no random numbers: {e}")))?;
+        // Rejection sampling keeps every character equally likely.
+        for b in bytes.into_iter().filter(|&b| b < 248).take(16 - nonce.len()) {
+            nonce.push(char::from(ALPHABET[usize::from(b % 62)]));
+        }
+    }
+    Ok(nonce)
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+}
