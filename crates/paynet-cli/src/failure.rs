@@ -17,7 +17,11 @@ pub(crate) struct Failure {
 impl Failure {
     /// A usage or configuration error (exit code 2).
     pub(crate) fn usage(message: impl Into<String>) -> Self {
-        Failure { code: EXIT_USAGE, message: message.into(), hint: None }
+        Failure {
+            code: EXIT_USAGE,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     /// Adds a second line telling the user what to do.

@@ -148,7 +148,10 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         consumer_secret,
         token: args.token.clone(),
         token_secret: args.token_secret.clone(),
-        timestamp: args.timestamp.clone().map_or_else(now_timestamp, Value::String),
+        timestamp: args
+            .timestamp
+            .clone()
+            .map_or_else(now_timestamp, Value::String),
         nonce: args.nonce.clone().map_or_else(random_nonce, Ok)?,
         version: (!args.no_oauth_version).then(|| args.oauth_version.clone()),
         oauth_extra: Vec::new(),
@@ -160,7 +163,11 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
     } else {
         format!(
             "Normalized parameters: {}\nSignature base string: {}\nSignature: {}\nAuthorization header: Authorization: {}\nBody: {}\n",
-            out.normalized_parameters, out.base_string, out.signature, out.authorization_header, out.body
+            out.normalized_parameters,
+            out.base_string,
+            out.signature,
+            out.authorization_header,
+            out.body
         )
     };
     write_stdout(text.as_bytes())
@@ -192,7 +199,8 @@ fn run_batch(path: &PathBuf) -> Result<(), Failure> {
 }
 
 fn sign_value(value: Value) -> Result<Output, String> {
-    let case: Case = serde_json::from_value(value).map_err(|e| format!("not a request description: {e}"))?;
+    let case: Case =
+        serde_json::from_value(value).map_err(|e| format!("not a request description: {e}"))?;
     sign_case(&case)
 }
 
@@ -200,15 +208,34 @@ fn sign_case(case: &Case) -> Result<Output, String> {
     let timestamp = match &case.timestamp {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
-        other => return Err(format!("timestamp must be a string or a number, not {other}")),
+        other => {
+            return Err(format!(
+                "timestamp must be a string or a number, not {other}"
+            ));
+        }
     };
-    let form: Vec<(&str, &str)> = case.form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-    let extra: Vec<(&str, &str)> = case.oauth_extra.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-    let request = Request::new(&case.method, &case.url, &form, &case.consumer_key, &timestamp, &case.nonce)
-        .with_token(case.token.as_deref())
-        .with_version(case.version.as_deref())
-        .with_oauth_extra(&extra)
-        .with_realm(&case.realm);
+    let form: Vec<(&str, &str)> = case
+        .form
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let extra: Vec<(&str, &str)> = case
+        .oauth_extra
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    let request = Request::new(
+        &case.method,
+        &case.url,
+        &form,
+        &case.consumer_key,
+        &timestamp,
+        &case.nonce,
+    )
+    .with_token(case.token.as_deref())
+    .with_version(case.version.as_deref())
+    .with_oauth_extra(&extra)
+    .with_realm(&case.realm);
     let signed = Signer::new(&case.consumer_secret, &case.token_secret)
         .sign(&request)
         .map_err(|e| e.to_string())?;
@@ -241,9 +268,14 @@ fn random_nonce() -> Result<String, Failure> {
     let mut nonce = String::with_capacity(16);
     while nonce.len() < 16 {
         let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(|e| Failure::usage(format!("no random numbers: {e}")))?;
+        getrandom::fill(&mut bytes)
+            .map_err(|e| Failure::usage(format!("no random numbers: {e}")))?;
         // Rejection sampling keeps every character equally likely.
-        for b in bytes.into_iter().filter(|&b| b < 248).take(16 - nonce.len()) {
+        for b in bytes
+            .into_iter()
+            .filter(|&b| b < 248)
+            .take(16 - nonce.len())
+        {
             nonce.push(char::from(ALPHABET[usize::from(b % 62)]));
         }
     }

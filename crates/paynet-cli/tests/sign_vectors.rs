@@ -5,7 +5,10 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/oauth1-signing.json");
+const VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/vectors/oauth1-signing.json"
+);
 
 fn paynet() -> Command {
     Command::new(env!("CARGO_BIN_EXE_paynet"))
@@ -19,7 +22,12 @@ fn run_with_stdin(args: &[&str], stdin: &str) -> std::process::Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn paynet");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -28,7 +36,11 @@ fn every_vector_through_sign_input() {
     let vectors: Value = serde_json::from_str(&std::fs::read_to_string(VECTORS).unwrap()).unwrap();
     let cases = vectors["cases"].clone();
     let out = run_with_stdin(&["sign", "--input", "-"], &cases.to_string());
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let results: Value = serde_json::from_slice(&out.stdout).unwrap();
     let results = results.as_array().unwrap();
     let cases = cases.as_array().unwrap();
@@ -38,7 +50,13 @@ fn every_vector_through_sign_input() {
         for key in ["normalized_parameters", "base_string", "signature"] {
             assert_eq!(result[key], case["expect"][key], "{id}: {key}");
         }
-        assert!(result["authorization_header"].as_str().unwrap().starts_with("OAuth realm=\"\""), "{id}");
+        assert!(
+            result["authorization_header"]
+                .as_str()
+                .unwrap()
+                .starts_with("OAuth realm=\"\""),
+            "{id}"
+        );
         assert!(result["body"].is_string(), "{id}");
     }
 }
@@ -80,12 +98,25 @@ fn flags_print_every_labelled_step() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Signature: UejIT4eT36s+D0qxSTLMsorv1+g=\n"), "{text}");
-    assert!(text.contains("Normalized parameters: balance-name=saa&oauth_consumer_key=BalanceTestManager"));
+    assert!(
+        text.contains("Signature: UejIT4eT36s+D0qxSTLMsorv1+g=\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Normalized parameters: balance-name=saa&oauth_consumer_key=BalanceTestManager"
+        )
+    );
     assert!(text.contains("Signature base string: POST&https%3A%2F%2Fsandbox.payneteasy.com"));
-    assert!(text.contains("Authorization header: Authorization: OAuth realm=\"\",oauth_version=\"1.0\""));
+    assert!(
+        text.contains(
+            "Authorization header: Authorization: OAuth realm=\"\",oauth_version=\"1.0\""
+        )
+    );
     assert!(text.contains("oauth_signature=\"UejIT4eT36s%2BD0qxSTLMsorv1%2Bg%3D\""));
-    assert!(text.contains("Body: balance-name=saa&oauth_consumer_key=BalanceTestManager&oauth_nonce=sT33IbJ4QHs"));
+    assert!(text.contains(
+        "Body: balance-name=saa&oauth_consumer_key=BalanceTestManager&oauth_nonce=sT33IbJ4QHs"
+    ));
 }
 
 #[test]
@@ -103,10 +134,22 @@ fn a_bad_case_fails_the_batch_with_exit_2_and_writes_nothing() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = paynet().args(["sign", "--url", "https://h/p"]).env_remove("PAYNET_CONTROL_KEY").output().unwrap();
+    let out = paynet()
+        .args(["sign", "--url", "https://h/p"])
+        .env_remove("PAYNET_CONTROL_KEY")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = paynet()
-        .args(["sign", "--url", "https://h/p", "--consumer-key", "k", "--param", "novalue"])
+        .args([
+            "sign",
+            "--url",
+            "https://h/p",
+            "--consumer-key",
+            "k",
+            "--param",
+            "novalue",
+        ])
         .env("PAYNET_CONTROL_KEY", "s")
         .output()
         .unwrap();

@@ -61,7 +61,9 @@ impl Error {
             Error::MalformedHeader => "malformed OAuth Authorization header",
             Error::MissingOAuthParameter => "a required oauth_* parameter is missing",
             Error::DuplicateOAuthParameter => "an oauth_* parameter appears twice",
-            Error::UnsupportedSignatureMethod => "unsupported oauth_signature_method (only HMAC-SHA1)",
+            Error::UnsupportedSignatureMethod => {
+                "unsupported oauth_signature_method (only HMAC-SHA1)"
+            }
             Error::UnsupportedVersion => "unsupported oauth_version (only 1.0)",
             Error::OAuthParameterMismatch => {
                 "an oauth_* parameter of the body differs from the Authorization header"

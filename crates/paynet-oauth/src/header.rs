@@ -50,7 +50,9 @@ impl<'a> AuthorizationHeader<'a> {
             if pairs.iter().any(|&(n, _)| n == name) {
                 return Err(Error::DuplicateOAuthParameter);
             }
-            pairs.push((name, value)).map_err(|_| Error::TooManyParameters)?;
+            pairs
+                .push((name, value))
+                .map_err(|_| Error::TooManyParameters)?;
             rest = after_value.trim_start_matches([' ', '\t']);
             if let Some(after_comma) = rest.strip_prefix(',') {
                 rest = after_comma;
@@ -63,7 +65,10 @@ impl<'a> AuthorizationHeader<'a> {
 
     /// The still-encoded value of `name`, if present.
     pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.pairs.iter().find(|&&(n, _)| n == name).map(|&(_, v)| v)
+        self.pairs
+            .iter()
+            .find(|&&(n, _)| n == name)
+            .map(|&(_, v)| v)
     }
 
     /// The still-encoded value of a parameter the verifier requires.
@@ -83,7 +88,11 @@ impl<'a> AuthorizationHeader<'a> {
 
     /// Decodes the value of `name` into `buf`, returning the decoded bytes, or `None`
     /// when the header lacks it.
-    pub fn decode_into<'b>(&self, name: &str, buf: &'b mut [u8]) -> Result<Option<&'b [u8]>, Error> {
+    pub fn decode_into<'b>(
+        &self,
+        name: &str,
+        buf: &'b mut [u8],
+    ) -> Result<Option<&'b [u8]>, Error> {
         match self.get(name) {
             None => Ok(None),
             Some(value) => {
@@ -96,5 +105,6 @@ impl<'a> AuthorizationHeader<'a> {
 
 fn strip_prefix_ignore_case<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }

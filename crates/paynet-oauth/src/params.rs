@@ -9,39 +9,68 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::Error;
-use crate::percent::{Decoded, Decoding, order_key, put_encoded, put_encoded_byte, validate};
+use crate::percent::{
+    Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
+};
 use crate::sink::Sink;
 
 /// The most parameters (query + form + `oauth_*`) one request may carry.
-pub const MAX_PARAMS: usize = 48;
+pub const MAX_PARAMS: usize = 32;
 
-/// How a parameter's text is stored.
+/// How a parameter's source text is to be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Text<'a> {
-    /// Plain text, not encoded.
-    Raw(&'a [u8]),
+enum Kind {
+    /// Plain text of unreserved bytes only: its encoded form is itself.
+    Clean,
+    /// Plain text that needs encoding.
+    Raw,
     /// Percent- or form-encoded text, already validated.
-    Encoded(&'a [u8], Decoding),
+    Encoded(Decoding),
+}
+
+/// A parameter name or value, borrowed from where the caller keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Text<'a> {
+    src: &'a [u8],
+    kind: Kind,
 }
 
 impl<'a> Text<'a> {
+    /// Borrows plain text; text that needs no encoding is marked so it is copied as is.
+    #[inline]
+    pub(crate) fn raw(src: &'a [u8]) -> Self {
+        let kind = if src.iter().all(|&b| is_unreserved(b)) {
+            Kind::Clean
+        } else {
+            Kind::Raw
+        };
+        Text { src, kind }
+    }
+
     /// Borrows an encoded text after checking its escapes.
     pub(crate) fn encoded(src: &'a [u8], decoding: Decoding) -> Result<Self, Error> {
         validate(src)?;
-        Ok(if src.iter().any(|&b| b == b'%' || (b == b'+' && decoding == Decoding::Form)) {
-            Text::Encoded(src, decoding)
+        if src
+            .iter()
+            .any(|&b| b == b'%' || (b == b'+' && decoding == Decoding::Form))
+        {
+            Ok(Text {
+                src,
+                kind: Kind::Encoded(decoding),
+            })
         } else {
-            Text::Raw(src)
-        })
+            Ok(Text::raw(src))
+        }
     }
 
     /// Writes the text percent-encoded (once, or twice for the base string).
     #[inline]
     pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
-        match *self {
-            Text::Raw(bytes) => put_encoded(sink, bytes, twice),
-            Text::Encoded(src, decoding) => {
-                Decoded::new(src, decoding).try_for_each(|b| put_encoded_byte(sink, b, twice))
+        match self.kind {
+            Kind::Clean => sink.put(self.src),
+            Kind::Raw => put_encoded(sink, self.src, twice),
+            Kind::Encoded(decoding) => {
+                Decoded::new(self.src, decoding).try_for_each(|b| put_encoded_byte(sink, b, twice))
             }
         }
     }
@@ -49,9 +78,11 @@ impl<'a> Text<'a> {
     /// Compares the encoded forms of two texts without encoding them.
     #[inline]
     pub(crate) fn cmp_encoded(&self, other: &Self) -> Ordering {
-        match (*self, *other) {
-            (Text::Raw(a), Text::Raw(b)) => cmp_keys(a.iter().copied(), b.iter().copied()),
-            (a, b) => cmp_keys(a.decoded(), b.decoded()),
+        match (self.kind, other.kind) {
+            (Kind::Encoded(_), _) | (_, Kind::Encoded(_)) => {
+                cmp_keys(self.decoded(), other.decoded())
+            }
+            _ => cmp_keys(self.src.iter().copied(), other.src.iter().copied()),
         }
     }
 
@@ -60,10 +91,11 @@ impl<'a> Text<'a> {
         self.decoded().eq(other.decoded())
     }
 
+    /// The text's bytes, decoded.
     pub(crate) fn decoded(&self) -> Decoded<'a> {
-        match *self {
-            Text::Raw(bytes) => Decoded::literal(bytes),
-            Text::Encoded(src, decoding) => Decoded::new(src, decoding),
+        match self.kind {
+            Kind::Encoded(decoding) => Decoded::new(self.src, decoding),
+            Kind::Clean | Kind::Raw => Decoded::literal(self.src),
         }
     }
 }
@@ -107,14 +139,29 @@ pub(crate) struct ParamSet<'a> {
 impl<'a> ParamSet<'a> {
     /// Adds a pair.
     #[inline]
-    pub(crate) fn push(&mut self, name: Text<'a>, value: Text<'a>, origin: Origin) -> Result<(), Error> {
-        self.items.push(Param { name, value, origin }).map_err(|_| Error::TooManyParameters)
+    pub(crate) fn push(
+        &mut self,
+        name: Text<'a>,
+        value: Text<'a>,
+        origin: Origin,
+    ) -> Result<(), Error> {
+        self.items
+            .push(Param {
+                name,
+                value,
+                origin,
+            })
+            .map_err(|_| Error::TooManyParameters)
     }
 
     /// Adds plain (not encoded) text.
     #[inline]
     pub(crate) fn push_raw(&mut self, name: &'a str, value: &'a str) -> Result<(), Error> {
-        self.push(Text::Raw(name.as_bytes()), Text::Raw(value.as_bytes()), Origin::Body)
+        self.push(
+            Text::raw(name.as_bytes()),
+            Text::raw(value.as_bytes()),
+            Origin::Body,
+        )
     }
 
     /// Adds every pair of a form-encoded string (`a=1&b=2`; `+` is a space).
@@ -133,16 +180,31 @@ impl<'a> ParamSet<'a> {
     /// Sorts by encoded name, then encoded value.
     pub(crate) fn sort(&mut self) {
         self.items.sort_unstable_by(|a, b| {
-            a.name.cmp_encoded(&b.name).then_with(|| a.value.cmp_encoded(&b.value))
+            a.name
+                .cmp_encoded(&b.name)
+                .then_with(|| a.value.cmp_encoded(&b.value))
         });
     }
 
     /// Writes `name=value` pairs joined by `&` (encoded once), or by `%26` with `%3D`
     /// (encoded twice, for the base string). With `body_only`, query pairs are left out.
-    pub(crate) fn put_normalized<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool, body_only: bool) -> fmt::Result {
-        let (amp, eq): (&[u8], &[u8]) = if twice { (b"%26", b"%3D") } else { (b"&", b"=") };
+    pub(crate) fn put_normalized<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        twice: bool,
+        body_only: bool,
+    ) -> fmt::Result {
+        let (amp, eq): (&[u8], &[u8]) = if twice {
+            (b"%26", b"%3D")
+        } else {
+            (b"&", b"=")
+        };
         let mut first = true;
-        for p in self.items.iter().filter(|p| !body_only || p.origin == Origin::Body) {
+        for p in self
+            .items
+            .iter()
+            .filter(|p| !body_only || p.origin == Origin::Body)
+        {
             if !first {
                 sink.put(amp)?;
             }

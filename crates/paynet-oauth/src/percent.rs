@@ -8,14 +8,34 @@
 use core::fmt;
 
 use crate::Error;
-use crate::sink::{FmtSink, Sink, write_checked};
+use crate::sink::{Render, Sink, write_checked, write_fmt};
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// True for the bytes RFC 3986 calls unreserved; they are never encoded.
 #[inline]
 pub const fn is_unreserved(b: u8) -> bool {
-    matches!(b, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~')
+    UNRESERVED[b as usize]
+}
+
+const UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = matches!(c, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
+
+/// Percent-encoding of a byte string as a [`Render`]able output.
+struct Encode<'a>(&'a [u8]);
+
+impl Render for Encode<'_> {
+    fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
+        put_encoded(sink, self.0, false)
+    }
 }
 
 /// The three bytes `%XX` for `b`.
@@ -27,7 +47,11 @@ pub(crate) const fn escape(b: u8) -> [u8; 3] {
 /// Writes `bytes` percent-encoded; with `twice`, the result is encoded once more
 /// (a reserved byte becomes `%25XX`), as the signature base string needs.
 #[inline]
-pub(crate) fn put_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], twice: bool) -> fmt::Result {
+pub(crate) fn put_encoded<S: Sink + ?Sized>(
+    sink: &mut S,
+    bytes: &[u8],
+    twice: bool,
+) -> fmt::Result {
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if !is_unreserved(b) {
@@ -66,12 +90,15 @@ fn put_escaped_byte<S: Sink + ?Sized>(sink: &mut S, b: u8, twice: bool) -> fmt::
 
 /// The length of `bytes` once percent-encoded.
 pub fn encoded_len(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| if is_unreserved(b) { 1 } else { 3 }).sum()
+    bytes
+        .iter()
+        .map(|&b| if is_unreserved(b) { 1 } else { 3 })
+        .sum()
 }
 
 /// Percent-encodes `bytes` into any `core::fmt::Write`.
 pub fn encode<W: fmt::Write + ?Sized>(bytes: &[u8], out: &mut W) -> Result<(), Error> {
-    put_encoded(&mut FmtSink(out), bytes, false).map_err(Error::from)
+    write_fmt(out, &Encode(bytes))
 }
 
 /// Percent-encodes `bytes` into `buf`, returning the length written.
@@ -79,7 +106,7 @@ pub fn encode<W: fmt::Write + ?Sized>(bytes: &[u8], out: &mut W) -> Result<(), E
 /// A too-small `buf` gives [`Error::BufferTooSmall`] with the length needed, and
 /// nothing is written.
 pub fn encode_into(bytes: &[u8], buf: &mut [u8]) -> Result<usize, Error> {
-    write_checked(buf, |s| put_encoded(s, bytes, false))
+    write_checked(buf, &Encode(bytes))
 }
 
 /// How `%` escapes (and `+`) in a source string are to be read.
@@ -130,12 +157,22 @@ pub struct Decoded<'a> {
 impl<'a> Decoded<'a> {
     /// Decodes `src` lazily, reading `+` according to `decoding`.
     pub const fn new(src: &'a [u8], decoding: Decoding) -> Self {
-        Decoded { src, pos: 0, plus_is_space: matches!(decoding, Decoding::Form), literal: false }
+        Decoded {
+            src,
+            pos: 0,
+            plus_is_space: matches!(decoding, Decoding::Form),
+            literal: false,
+        }
     }
 
     /// Yields the source bytes as they are (for text that is not encoded).
     pub(crate) const fn literal(src: &'a [u8]) -> Self {
-        Decoded { src, pos: 0, plus_is_space: false, literal: true }
+        Decoded {
+            src,
+            pos: 0,
+            plus_is_space: false,
+            literal: true,
+        }
     }
 }
 
@@ -159,7 +196,11 @@ impl Iterator for Decoded<'_> {
             }
         }
         self.pos += 1;
-        Some(if b == b'+' && self.plus_is_space { b' ' } else { b })
+        Some(if b == b'+' && self.plus_is_space {
+            b' '
+        } else {
+            b
+        })
     }
 }
 
@@ -174,7 +215,9 @@ pub fn decoded_len(src: &[u8], decoding: Decoding) -> Result<usize, Error> {
 /// [`Error::BufferTooSmall`]; on error nothing is written.
 pub fn decode_into(src: &[u8], decoding: Decoding, buf: &mut [u8]) -> Result<usize, Error> {
     let needed = decoded_len(src, decoding)?;
-    let dst = buf.get_mut(..needed).ok_or(Error::BufferTooSmall { needed })?;
+    let dst = buf
+        .get_mut(..needed)
+        .ok_or(Error::BufferTooSmall { needed })?;
     for (d, b) in dst.iter_mut().zip(Decoded::new(src, decoding)) {
         *d = b;
     }
@@ -186,5 +229,9 @@ pub fn decode_into(src: &[u8], decoding: Decoding, buf: &mut [u8]) -> Result<usi
 /// decoded bytes with this key equals comparing the encoded strings byte by byte.
 #[inline]
 pub(crate) const fn order_key(b: u8) -> u16 {
-    if is_unreserved(b) { 0x100 | b as u16 } else { b as u16 }
+    if is_unreserved(b) {
+        0x100 | b as u16
+    } else {
+        b as u16
+    }
 }

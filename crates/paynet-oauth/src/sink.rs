@@ -49,26 +49,43 @@ impl<W: fmt::Write + ?Sized> Sink for FmtSink<'_, W> {
     }
 }
 
-/// Runs `write` against a counter, then, when `buf` is large enough, against `buf`.
-/// Returns the number of bytes written; on a too-small buffer nothing is written.
-pub(crate) fn write_checked(
-    buf: &mut [u8],
-    mut write: impl FnMut(&mut dyn Sink) -> fmt::Result,
-) -> Result<usize, crate::Error> {
+/// Something that writes itself into any [`Sink`]; lets the length pass and the write
+/// pass share one monomorphic rendering routine.
+pub(crate) trait Render {
+    /// Writes the output.
+    fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result;
+}
+
+/// The exact length of `r`'s output.
+#[inline]
+pub(crate) fn count<R: Render + ?Sized>(r: &R) -> usize {
     let mut counter = Counter::default();
-    write(&mut counter)?;
-    if buf.len() < counter.0 {
-        return Err(crate::Error::BufferTooSmall { needed: counter.0 });
+    // A counter never fails.
+    let _ = r.render(&mut counter);
+    counter.0
+}
+
+/// Writes `r` into `buf` when it fits and returns the length; otherwise returns
+/// [`crate::Error::BufferTooSmall`] with the length needed and leaves `buf` untouched.
+#[inline]
+pub(crate) fn write_checked<R: Render + ?Sized>(
+    buf: &mut [u8],
+    r: &R,
+) -> Result<usize, crate::Error> {
+    let needed = count(r);
+    if buf.len() < needed {
+        return Err(crate::Error::BufferTooSmall { needed });
     }
     let mut sink = SliceSink { buf, pos: 0 };
-    write(&mut sink)?;
+    r.render(&mut sink)?;
     Ok(sink.pos)
 }
 
-/// Runs `write` against a counter and returns the byte count.
-pub(crate) fn count(write: impl FnOnce(&mut dyn Sink) -> fmt::Result) -> usize {
-    let mut counter = Counter::default();
-    // A counter never fails.
-    let _ = write(&mut counter);
-    counter.0
+/// Writes `r` into any `core::fmt::Write`.
+#[inline]
+pub(crate) fn write_fmt<R: Render + ?Sized, W: fmt::Write + ?Sized>(
+    out: &mut W,
+    r: &R,
+) -> Result<(), crate::Error> {
+    r.render(&mut FmtSink(out)).map_err(crate::Error::from)
 }

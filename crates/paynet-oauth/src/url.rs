@@ -25,25 +25,51 @@ impl<'a> UrlParts<'a> {
     /// fragment. The scheme must be letters, digits, `+ - .` starting with a letter; the
     /// host must be non-empty; the port, when written, must be a number up to 65535.
     pub fn parse(url: &'a str) -> Result<Self, Error> {
-        if url.bytes().any(|b| b <= b' ' || b == 0x7f) {
+        let bytes = url.as_bytes();
+        // A fold without early exit vectorizes; URLs are short and rarely invalid.
+        if bytes
+            .iter()
+            .fold(false, |bad, &b| bad | (b <= b' ') | (b == 0x7f))
+        {
             return Err(Error::MalformedUrl);
         }
-        let (scheme, rest) = url.split_once("://").ok_or(Error::MalformedUrl)?;
-        let valid_scheme = scheme.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-            && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+        let colon = bytes
+            .iter()
+            .position(|&b| b == b':')
+            .ok_or(Error::MalformedUrl)?;
+        let (scheme, rest) = (&url[..colon], &url[colon + 1..]);
+        let rest = rest.strip_prefix("//").ok_or(Error::MalformedUrl)?;
+        let valid_scheme = scheme
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
         if !valid_scheme {
             return Err(Error::MalformedUrl);
         }
-        let rest = rest.split_once('#').map_or(rest, |(before, _)| before);
-        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
-        let (authority, path_and_query) = rest.split_at(authority_end);
-        let (path, query) = match path_and_query.split_once('?') {
-            Some((p, q)) => (p, q),
+        let rest_bytes = rest.as_bytes();
+        let end = rest_bytes
+            .iter()
+            .position(|&b| b == b'#')
+            .unwrap_or(rest.len());
+        let authority_end = rest_bytes[..end]
+            .iter()
+            .position(|&b| b == b'/' || b == b'?')
+            .unwrap_or(end);
+        let authority = &rest[..authority_end];
+        let path_and_query = &rest[authority_end..end];
+        let (path, query) = match path_and_query.as_bytes().iter().position(|&b| b == b'?') {
+            Some(q) => (&path_and_query[..q], &path_and_query[q + 1..]),
             None => (path_and_query, ""),
         };
-        let host_port = authority.rsplit_once('@').map_or(authority, |(_, hp)| hp);
+        let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
+            Some(at) => &authority[at + 1..],
+            None => authority,
+        };
         let (host, port_text) = split_host_port(host_port)?;
-        if host.is_empty() || host.contains('@') {
+        if host.is_empty() {
             return Err(Error::MalformedUrl);
         }
         let port = match port_text {
@@ -54,15 +80,29 @@ impl<'a> UrlParts<'a> {
                 }
                 let n: u32 = p.bytes().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'));
                 let n = u16::try_from(n).map_err(|_| Error::MalformedUrl)?;
-                if Some(n) == default_port(scheme) { None } else { Some(n) }
+                if Some(n) == default_port(scheme) {
+                    None
+                } else {
+                    Some(n)
+                }
             }
         };
-        Ok(UrlParts { scheme, host, port, path, query })
+        Ok(UrlParts {
+            scheme,
+            host,
+            port,
+            path,
+            query,
+        })
     }
 
     /// Writes the base string URI: lower-case scheme and host, the port unless it is
     /// the default one, the path as sent (`/` when empty), no query, no fragment.
-    pub(crate) fn put_base_uri<S: Sink + ?Sized>(&self, sink: &mut S, encoded: bool) -> fmt::Result {
+    pub(crate) fn put_base_uri<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        encoded: bool,
+    ) -> fmt::Result {
         put_lower(sink, self.scheme.as_bytes())?;
         sink.put(if encoded { b"%3A%2F%2F" } else { b"://" })?;
         put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
@@ -132,8 +172,12 @@ fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool
     if !encoded {
         return put_lower(sink, bytes);
     }
-    for &b in bytes {
-        crate::percent::put_encoded_byte(sink, b.to_ascii_lowercase(), false)?;
+    for chunk in bytes.chunks(64) {
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..chunk.len()];
+        lower.copy_from_slice(chunk);
+        lower.make_ascii_lowercase();
+        crate::percent::put_encoded(sink, lower, false)?;
     }
     Ok(())
 }

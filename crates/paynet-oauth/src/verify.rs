@@ -7,7 +7,6 @@ use crate::Error;
 use crate::header::AuthorizationHeader;
 use crate::params::{Origin, ParamSet, Text};
 use crate::percent::{Decoding, decode_into};
-use crate::request::Request;
 use crate::sign::{Prepared, SIGNATURE_LEN, SIGNATURE_METHOD, Signer};
 use crate::url::UrlParts;
 
@@ -67,7 +66,10 @@ pub fn verify<'a>(
     if !decodes_to(method, SIGNATURE_METHOD) {
         return Err(Error::UnsupportedSignatureMethod);
     }
-    if header.get("oauth_version").is_some_and(|v| !decodes_to(v, "1.0")) {
+    if header
+        .get("oauth_version")
+        .is_some_and(|v| !decodes_to(v, "1.0"))
+    {
         return Err(Error::UnsupportedVersion);
     }
     if incoming.method.is_empty() || !incoming.method.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -78,11 +80,22 @@ pub fn verify<'a>(
     let mut params = ParamSet::default();
     params.push_form(url.query, Origin::Query)?;
     push_body(&mut params, header, incoming.body)?;
-    for (name, value) in header.pairs().filter(|&(n, _)| n != "realm" && n != "oauth_signature") {
-        params.push(Text::Raw(name.as_bytes()), Text::encoded(value.as_bytes(), Decoding::Percent)?, Origin::Body)?;
+    for (name, value) in header
+        .pairs()
+        .filter(|&(n, _)| n != "realm" && n != "oauth_signature")
+    {
+        params.push(
+            Text::raw(name.as_bytes()),
+            Text::encoded(value.as_bytes(), Decoding::Percent)?,
+            Origin::Body,
+        )?;
     }
-    let request = Request::new(incoming.method, incoming.url, &[], "", "", "");
-    let expected = signer.signature_of(&Prepared::from_parts(request, url, params));
+    params.sort();
+    let expected = signer.signature_of(&Prepared {
+        method: incoming.method,
+        url: &url,
+        params: &params,
+    });
 
     let mut given = [0u8; SIGNATURE_LEN];
     let matches = match decode_into(signature.as_bytes(), Decoding::Percent, &mut given) {
@@ -97,12 +110,20 @@ pub fn verify<'a>(
     if timestamp.abs_diff(time.now) > time.window {
         return Err(Error::TimestampOutOfWindow);
     }
-    Ok(Verified { consumer_key, nonce, timestamp })
+    Ok(Verified {
+        consumer_key,
+        nonce,
+        timestamp,
+    })
 }
 
 /// Adds the body's pairs; `oauth_*` pairs must repeat the header's value and are not
 /// added twice.
-fn push_body<'a>(params: &mut ParamSet<'a>, header: &AuthorizationHeader<'a>, body: &'a str) -> Result<(), Error> {
+fn push_body<'a>(
+    params: &mut ParamSet<'a>,
+    header: &AuthorizationHeader<'a>,
+    body: &'a str,
+) -> Result<(), Error> {
     for pair in body.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let name_text = Text::encoded(name.as_bytes(), Decoding::Form)?;
@@ -114,9 +135,10 @@ fn push_body<'a>(params: &mut ParamSet<'a>, header: &AuthorizationHeader<'a>, bo
         let in_header = header
             .pairs()
             .filter(|&(n, _)| n != "realm" && n != "oauth_signature")
-            .find(|&(n, _)| name_text.same_as(&Text::Raw(n.as_bytes())));
+            .find(|&(n, _)| name_text.same_as(&Text::raw(n.as_bytes())));
         match in_header {
-            Some((_, v)) if value_text.same_as(&Text::encoded(v.as_bytes(), Decoding::Percent)?) => {}
+            Some((_, v))
+                if value_text.same_as(&Text::encoded(v.as_bytes(), Decoding::Percent)?) => {}
             _ => return Err(Error::OAuthParameterMismatch),
         }
     }
@@ -125,12 +147,16 @@ fn push_body<'a>(params: &mut ParamSet<'a>, header: &AuthorizationHeader<'a>, bo
 
 fn decodes_to(encoded: &str, expected: &str) -> bool {
     Text::encoded(encoded.as_bytes(), Decoding::Percent)
-        .is_ok_and(|t| t.same_as(&Text::Raw(expected.as_bytes())))
+        .is_ok_and(|t| t.same_as(&Text::raw(expected.as_bytes())))
 }
 
 fn parse_timestamp(text: &str) -> Result<u64, Error> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::InvalidTimestamp);
     }
-    text.bytes().try_fold(0u64, |acc, b| acc.checked_mul(10)?.checked_add(u64::from(b - b'0'))).ok_or(Error::InvalidTimestamp)
+    text.bytes()
+        .try_fold(0u64, |acc, b| {
+            acc.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        })
+        .ok_or(Error::InvalidTimestamp)
 }

@@ -4,13 +4,26 @@ use paynet_oauth::{AuthorizationHeader, Incoming, Request, Signer, TimeWindow, p
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/oauth1-signing.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("read vectors")).expect("parse vectors")
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/vectors/oauth1-signing.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).expect("read vectors"))
+        .expect("parse vectors")
 }
 
 fn pairs(v: &Value) -> Vec<(String, String)> {
     v.as_array()
-        .map(|a| a.iter().map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned())).collect())
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap().to_owned(),
+                        p[1].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -24,7 +37,10 @@ fn every_signing_vector() {
         let form = pairs(&case["form"]);
         let form: Vec<(&str, &str)> = form.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let extra = pairs(&case["oauth_extra"]);
-        let extra: Vec<(&str, &str)> = extra.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let extra: Vec<(&str, &str)> = extra
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let version = match case.get("version") {
             Some(Value::Null) => None,
             Some(v) => Some(v.as_str().unwrap()),
@@ -45,34 +61,63 @@ fn every_signing_vector() {
             case["consumer_secret"].as_str().unwrap(),
             case["token_secret"].as_str().unwrap_or(""),
         );
-        let signed = signer.sign(&request).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let signed = signer
+            .sign(&request)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
         let expect = &case["expect"];
 
         let mut normalized = String::new();
         signed.write_normalized_parameters(&mut normalized).unwrap();
-        assert_eq!(normalized, expect["normalized_parameters"].as_str().unwrap(), "{id}: normalized");
+        assert_eq!(
+            normalized,
+            expect["normalized_parameters"].as_str().unwrap(),
+            "{id}: normalized"
+        );
         assert_eq!(signed.normalized_parameters_len(), normalized.len(), "{id}");
 
         let mut base = String::new();
         signed.write_base_string(&mut base).unwrap();
-        assert_eq!(base, expect["base_string"].as_str().unwrap(), "{id}: base string");
+        assert_eq!(
+            base,
+            expect["base_string"].as_str().unwrap(),
+            "{id}: base string"
+        );
         assert_eq!(signed.base_string_len(), base.len(), "{id}");
 
-        assert_eq!(signed.signature(), expect["signature"].as_str().unwrap(), "{id}: signature");
+        assert_eq!(
+            signed.signature(),
+            expect["signature"].as_str().unwrap(),
+            "{id}: signature"
+        );
 
         // The header carries the encoded signature, and the server side accepts it.
         let mut header = String::new();
         signed.write_authorization_header(&mut header).unwrap();
         let mut encoded_sig = String::new();
         percent::encode(signed.signature().as_bytes(), &mut encoded_sig).unwrap();
-        assert!(header.contains(&format!("oauth_signature=\"{encoded_sig}\"")), "{id}: {header}");
+        assert!(
+            header.contains(&format!("oauth_signature=\"{encoded_sig}\"")),
+            "{id}: {header}"
+        );
         let mut body = String::new();
         signed.write_body(&mut body).unwrap();
         let parsed = AuthorizationHeader::parse(&header).unwrap_or_else(|e| panic!("{id}: {e}"));
         let ts: u64 = case["timestamp"].as_str().unwrap().parse().unwrap();
-        let incoming = Incoming { method: case["method"].as_str().unwrap(), url: case["url"].as_str().unwrap(), body: &body };
-        verify(&parsed, &incoming, &signer, TimeWindow { now: ts, window: 300 })
-            .unwrap_or_else(|e| panic!("{id}: verify: {e}"));
+        let incoming = Incoming {
+            method: case["method"].as_str().unwrap(),
+            url: case["url"].as_str().unwrap(),
+            body: &body,
+        };
+        verify(
+            &parsed,
+            &incoming,
+            &signer,
+            TimeWindow {
+                now: ts,
+                window: 300,
+            },
+        )
+        .unwrap_or_else(|e| panic!("{id}: verify: {e}"));
     }
 }
 
@@ -102,7 +147,9 @@ fn gateway_header_and_body_are_exactly_the_documented_form() {
         "1686923599",
         "2xGTFuAgetE",
     );
-    let signed = Signer::new("F9F65098-1111-1111-1111-621611111111", "").sign(&request).unwrap();
+    let signed = Signer::new("F9F65098-1111-1111-1111-621611111111", "")
+        .sign(&request)
+        .unwrap();
     let mut header = String::new();
     signed.write_authorization_header(&mut header).unwrap();
     assert_eq!(

@@ -1,0 +1,281 @@
+//! Gateways: a validated base URL (scheme, host, optional port, path prefix), with presets.
+
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::str::FromStr;
+
+use crate::error::GatewayError;
+
+/// The named gateways, as `(name, base URL)`.
+pub const PRESETS: &[(&str, &str)] = &[
+    (
+        "payneteasy-sandbox",
+        "https://sandbox.payneteasy.com/paynet/api/v2",
+    ),
+    (
+        "payneteasy-production",
+        "https://gate.payneteasy.com/paynet/api/v2",
+    ),
+];
+
+/// The URL scheme of a gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scheme {
+    /// `http`: only sensible for a local mock gateway (see [`Gateway::is_loopback`]).
+    Http,
+    /// `https`.
+    Https,
+}
+
+impl Scheme {
+    /// `"http"` or `"https"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Http => "http",
+            Self::Https => "https",
+        }
+    }
+
+    /// 80 or 443.
+    pub fn default_port(self) -> u16 {
+        match self {
+            Self::Http => 80,
+            Self::Https => 443,
+        }
+    }
+}
+
+/// A gateway: where the API lives, e.g. `https://sandbox.payneteasy.com/paynet/api/v2`.
+///
+/// Parsed and validated once; the commands append their paths to it. The host is kept
+/// lower-case (an IPv6 address in brackets, in its canonical form), the prefix without
+/// a trailing slash, so the URL built here is the URL an HTTP client sends unchanged —
+/// which matters because the signature covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Gateway {
+    scheme: Scheme,
+    host: String,
+    port: Option<u16>,
+    prefix: String,
+}
+
+impl Gateway {
+    /// Parses and validates a base URL: `http` or `https`, a host name, an IPv4 address
+    /// or a bracketed IPv6 address, an optional port, an optional path prefix. User info,
+    /// a query, a fragment, dot segments and characters that would need escaping are
+    /// refused; trailing slashes of the prefix are trimmed.
+    pub fn parse(url: &str) -> Result<Self, GatewayError> {
+        parse_url(url.trim()).map_err(|reason| GatewayError::InvalidUrl {
+            input: url.to_owned(),
+            reason: reason.to_owned(),
+        })
+    }
+
+    /// The preset with this name (see [`PRESETS`]), if any.
+    pub fn preset(name: &str) -> Option<Self> {
+        PRESETS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, url)| Self::parse(url).expect("presets are valid URLs"))
+    }
+
+    /// A preset name or a URL; what `--gateway` and `PAYNET_GATEWAY` accept.
+    pub fn from_str_or_preset(s: &str) -> Result<Self, GatewayError> {
+        let s = s.trim();
+        if let Some(gateway) = Self::preset(s) {
+            return Ok(gateway);
+        }
+        if s.contains("://") {
+            Self::parse(s)
+        } else {
+            Err(GatewayError::UnknownPreset {
+                input: s.to_owned(),
+            })
+        }
+    }
+
+    /// The scheme.
+    pub fn scheme(&self) -> Scheme {
+        self.scheme
+    }
+
+    /// The host as it appears in the URL: lower-case, an IPv6 address in brackets.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port, if the URL gave one (even the scheme's default).
+    pub fn port(&self) -> Option<u16> {
+        self.port
+    }
+
+    /// The port that will be used: the one given or the scheme's default.
+    pub fn port_or_default(&self) -> u16 {
+        self.port.unwrap_or(self.scheme.default_port())
+    }
+
+    /// The path prefix without a trailing slash, e.g. `/paynet/api/v2`; empty for none.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Whether the host is a loopback address (`127.0.0.0/8`, `::1`, also as
+    /// IPv4-mapped IPv6) or `localhost`: where a transport may allow plain `http://`.
+    pub fn is_loopback(&self) -> bool {
+        let host = self.host.as_str();
+        if host == "localhost" {
+            return true;
+        }
+        if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+            return inner.parse::<Ipv6Addr>().is_ok_and(|ip| {
+                ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
+            });
+        }
+        host.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+    }
+
+    /// The base URL followed by `path` (which should start with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{self}{path}")
+    }
+}
+
+impl fmt::Display for Gateway {
+    /// The base URL, e.g. `https://sandbox.payneteasy.com/paynet/api/v2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}://{}", self.scheme.as_str(), self.host)?;
+        if let Some(port) = self.port {
+            write!(f, ":{port}")?;
+        }
+        f.write_str(&self.prefix)
+    }
+}
+
+impl FromStr for Gateway {
+    type Err = GatewayError;
+
+    /// Same as [`Gateway::from_str_or_preset`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::from_str_or_preset(s)
+    }
+}
+
+fn parse_url(url: &str) -> Result<Gateway, &'static str> {
+    if url.is_empty() {
+        return Err("it is empty");
+    }
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or("it has no scheme (expected http:// or https://)")?;
+    let scheme = match scheme.to_ascii_lowercase().as_str() {
+        "https" => Scheme::Https,
+        "http" => Scheme::Http,
+        _ => return Err("the scheme must be http or https"),
+    };
+    if rest.contains('?') {
+        return Err("a query string is not allowed in a gateway URL");
+    }
+    if rest.contains('#') {
+        return Err("a fragment is not allowed in a gateway URL");
+    }
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    if authority.contains('@') {
+        return Err("user info is not allowed in a gateway URL (the login goes in the signature)");
+    }
+    let (host, port) = parse_authority(authority)?;
+    Ok(Gateway {
+        scheme,
+        host,
+        port,
+        prefix: parse_prefix(path)?,
+    })
+}
+
+fn parse_authority(authority: &str) -> Result<(String, Option<u16>), &'static str> {
+    let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
+        let (inner, after) = rest
+            .split_once(']')
+            .ok_or("an IPv6 address lacks its closing bracket")?;
+        let ip: Ipv6Addr = inner.parse().map_err(|_| "invalid IPv6 address")?;
+        let port = match after {
+            "" => None,
+            _ => Some(
+                after
+                    .strip_prefix(':')
+                    .ok_or("junk after the IPv6 address")?,
+            ),
+        };
+        (format!("[{ip}]"), port)
+    } else {
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        (parse_host(host)?, port)
+    };
+    let port = match port {
+        None => None,
+        Some(p) => {
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err("the port must be a number");
+            }
+            match p.parse::<u16>() {
+                Ok(n) if n > 0 => Some(n),
+                _ => return Err("the port must be between 1 and 65535"),
+            }
+        }
+    };
+    Ok((host, port))
+}
+
+fn parse_host(host: &str) -> Result<String, &'static str> {
+    if host.is_empty() {
+        return Err("the host is empty");
+    }
+    if !host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+    {
+        return Err(
+            "the host may only contain letters, digits, '-', '_' and '.' \
+             (use the punycode form of an international name)",
+        );
+    }
+    if host.split('.').any(str::is_empty) {
+        return Err("the host has an empty label");
+    }
+    let last = host.rsplit('.').next().unwrap_or(host);
+    if last.bytes().all(|b| b.is_ascii_digit()) && host.parse::<Ipv4Addr>().is_err() {
+        return Err("invalid IPv4 address");
+    }
+    Ok(host.to_ascii_lowercase())
+}
+
+fn parse_prefix(path: &str) -> Result<String, &'static str> {
+    let bytes = path.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let ok = bytes.len() > i + 2
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit();
+            if !ok {
+                return Err("'%' in the path must start a %XX escape");
+            }
+            i += 3;
+            continue;
+        }
+        if !(b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b)) {
+            return Err("the path contains a character that must be percent-encoded");
+        }
+        i += 1;
+    }
+    if path.split('/').any(|seg| seg == "." || seg == "..") {
+        return Err("the path must not contain '.' or '..' segments");
+    }
+    Ok(path.trim_end_matches('/').to_owned())
+}

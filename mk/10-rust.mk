@@ -1,0 +1,39 @@
+# Rust: workspace tests, the no_std builds of the core, lint gates, the oauthlib
+# differential test and the core benchmarks.
+
+NOSTD_TARGETS := thumbv6m-none-eabi thumbv7em-none-eabihf
+N ?= 2000
+
+.PHONY: rustup-targets
+rustup-targets:
+	@installed="$$(rustup target list --installed)"; \
+	for t in $(NOSTD_TARGETS); do \
+	  grep -qx "$$t" <<<"$$installed" || rustup target add "$$t" >/dev/null 2>&1; \
+	done
+
+.PHONY: test-rust
+test-rust: ## Rust unit, vector, property and integration tests
+	$(CARGO) test $(CARGO_FLAGS) --workspace
+
+.PHONY: test-nostd
+test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no alloc)
+	@for t in $(NOSTD_TARGETS); do \
+	  $(CARGO) build $(CARGO_FLAGS) -p paynet-oauth --target $$t --release; \
+	done
+	@echo "no_std builds: ok ($(NOSTD_TARGETS))"
+
+.PHONY: lint
+lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy $(CARGO_FLAGS) --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc $(CARGO_FLAGS) --no-deps --workspace
+
+.PHONY: test-diff
+test-diff: $(VENV)/.ready ## oauthlib differential test on N random requests (default 2000)
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@cd tests/diff && $(PY) oauthlib_diff.py $(PAYNET) --n $(N) $(if $(SEED),--seed $(SEED))
+
+.PHONY: diff-test
+diff-test: test-diff ## alias: make diff-test N=100000 [SEED=...]
+
+TEST_TARGETS += lint test-rust test-nostd test-diff
