@@ -28,6 +28,8 @@
 //! writers for a mock gateway ([`render_endpoint_balance`], [`render_balances`],
 //! [`render_error_message`]).
 
+#![forbid(unsafe_code)]
+
 mod amount;
 mod command;
 mod error;

@@ -1,5 +1,7 @@
 //! `paynet`: the command line tool of the paynet-oauth SDK.
 
+#![forbid(unsafe_code)]
+
 mod failure;
 mod sign_cmd;
 
