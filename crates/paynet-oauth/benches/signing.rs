@@ -56,6 +56,19 @@ fn full(c: &mut Criterion) {
         c.bench_function("part/body_into", |b| {
             b.iter(|| black_box(signed.body_into(&mut body).unwrap()))
         });
+        c.bench_function("part/base_string_len", |b| {
+            b.iter(|| black_box(signed.base_string_len()))
+        });
+        let mut base = String::new();
+        signed.write_base_string(&mut base).unwrap();
+        let keyed = Hmac::<Sha1>::new_from_slice(format!("{KEY}&").as_bytes()).unwrap();
+        c.bench_function("part/hmac_prekeyed", |b| {
+            b.iter(|| {
+                let mut mac = keyed.clone();
+                mac.update(black_box(base.as_bytes()));
+                black_box(mac.finalize().into_bytes())
+            })
+        });
         c.bench_function("part/signer_new", |b| {
             b.iter(|| black_box(Signer::new(black_box(KEY), "")))
         });

@@ -36,11 +36,20 @@ impl BlockFeeder<'_> {
 }
 
 impl Sink for BlockFeeder<'_> {
-    #[inline]
+    #[inline(always)]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
         let free = self.buf.len() - self.len;
         if bytes.len() <= free {
-            self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+            let dst = &mut self.buf[self.len..self.len + bytes.len()];
+            if bytes.len() <= 8 {
+                // Most pieces are a few bytes (`%26`, `%3D`, short values): a call to
+                // memcpy costs more than copying them.
+                for (d, s) in dst.iter_mut().zip(bytes) {
+                    *d = *s;
+                }
+            } else {
+                dst.copy_from_slice(bytes);
+            }
             self.len += bytes.len();
         } else {
             self.mac.update(&self.buf[..self.len]);

@@ -49,20 +49,29 @@ impl<'a> UrlParts<'a> {
         if !valid_scheme {
             return Err(Error::MalformedUrl);
         }
-        let rest_bytes = rest.as_bytes();
-        let end = rest_bytes
-            .iter()
-            .position(|&b| b == b'#')
-            .unwrap_or(rest.len());
-        let authority_end = rest_bytes[..end]
-            .iter()
-            .position(|&b| b == b'/' || b == b'?')
-            .unwrap_or(end);
+        // One pass finds the end of the authority, the query and the fragment.
+        let (mut authority_end, mut query_start, mut end) = (None, None, rest.len());
+        for (i, &b) in rest.as_bytes().iter().enumerate() {
+            match b {
+                b'#' => {
+                    end = i;
+                    break;
+                }
+                b'?' if query_start.is_none() => {
+                    query_start = Some(i);
+                    authority_end.get_or_insert(i);
+                }
+                b'/' => {
+                    authority_end.get_or_insert(i);
+                }
+                _ => {}
+            }
+        }
+        let authority_end = authority_end.unwrap_or(end);
         let authority = &rest[..authority_end];
-        let path_and_query = &rest[authority_end..end];
-        let (path, query) = match path_and_query.as_bytes().iter().position(|&b| b == b'?') {
-            Some(q) => (&path_and_query[..q], &path_and_query[q + 1..]),
-            None => (path_and_query, ""),
+        let (path, query) = match query_start {
+            Some(q) => (&rest[authority_end..q], &rest[q + 1..end]),
+            None => (&rest[authority_end..end], ""),
         };
         let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
             Some(at) => &authority[at + 1..],
