@@ -13,7 +13,8 @@ target, text_bytes, command = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 
 
 def median_ns(group: str, name: str) -> float:
-    est = json.loads((target / "criterion" / group / name / "new" / "estimates.json").read_text())
+    # criterion names the folder after the benchmark id, with `/` turned into `_`.
+    est = json.loads((target / "criterion" / f"{group}_{name}" / "new" / "estimates.json").read_text())
     return est["median"]["point_estimate"]
 
 
