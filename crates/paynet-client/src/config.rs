@@ -1,0 +1,126 @@
+//! Building a client: gateway, credentials, timeouts, retries and the http:// policy.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use paynet_api::{Gateway, Scheme};
+
+use crate::client::{Client, Inner};
+use crate::{Clock, ControlKey, Error, NonceSource, OsNonce, SystemClock};
+
+/// Configures a [`Client`]; made by [`Client::builder`].
+pub struct ClientBuilder {
+    gateway: Gateway,
+    login: String,
+    control_key: ControlKey,
+    connect_timeout: Duration,
+    timeout: Duration,
+    retries: u32,
+    allow_http: bool,
+    clock: Arc<dyn Clock>,
+    nonces: Arc<dyn NonceSource>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("gateway", &self.gateway.to_string())
+            .field("login", &self.login)
+            .field("control_key", &self.control_key)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("timeout", &self.timeout)
+            .field("retries", &self.retries)
+            .field("allow_http", &self.allow_http)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ClientBuilder {
+    pub(crate) fn new(gateway: Gateway, login: &str, control_key: ControlKey) -> Self {
+        ClientBuilder {
+            gateway,
+            login: login.to_owned(),
+            control_key,
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            retries: 2,
+            allow_http: false,
+            clock: Arc::new(SystemClock),
+            nonces: Arc::new(OsNonce),
+        }
+    }
+
+    /// How long a TCP (and TLS) connect may take. Default 10 s.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take from connect to the last byte. Default 30 s.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How many times a connection failure before any response is retried, each retry
+    /// signed anew. Default 2.
+    pub fn retries(mut self, retries: u32) -> Self {
+        self.retries = retries;
+        self
+    }
+
+    /// Allows a plain `http://` gateway that is not on the loopback interface. Off by
+    /// default: the Authorization header and balances would cross the network in clear.
+    pub fn allow_http(mut self, allow: bool) -> Self {
+        self.allow_http = allow;
+        self
+    }
+
+    /// Replaces the clock (tests: stale timestamps).
+    pub fn clock(mut self, clock: impl Clock + 'static) -> Self {
+        self.clock = Arc::new(clock);
+        self
+    }
+
+    /// Replaces the nonce source (tests: replayed nonces).
+    pub fn nonce_source(mut self, nonces: impl NonceSource + 'static) -> Self {
+        self.nonces = Arc::new(nonces);
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, Error> {
+        if self.login.is_empty() {
+            return Err(Error::InvalidInput("the login must not be empty".into()));
+        }
+        if self.control_key.is_empty() {
+            return Err(Error::InvalidInput(
+                "the control key must not be empty".into(),
+            ));
+        }
+        if self.gateway.scheme() == Scheme::Http && !self.gateway.is_loopback() && !self.allow_http
+        {
+            return Err(Error::InvalidInput(format!(
+                "refusing plain http:// for {} (not loopback); use https:// or allow http explicitly",
+                self.gateway
+            )));
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .timeout(self.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("paynet-oauth/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(Error::Transport)?;
+        Ok(Client::from_inner(Inner {
+            http,
+            gateway: self.gateway,
+            login: self.login,
+            control_key: self.control_key,
+            retries: self.retries,
+            clock: self.clock,
+            nonces: self.nonces,
+        }))
+    }
+}

@@ -1,0 +1,270 @@
+//! One request: faults, routing, signature verification, replay check, the answer.
+
+use std::fmt;
+use std::sync::atomic::Ordering;
+
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::{Bytes, Incoming};
+use hyper::{Method, Request, Response, StatusCode};
+use paynet_api::{EndpointBalance, render_balances, render_endpoint_balance, render_error_message};
+use paynet_oauth::{AuthorizationHeader, Signer, TimeWindow};
+
+use crate::fixtures::{AccountKind, decimal, to_balance};
+use crate::server::{API_PREFIX, State};
+
+/// The gateway's 403 page, as the docs show it.
+const FORBIDDEN_PAGE: &str = "<!DOCTYPE html>\n<html>\n<head>\n    <title>403 Forbidden</title>\n</head>\n<body>\n    <p>Access is denied</p>\n</body>\n</html>\n";
+
+/// Returned to hyper to close the connection without answering (an injected fault).
+#[derive(Debug)]
+pub(crate) struct CloseConnection;
+
+impl fmt::Display for CloseConnection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("connection closed by an injected fault")
+    }
+}
+
+impl std::error::Error for CloseConnection {}
+
+type Answer = Result<Response<Full<Bytes>>, CloseConnection>;
+
+/// Which command a path names.
+enum Route {
+    Endpoint(String),
+    Manager(String),
+    Merchant(String),
+}
+
+pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer {
+    state.requests.fetch_add(1, Ordering::SeqCst);
+    if state.faults.take_close() {
+        return Err(CloseConnection);
+    }
+    if state.faults.stalled() {
+        std::future::pending::<()>().await;
+    }
+    if let Some(status) = state.faults.status() {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+        return Ok(html(
+            status,
+            format!("<html><body>{status}</body></html>"),
+            None,
+        ));
+    }
+    if request.method() != Method::POST {
+        return Ok(html(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "<html><body>POST only</body></html>".into(),
+            None,
+        ));
+    }
+    let Some(route) = route(request.uri().path()) else {
+        return Ok(html(
+            StatusCode::NOT_FOUND,
+            "<html><body>Not Found</body></html>".into(),
+            None,
+        ));
+    };
+    let host = request
+        .headers()
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let url = format!(
+        "http://{host}{}",
+        request.uri().path_and_query().map_or("/", |p| p.as_str())
+    );
+    let authorization = request
+        .headers()
+        .get(hyper::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_owned);
+    let body = match Limited::new(request.into_body(), 64 * 1024).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(_) => {
+            return Ok(html(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "<html><body>Too large</body></html>".into(),
+                None,
+            ));
+        }
+    };
+    let Ok(body) = std::str::from_utf8(&body) else {
+        return Ok(forbidden("the body is not UTF-8"));
+    };
+    let login = match authenticate(state, authorization.as_deref(), &url, body) {
+        Ok(login) => login,
+        Err(reason) => return Ok(forbidden(reason)),
+    };
+    Ok(answer(state, &route, &login, body))
+}
+
+fn route(path: &str) -> Option<Route> {
+    let rest = path
+        .strip_prefix(API_PREFIX)?
+        .strip_prefix("/get-balance/")?;
+    let decode = |s: &str| paynet_api::form::decode(&s.replace('+', "%2B"));
+    let single = |s: &str| (!s.is_empty() && !s.contains('/')).then(|| decode(s));
+    if let Some(login) = rest.strip_prefix("manager/") {
+        return single(login).map(Route::Manager);
+    }
+    if let Some(login) = rest.strip_prefix("merchant/") {
+        return single(login).map(Route::Merchant);
+    }
+    single(rest).map(Route::Endpoint)
+}
+
+/// Verifies the signature, the timestamp and the nonce; returns the login.
+fn authenticate(
+    state: &State,
+    authorization: Option<&str>,
+    url: &str,
+    body: &str,
+) -> Result<String, &'static str> {
+    let authorization = authorization.ok_or("no Authorization header")?;
+    let header = AuthorizationHeader::parse(authorization).map_err(|e| e.message())?;
+    let mut buf = [0u8; 512];
+    let login = header
+        .decode_into("oauth_consumer_key", &mut buf)
+        .map_err(|e| e.message())?
+        .ok_or("no oauth_consumer_key")?;
+    let login = std::str::from_utf8(login)
+        .map_err(|_| "the login is not UTF-8")?
+        .to_owned();
+    let account = state
+        .config
+        .fixtures
+        .account(&login)
+        .ok_or("unknown login")?;
+    let signer = Signer::new(&account.control_key, "");
+    let now = (state.config.clock)();
+    let incoming = paynet_oauth::Incoming {
+        method: "POST",
+        url,
+        body,
+    };
+    let verified = paynet_oauth::verify(
+        &header,
+        &incoming,
+        &signer,
+        TimeWindow {
+            now,
+            window: state.config.window,
+        },
+    )
+    .map_err(|e| e.message())?;
+    if !state.nonces.check_and_insert(
+        &login,
+        verified.nonce,
+        verified.timestamp,
+        now,
+        state.config.window,
+    ) {
+        return Err("nonce already used");
+    }
+    let mut accepted = state
+        .accepted_nonces
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if accepted.len() >= 10_000 {
+        accepted.remove(0);
+    }
+    accepted.push(verified.nonce.to_owned());
+    Ok(login)
+}
+
+fn answer(state: &State, route: &Route, login: &str, body: &str) -> Response<Full<Bytes>> {
+    let fixtures = &state.config.fixtures;
+    let form = paynet_api::form::parse(body);
+    let param = |name: &str| {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.clone())
+    };
+    match route {
+        Route::Endpoint(id) => {
+            let Some(endpoint) = fixtures.endpoint(id).filter(|e| e.login == login) else {
+                return if fixtures.endpoint(id).is_some() {
+                    forbidden("the endpoint belongs to another merchant")
+                } else {
+                    gateway_error(&format!("Unknown endpoint {id}"))
+                };
+            };
+            let Some(provider) = param("balance-provider").filter(|p| !p.is_empty()) else {
+                return gateway_error("balance-provider is required");
+            };
+            match endpoint.providers.get(&provider).map(|a| decimal(a)) {
+                Some(Ok(amount)) => {
+                    let balance = EndpointBalance {
+                        balance_amount: amount,
+                        extra: Default::default(),
+                    };
+                    ok(render_endpoint_balance(&balance, state.config.format))
+                }
+                Some(Err(e)) => html(StatusCode::INTERNAL_SERVER_ERROR, e, None),
+                None => gateway_error(&format!("Unknown balance provider {provider}")),
+            }
+        }
+        Route::Manager(path_login) | Route::Merchant(path_login) => {
+            let kind = if matches!(route, Route::Manager(_)) {
+                AccountKind::Manager
+            } else {
+                AccountKind::Merchant
+            };
+            if path_login != login {
+                return forbidden("the login does not match the path");
+            }
+            let Some(account) = fixtures.account(login).filter(|a| a.kind == kind) else {
+                return forbidden("the login is not an account of this kind");
+            };
+            let name = param("balance-name").filter(|n| !n.is_empty());
+            let wanted = account
+                .balances
+                .iter()
+                .filter(|b| name.as_ref().is_none_or(|n| &b.name == n));
+            let balances: Result<Vec<_>, _> = wanted.map(to_balance).collect();
+            match balances {
+                Ok(list) if list.is_empty() && name.is_some() => gateway_error(&format!(
+                    "Unknown balance name {}",
+                    name.unwrap_or_default()
+                )),
+                Ok(list) => ok(render_balances(&list, state.config.format)),
+                Err(e) => html(StatusCode::INTERNAL_SERVER_ERROR, e, None),
+            }
+        }
+    }
+}
+
+fn ok(body: String) -> Response<Full<Bytes>> {
+    html(StatusCode::OK, body, None)
+}
+
+fn gateway_error(message: &str) -> Response<Full<Bytes>> {
+    ok(render_error_message(message))
+}
+
+fn forbidden(reason: &str) -> Response<Full<Bytes>> {
+    html(
+        StatusCode::FORBIDDEN,
+        FORBIDDEN_PAGE.to_owned(),
+        Some(reason),
+    )
+}
+
+/// A response with the gateway's content type; `reason` goes into an
+/// `X-Paynet-Mock-Reason` header to help debug a 403 (the real gateway says nothing).
+fn html(status: StatusCode, body: String, reason: Option<&str>) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/html;charset=utf-8"),
+    );
+    if let Some(reason) = reason.and_then(|r| hyper::header::HeaderValue::from_str(r).ok()) {
+        headers.insert("x-paynet-mock-reason", reason);
+    }
+    response
+}
