@@ -2,7 +2,9 @@
 
 #![forbid(unsafe_code)]
 
+mod balance_cmd;
 mod failure;
+mod mock_cmd;
 mod sign_cmd;
 
 use std::process::ExitCode;
@@ -20,6 +22,17 @@ struct Cli {
 }
 
 const EXIT_CODES: &str = "\
+Quick start (against the built-in mock gateway):
+  paynet mock --listen 127.0.0.1:8080 &
+  export PAYNET_GATEWAY=http://127.0.0.1:8080/paynet/api/v2
+  export PAYNET_CONTROL_KEY=F9F65098-1111-1111-1111-621611111111
+  paynet balances --manager BalanceTestManager
+
+Environment:
+  PAYNET_GATEWAY      gateway base URL or preset (payneteasy-sandbox, payneteasy-production)
+  PAYNET_LOGIN        login that signs
+  PAYNET_CONTROL_KEY  the control key (or --control-key-file FILE)
+
 Exit codes:
   0  success
   2  usage or configuration error
@@ -30,13 +43,21 @@ Exit codes:
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Get the balance of an endpoint for a balance provider.
+    Balance(balance_cmd::BalanceArgs),
+    /// Get the balances of a manager or a merchant.
+    Balances(balance_cmd::BalancesArgs),
     Sign(sign_cmd::SignArgs),
+    Mock(mock_cmd::MockArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome: Result<(), Failure> = match cli.command {
+        Command::Balance(args) => balance_cmd::run_balance(args),
+        Command::Balances(args) => balance_cmd::run_balances(args),
         Command::Sign(args) => sign_cmd::run(args),
+        Command::Mock(args) => mock_cmd::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,293 @@
+//! `paynet balance` and `paynet balances`: get balances from a gateway and print them
+//! as a table or JSON, with exit codes a script can act on.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Args;
+use paynet_api::{Balance, Gateway, PRESETS};
+use paynet_client::{ControlKey, Error, blocking::Client};
+use serde_json::{Value, json};
+
+use crate::failure::Failure;
+
+/// Where and as whom to connect; shared by `balance` and `balances`.
+#[derive(Args, Debug)]
+pub(crate) struct Connection {
+    /// The gateway: a base URL such as https://gate.example.com/paynet/api/v2, or a
+    /// preset name (payneteasy-sandbox, payneteasy-production).
+    #[arg(long, env = "PAYNET_GATEWAY", value_name = "URL|PRESET")]
+    gateway: Option<String>,
+    /// The login that signs the request (OAuth consumer key).
+    #[arg(long, env = "PAYNET_LOGIN")]
+    login: Option<String>,
+    /// A file holding the control key (its trailing newline is ignored). Without it
+    /// the key is read from the PAYNET_CONTROL_KEY environment variable.
+    #[arg(long, value_name = "FILE")]
+    control_key_file: Option<PathBuf>,
+    /// Print JSON (amounts as strings) instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Seconds to wait for the gateway (per attempt).
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+    /// Allow a plain http:// gateway that is not on this machine.
+    #[arg(long)]
+    allow_http: bool,
+}
+
+/// `paynet balance`: the balance of one endpoint for a balance provider.
+#[derive(Args, Debug)]
+#[command(after_help = BALANCE_HELP)]
+pub(crate) struct BalanceArgs {
+    /// The endpoint id.
+    #[arg(long, value_name = "ID")]
+    endpoint: String,
+    /// The balance provider (balance-provider), e.g. Test.
+    #[arg(long, value_name = "NAME")]
+    provider: String,
+    #[command(flatten)]
+    connection: Connection,
+}
+
+/// `paynet balances`: the balances of a manager or a merchant.
+#[derive(Args, Debug)]
+#[command(after_help = BALANCES_HELP)]
+#[group(id = "owner", required = true, multiple = false, args = ["manager", "merchant"])]
+pub(crate) struct BalancesArgs {
+    /// A manager login: get the manager's balances.
+    #[arg(long, value_name = "LOGIN")]
+    manager: Option<String>,
+    /// A merchant login: get the merchant's balances.
+    #[arg(long, value_name = "LOGIN")]
+    merchant: Option<String>,
+    /// Only the balance with this name (balance-name); all balances when left out.
+    #[arg(long, value_name = "N")]
+    name: Option<String>,
+    #[command(flatten)]
+    connection: Connection,
+}
+
+const BALANCE_HELP: &str = "\
+Examples:
+  export PAYNET_GATEWAY=payneteasy-sandbox PAYNET_CONTROL_KEY=...
+  paynet balance --endpoint 1 --provider Test --login balance_test_merchant14
+  paynet balance --endpoint 1 --provider Test --login balance_test_merchant14 --json
+
+Environment:
+  PAYNET_GATEWAY      gateway base URL or preset (instead of --gateway)
+  PAYNET_LOGIN        merchant login that signs (instead of --login; required)
+  PAYNET_CONTROL_KEY  the control key (or --control-key-file FILE)
+
+Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
+5 network error or timeout, 6 other HTTP error or unexpected response.";
+
+const BALANCES_HELP: &str = "\
+Examples:
+  paynet balances --manager BalanceTestManager
+  paynet balances --merchant balance_test_merchant14 --name saa --json
+
+The login that signs defaults to the manager or merchant login given.
+
+Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
+5 network error or timeout, 6 other HTTP error or unexpected response.";
+
+/// Runs `paynet balance`.
+pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
+    let login = args.connection.login.clone().ok_or_else(|| {
+        Failure::usage("no login given")
+            .with_hint("pass --login or set PAYNET_LOGIN to the merchant login")
+    })?;
+    let client = connect(&args.connection, &login)?;
+    let balance = client
+        .get_balance(&args.endpoint, &args.provider)
+        .map_err(failure)?;
+    let text = if args.connection.json {
+        json!({
+            "endpoint_id": args.endpoint,
+            "provider": args.provider,
+            "balance_amount": balance.balance_amount.to_string(),
+        })
+        .to_string()
+            + "\n"
+    } else {
+        format!(
+            "Endpoint {} ({}): {}\n",
+            args.endpoint, args.provider, balance.balance_amount
+        )
+    };
+    print(&text)
+}
+
+/// Runs `paynet balances`.
+pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
+    let (owner, is_manager) = match (&args.manager, &args.merchant) {
+        (Some(m), _) => (m.clone(), true),
+        (None, Some(m)) => (m.clone(), false),
+        (None, None) => return Err(Failure::usage("give --manager LOGIN or --merchant LOGIN")),
+    };
+    let login = args
+        .connection
+        .login
+        .clone()
+        .unwrap_or_else(|| owner.clone());
+    let client = connect(&args.connection, &login)?;
+    let name = args.name.as_deref();
+    let balances = if is_manager {
+        client.get_manager_balances(&owner, name)
+    } else {
+        client.get_merchant_balances(&owner, name)
+    }
+    .map_err(failure)?;
+    let text = if args.connection.json {
+        Value::Array(balances.iter().map(balance_json).collect()).to_string() + "\n"
+    } else {
+        table(&balances)
+    };
+    print(&text)
+}
+
+fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
+    let gateway_text = connection.gateway.clone().ok_or_else(|| {
+        Failure::usage("no gateway given").with_hint(format!(
+            "pass --gateway or set PAYNET_GATEWAY to a base URL or a preset ({})",
+            preset_names()
+        ))
+    })?;
+    let gateway = Gateway::from_str_or_preset(&gateway_text).map_err(|e| {
+        Failure::usage(format!("bad gateway {gateway_text:?}: {e}"))
+            .with_hint(format!("presets: {}", preset_names()))
+    })?;
+    let key = match &connection.control_key_file {
+        Some(path) => std::fs::read_to_string(path).map_err(|e| {
+            Failure::usage(format!(
+                "cannot read the control key file {}: {e}",
+                path.display()
+            ))
+        })?,
+        None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
+            Failure::usage("no control key given")
+                .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
+        })?,
+    };
+    let timeout = Duration::from_secs(connection.timeout.max(1));
+    Client::builder(gateway, login, ControlKey::new(key))
+        .configure(|b| {
+            b.timeout(timeout)
+                .connect_timeout(timeout)
+                .allow_http(connection.allow_http)
+        })
+        .build()
+        .map_err(failure)
+}
+
+fn preset_names() -> String {
+    PRESETS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Maps a client error to the documented exit codes.
+fn failure(e: Error) -> Failure {
+    let code = match &e {
+        Error::Gateway { .. } => 3,
+        Error::AccessDenied { .. } => 4,
+        Error::Timeout | Error::Transport(_) => 5,
+        Error::InvalidInput(_) => 2,
+        _ => 6,
+    };
+    let hint = match &e {
+        Error::AccessDenied { .. } => {
+            Some("check the login, the control key and this machine's clock")
+        }
+        Error::Timeout | Error::Transport(_) => {
+            Some("check the gateway URL and the network; --timeout SECONDS waits longer")
+        }
+        _ => None,
+    };
+    Failure {
+        code,
+        message: e.to_string(),
+        hint: hint.map(str::to_owned),
+    }
+}
+
+fn balance_json(b: &Balance) -> Value {
+    let amount =
+        |d: &Option<paynet_api::Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+    json!({
+        "name": b.name,
+        "amount": b.amount.to_string(),
+        "online_balance_live_amount": amount(&b.online_balance_live_amount),
+        "total_short_term_hold_amount": amount(&b.total_short_term_hold_amount),
+        "total_rolling_reserve_amount": amount(&b.total_rolling_reserve_amount),
+        "currency": b.currency,
+        "merchant_login": b.merchant_login,
+        "external_merchant_identifier": b.external_merchant_identifier,
+        "amount_buffer_hold": amount(&b.amount_buffer_hold),
+    })
+}
+
+fn table(balances: &[Balance]) -> String {
+    if balances.is_empty() {
+        return "No balances.\n".into();
+    }
+    let opt = |d: &Option<paynet_api::Decimal>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
+    let header = [
+        "NAME",
+        "AMOUNT",
+        "CURRENCY",
+        "LIVE",
+        "HOLD",
+        "RESERVE",
+        "BUFFER HOLD",
+        "MERCHANT",
+    ];
+    let rows: Vec<[String; 8]> = balances
+        .iter()
+        .map(|b| {
+            [
+                b.name.clone(),
+                b.amount.to_string(),
+                b.currency.clone(),
+                opt(&b.online_balance_live_amount),
+                opt(&b.total_short_term_hold_amount),
+                opt(&b.total_rolling_reserve_amount),
+                opt(&b.amount_buffer_hold),
+                b.merchant_login.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(str::len);
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let text: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(text.join("  ").trim_end());
+        out.push('\n');
+    };
+    line(&header.map(str::to_owned));
+    for row in &rows {
+        line(row);
+    }
+    out
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+}

@@ -1,0 +1,95 @@
+//! `paynet mock`: run the local mock gateway until interrupted.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use paynet_mock::{Fixtures, Format, MockConfig, MockGateway};
+
+use crate::failure::Failure;
+
+/// Run a local gateway that verifies signatures and serves balances from fixtures.
+#[derive(Args, Debug)]
+#[command(after_help = MOCK_HELP)]
+pub(crate) struct MockArgs {
+    /// Address to listen on; port 0 picks a free port (printed on the first line).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    listen: SocketAddr,
+    /// A JSON fixtures file (see crates/paynet-mock/README.md); built-in fixtures
+    /// (the API docs' examples) when left out.
+    #[arg(long, value_name = "FILE")]
+    fixtures: Option<PathBuf>,
+    /// Accepted clock skew of oauth_timestamp, in seconds.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    window: u64,
+    /// Response format.
+    #[arg(long, value_enum, default_value_t = ResponseFormat::Documented)]
+    format: ResponseFormat,
+}
+
+/// How the mock writes balances.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ResponseFormat {
+    /// As the API docs show it: JSON with a trailing comma.
+    Documented,
+    /// Strict JSON.
+    Json,
+    /// name=value lines.
+    Form,
+}
+
+const MOCK_HELP: &str = "\
+Built-in fixtures (control key F9F65098-1111-1111-1111-621611111111 for both):
+  merchant balance_test_merchant14: endpoint 1, provider Test = 29.99; balance saa = 219.500 USD
+  manager  BalanceTestManager:      balance saa = 219.500 USD
+
+The first line on stdout is `paynet mock listening on http://ADDR/paynet/api/v2`.
+Stop it with Ctrl-C or SIGTERM.";
+
+/// Runs `paynet mock`.
+pub(crate) fn run(args: MockArgs) -> Result<(), Failure> {
+    let fixtures = match &args.fixtures {
+        Some(path) => Fixtures::from_file(path).map_err(Failure::usage)?,
+        None => Fixtures::default(),
+    };
+    let format = match args.format {
+        ResponseFormat::Documented => Format::Documented,
+        ResponseFormat::Json => Format::Json,
+        ResponseFormat::Form => Format::FormLines,
+    };
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| Failure::usage(format!("cannot start: {e}")))?;
+    runtime.block_on(async {
+        let config = MockConfig {
+            fixtures,
+            window: args.window,
+            format,
+            ..MockConfig::default()
+        };
+        let mock = MockGateway::start(args.listen, config)
+            .await
+            .map_err(|e| Failure::usage(format!("cannot listen on {}: {e}", args.listen)))?;
+        let mut stdout = std::io::stdout();
+        let _ = writeln!(stdout, "paynet mock listening on {}", mock.base_url());
+        let _ = stdout.flush();
+        wait_for_stop().await;
+        mock.shutdown().await;
+        Ok(())
+    })
+}
+
+async fn wait_for_stop() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
