@@ -313,3 +313,16 @@ async fn a_request_built_by_the_user_can_be_signed() {
     let body = response.text().await.unwrap();
     assert!(body.contains("29.99"), "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_truncated_body_is_a_transport_error_never_a_balance() {
+    let mock = mock().await;
+    let chaos = paynet_mock::Chaos {
+        truncate: 1.0,
+        ..Default::default()
+    };
+    mock.faults().set_chaos(Some(chaos));
+    let c = client(&mock, MERCHANT, DOCS_CONTROL_KEY).build().unwrap();
+    let result = c.get_balance("1", "Test").await;
+    assert!(matches!(result, Err(Error::Transport(_))), "{result:?}");
+}

@@ -1,7 +1,8 @@
 //! Failures the mock can inject, switchable while it runs.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::time::Duration;
 
 /// Injected failures, shared with the running server.
 #[derive(Debug, Default)]
@@ -9,6 +10,33 @@ pub struct Faults {
     close_next: AtomicU32,
     stall: AtomicBool,
     status: Mutex<Option<u16>>,
+    chaos: Mutex<Option<Chaos>>,
+    rng: AtomicU64,
+}
+
+/// Random failures for soak tests: each request independently gets at most one of
+/// them, with these probabilities (0.0 to 1.0).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Chaos {
+    /// Close the connection without answering.
+    pub drop: f64,
+    /// Answer after `slow_for`.
+    pub slow: f64,
+    /// How long a slow answer waits.
+    pub slow_for: Duration,
+    /// Answer HTTP 503.
+    pub server_error: f64,
+    /// Announce the whole body in Content-Length, send half of it, close the connection.
+    pub truncate: f64,
+}
+
+/// What chaos chose for one request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fault {
+    Drop,
+    Slow(Duration),
+    ServerError,
+    Truncate,
 }
 
 impl Faults {
@@ -33,6 +61,36 @@ impl Faults {
         self.close_next
             .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
             .is_ok()
+    }
+
+    /// Turns random failures on (`Some`) or off.
+    pub fn set_chaos(&self, chaos: Option<Chaos>) {
+        *self.chaos.lock().unwrap_or_else(|e| e.into_inner()) = chaos;
+    }
+
+    /// Draws this request's random failure, if chaos is on.
+    pub(crate) fn draw(&self) -> Option<Fault> {
+        let chaos = (*self.chaos.lock().unwrap_or_else(|e| e.into_inner()))?;
+        // xorshift64*: plenty for spreading faults; not for anything secret.
+        let mut x = self.rng.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed) | 1;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        let roll = (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64;
+        let mut edge = chaos.drop;
+        if roll < edge {
+            return Some(Fault::Drop);
+        }
+        edge += chaos.slow;
+        if roll < edge {
+            return Some(Fault::Slow(chaos.slow_for));
+        }
+        edge += chaos.server_error;
+        if roll < edge {
+            return Some(Fault::ServerError);
+        }
+        edge += chaos.truncate;
+        (roll < edge).then_some(Fault::Truncate)
     }
 
     pub(crate) fn stalled(&self) -> bool {

@@ -9,6 +9,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use paynet_api::{EndpointBalance, render_balances, render_endpoint_balance, render_error_message};
 use paynet_oauth::{AuthorizationHeader, Signer, TimeWindow};
 
+use crate::faults::Fault;
 use crate::fixtures::{AccountKind, decimal, to_balance};
 use crate::server::{API_PREFIX, State};
 
@@ -27,7 +28,10 @@ impl fmt::Display for CloseConnection {
 
 impl std::error::Error for CloseConnection {}
 
-type Answer = Result<Response<Full<Bytes>>, CloseConnection>;
+/// A response body: whole, or (an injected fault) cut short by an error.
+pub(crate) type Body = http_body_util::combinators::BoxBody<Bytes, CloseConnection>;
+
+type Answer = Result<Response<Body>, CloseConnection>;
 
 /// Which command a path names.
 enum Route {
@@ -46,59 +50,98 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer 
     }
     if let Some(status) = state.faults.status() {
         let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-        return Ok(html(
-            status,
-            format!("<html><body>{status}</body></html>"),
-            None,
-        ));
+        let body = format!("<html><body>{status}</body></html>");
+        return Ok(whole(html(status, body, None)));
     }
+    let fault = state.faults.draw();
+    match fault {
+        Some(Fault::Drop) => return Err(CloseConnection),
+        Some(Fault::Slow(delay)) => tokio::time::sleep(delay).await,
+        Some(Fault::ServerError) => {
+            let body = "<html><body>503 Service Unavailable</body></html>".to_owned();
+            return Ok(whole(html(StatusCode::SERVICE_UNAVAILABLE, body, None)));
+        }
+        Some(Fault::Truncate) | None => {}
+    }
+    let response = respond(state, request).await;
+    Ok(if fault == Some(Fault::Truncate) {
+        truncated(response)
+    } else {
+        whole(response)
+    })
+}
+
+/// The gateway's answer to one request.
+async fn respond(state: &State, request: Request<Incoming>) -> Response<Bytes> {
     if request.method() != Method::POST {
-        return Ok(html(
-            StatusCode::METHOD_NOT_ALLOWED,
-            "<html><body>POST only</body></html>".into(),
-            None,
-        ));
+        let body = "<html><body>POST only</body></html>".into();
+        return html(StatusCode::METHOD_NOT_ALLOWED, body, None);
     }
     let Some(route) = route(request.uri().path()) else {
-        return Ok(html(
+        return html(
             StatusCode::NOT_FOUND,
             "<html><body>Not Found</body></html>".into(),
             None,
-        ));
+        );
     };
-    let host = request
-        .headers()
-        .get(hyper::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let url = format!(
-        "http://{host}{}",
-        request.uri().path_and_query().map_or("/", |p| p.as_str())
-    );
-    let authorization = request
-        .headers()
-        .get(hyper::header::AUTHORIZATION)
-        .and_then(|h| h.to_str().ok())
-        .map(str::to_owned);
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|h: &hyper::header::HeaderValue| h.to_str().ok())
+    };
+    let host = header(hyper::header::HOST).unwrap_or("").to_owned();
+    let authorization = header(hyper::header::AUTHORIZATION).map(str::to_owned);
+    let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
+    let url = format!("http://{host}{path}");
     let body = match Limited::new(request.into_body(), 64 * 1024).collect().await {
         Ok(collected) => collected.to_bytes(),
         Err(_) => {
-            return Ok(html(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "<html><body>Too large</body></html>".into(),
-                None,
-            ));
+            let body = "<html><body>Too large</body></html>".into();
+            return html(StatusCode::PAYLOAD_TOO_LARGE, body, None);
         }
     };
     let Ok(body) = std::str::from_utf8(&body) else {
-        return Ok(forbidden("the body is not UTF-8"));
+        return forbidden("the body is not UTF-8");
     };
-    let login = match authenticate(state, authorization.as_deref(), &url, body) {
-        Ok(login) => login,
-        Err(reason) => return Ok(forbidden(reason)),
-    };
-    Ok(answer(state, &route, &login, body))
+    match authenticate(state, authorization.as_deref(), &url, body) {
+        Ok(login) => answer(state, &route, &login, body),
+        Err(reason) => forbidden(reason),
+    }
+}
+
+/// A whole response body.
+fn whole(response: Response<Bytes>) -> Response<Body> {
+    response.map(|body| Full::new(body).map_err(|never| match never {}).boxed())
+}
+
+/// The response with its full Content-Length announced but only the first half of the
+/// body sent before the connection is cut (a fault).
+fn truncated(response: Response<Bytes>) -> Response<Body> {
+    let (mut parts, bytes) = response.into_parts();
+    parts
+        .headers
+        .insert(hyper::header::CONTENT_LENGTH, bytes.len().into());
+    let half = bytes.slice(..bytes.len() / 2);
+    let frames = [Ok(hyper::body::Frame::data(half)), Err(CloseConnection)];
+    Response::from_parts(
+        parts,
+        http_body_util::StreamBody::new(Frames(frames.into_iter())).boxed(),
+    )
+}
+
+/// A fixed sequence of body frames as a stream.
+struct Frames<I>(I);
+
+impl<I: Iterator + Unpin> futures_core::Stream for Frames<I> {
+    type Item = I::Item;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Ready(self.0.next())
+    }
 }
 
 fn route(path: &str) -> Option<Route> {
@@ -175,7 +218,7 @@ fn authenticate(
     Ok(login)
 }
 
-fn answer(state: &State, route: &Route, login: &str, body: &str) -> Response<Full<Bytes>> {
+fn answer(state: &State, route: &Route, login: &str, body: &str) -> Response<Bytes> {
     let fixtures = &state.config.fixtures;
     let form = paynet_api::form::parse(body);
     let param = |name: &str| {
@@ -237,15 +280,15 @@ fn answer(state: &State, route: &Route, login: &str, body: &str) -> Response<Ful
     }
 }
 
-fn ok(body: String) -> Response<Full<Bytes>> {
+fn ok(body: String) -> Response<Bytes> {
     html(StatusCode::OK, body, None)
 }
 
-fn gateway_error(message: &str) -> Response<Full<Bytes>> {
+fn gateway_error(message: &str) -> Response<Bytes> {
     ok(render_error_message(message))
 }
 
-fn forbidden(reason: &str) -> Response<Full<Bytes>> {
+fn forbidden(reason: &str) -> Response<Bytes> {
     html(
         StatusCode::FORBIDDEN,
         FORBIDDEN_PAGE.to_owned(),
@@ -255,8 +298,8 @@ fn forbidden(reason: &str) -> Response<Full<Bytes>> {
 
 /// A response with the gateway's content type; `reason` goes into an
 /// `X-Paynet-Mock-Reason` header to help debug a 403 (the real gateway says nothing).
-fn html(status: StatusCode, body: String, reason: Option<&str>) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
+fn html(status: StatusCode, body: String, reason: Option<&str>) -> Response<Bytes> {
+    let mut response = Response::new(Bytes::from(body));
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(
