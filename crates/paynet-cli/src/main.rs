@@ -1,6 +1,8 @@
 //! `paynet`: the command line tool of the paynet-oauth SDK.
 
 #![forbid(unsafe_code)]
+// Doc comments here are clap's help text, read in a terminal: URLs stay bare.
+#![allow(rustdoc::bare_urls)]
 
 mod balance_cmd;
 mod failure;
