@@ -3,7 +3,7 @@
 .PHONY: demo
 demo: ## get balances from the built-in mock gateway (nothing else to start)
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
-	@tools/demo/demo.sh $(PAYNET)
+	@env -u PAYNET_GATEWAY tools/demo/demo.sh $(PAYNET)
 
 .PHONY: test-demo
 test-demo: ## make demo must succeed and print the three balances
