@@ -1,0 +1,249 @@
+"""Type stubs of the Rust extension module ``paynet_oauth._native``."""
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Final, final
+
+__all__ = [
+    "SignedRequest",
+    "Signer",
+    "Verified",
+    "percent_encode",
+    "sign",
+    "verify",
+    "reseed_after_fork",
+    "Balance",
+    "EndpointBalance",
+    "parse_response",
+    "gateway_url",
+    "AsyncClient",
+    "Client",
+    "__version__",
+    "NONCE_LEN",
+    "GATEWAY_PRESETS",
+]
+
+__version__: Final[str]
+#: Length of a generated nonce (characters of ``[A-Za-z0-9]``).
+NONCE_LEN: Final[int]
+#: Gateway presets: ``{name: base URL}``.
+GATEWAY_PRESETS: Final[dict[str, str]]
+
+_ParamValue = str | int
+_Params = Mapping[str, _ParamValue] | Iterable[tuple[str, _ParamValue] | list[str]]
+
+@final
+class SignedRequest:
+    """A signed request. Immutable; holds no secret."""
+
+    @property
+    def signature(self) -> str:
+        """The base64 HMAC-SHA1 signature."""
+    @property
+    def authorization_header(self) -> str:
+        """The ``Authorization`` header value (``OAuth realm="",...``)."""
+    @property
+    def body(self) -> str:
+        """The one-line form body: form fields and ``oauth_*`` values, encoded, sorted."""
+    @property
+    def normalized_parameters(self) -> str:
+        """The normalized parameters (computed when asked for)."""
+    @property
+    def base_string(self) -> str:
+        """The signature base string (computed when asked for)."""
+    @property
+    def timestamp(self) -> str:
+        """``oauth_timestamp`` as sent."""
+    @property
+    def nonce(self) -> str:
+        """``oauth_nonce`` as sent."""
+    @property
+    def url(self) -> str:
+        """The request URL, unchanged."""
+    @property
+    def method(self) -> str:
+        """The HTTP method, unchanged."""
+    @property
+    def headers(self) -> dict[str, str]:
+        """``{"Authorization": ..., "Content-Type": "application/x-www-form-urlencoded"}``."""
+
+def sign(
+    method: str,
+    url: str,
+    params: _Params | None = None,
+    *,
+    consumer_key: str,
+    consumer_secret: str,
+    timestamp: int | str | None = None,
+    nonce: str | None = None,
+    token: str | None = None,
+    token_secret: str | None = "",
+    version: str | None = "1.0",
+    realm: str | None = "",
+    oauth_extra: _Params | None = None,
+) -> SignedRequest:
+    """Signs one request (OAuth 1.0a, HMAC-SHA1).
+
+    ``timestamp`` defaults to now, ``nonce`` to 16 CSPRNG characters of ``[A-Za-z0-9]``;
+    ``version=None`` leaves ``oauth_version`` out; ``oauth_extra`` adds further
+    ``oauth_*`` protocol parameters (``oauth_callback``...). Raises an ``InvalidInputError``
+    subclass for a request that cannot be signed.
+    """
+
+@final
+class Signer:
+    """HMAC-SHA1 keyed once; signs and verifies many requests. ``repr`` hides the key."""
+
+    def __new__(cls, consumer_secret: str, token_secret: str | None = "") -> Signer: ...
+    def sign(
+        self,
+        method: str,
+        url: str,
+        params: _Params | None = None,
+        *,
+        consumer_key: str,
+        timestamp: int | str | None = None,
+        nonce: str | None = None,
+        token: str | None = None,
+        version: str | None = "1.0",
+        realm: str | None = "",
+        oauth_extra: _Params | None = None,
+    ) -> SignedRequest:
+        """Signs one request with this signer's key (see :func:`sign`)."""
+    def verify(
+        self,
+        method: str,
+        url: str,
+        body: str | bytes | None,
+        authorization_header: str,
+        *,
+        now: int | None = None,
+        window: int = 300,
+    ) -> Verified:
+        """Verifies an incoming request with this signer's key (see :func:`verify`)."""
+
+@final
+class Verified:
+    """What :func:`verify` established about an authentic request."""
+
+    @property
+    def consumer_key(self) -> str: ...
+    @property
+    def nonce(self) -> str: ...
+    @property
+    def timestamp(self) -> int: ...
+
+def verify(
+    method: str,
+    url: str,
+    body: str | bytes | None,
+    authorization_header: str,
+    *,
+    consumer_secret: str,
+    token_secret: str | None = "",
+    now: int | None = None,
+    window: int = 300,
+) -> Verified:
+    """Verifies an incoming request: signature (constant time), the body's ``oauth_*``
+    copies, and the timestamp within ``now ± window`` seconds. Raises a
+    ``VerificationError`` subclass when it is not authentic."""
+
+def percent_encode(text: str) -> str:
+    """RFC 3986 percent-encoding as OAuth 1.0a requires."""
+
+def reseed_after_fork() -> None:
+    """Reseeds the nonce generator (registered with ``os.register_at_fork``)."""
+
+def gateway_url(gateway: str) -> str:
+    """The base URL of a preset name or a URL, as the client uses it."""
+
+@final
+class EndpointBalance:
+    """The balance of an endpoint for a balance provider."""
+
+    @property
+    def balance_amount(self) -> Decimal: ...
+    @property
+    def extra(self) -> dict[str, str]: ...
+
+@final
+class Balance:
+    """One balance of a manager or a merchant."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def online_balance_live_amount(self) -> Decimal | None: ...
+    @property
+    def total_short_term_hold_amount(self) -> Decimal | None: ...
+    @property
+    def total_rolling_reserve_amount(self) -> Decimal | None: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def merchant_login(self) -> str | None: ...
+    @property
+    def external_merchant_identifier(self) -> str | None: ...
+    @property
+    def amount_buffer_hold(self) -> Decimal | None: ...
+    @property
+    def extra(self) -> dict[str, str]: ...
+    def to_dict(self) -> dict[str, object]: ...
+
+def parse_response(command: str, status: int, body: str | bytes) -> EndpointBalance | list[Balance]:
+    """Reads a gateway answer to ``command`` (``"get-balance"``,
+    ``"get-balance/manager"`` or ``"get-balance/merchant"``) as the client does."""
+
+@final
+class Client:
+    """A blocking gateway client over the Rust transport (reqwest + rustls). Calls
+    release the GIL while they wait."""
+
+    def __new__(
+        cls,
+        gateway: str,
+        login: str,
+        control_key: str,
+        *,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        retries: int | None = None,
+        allow_http: bool = False,
+    ) -> Client: ...
+    @property
+    def gateway(self) -> str:
+        """The gateway's base URL."""
+    @property
+    def login(self) -> str:
+        """The login (OAuth consumer key)."""
+    def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance:
+        """``POST /get-balance/{endpoint_id}`` with ``balance-provider``."""
+    def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]:
+        """``POST /get-balance/manager/{login}``, optionally with ``balance-name``."""
+    def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]:
+        """``POST /get-balance/merchant/{login}``, optionally with ``balance-name``."""
+
+@final
+class AsyncClient:
+    """The asyncio client: the same methods as :class:`Client`, awaitable."""
+
+    def __new__(
+        cls,
+        gateway: str,
+        login: str,
+        control_key: str,
+        *,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        retries: int | None = None,
+        allow_http: bool = False,
+    ) -> AsyncClient: ...
+    @property
+    def gateway(self) -> str: ...
+    @property
+    def login(self) -> str: ...
+    async def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance: ...
+    async def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
+    async def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]: ...

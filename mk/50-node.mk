@@ -1,0 +1,58 @@
+# Node: the `paynet-oauth` npm package (bindings/node, napi-rs v3).
+#
+#   make test-node    npm install (only when node_modules is missing or stale), npm run build,
+#                     fail when the generated index.js / index.d.ts drift, npm test
+#                     (vectors, oauth-1.0a differential, client against the mock,
+#                     errors, ESM), tsc --noEmit --strict over test/types, then npm pack,
+#                     install the tarball elsewhere, require + import + the example
+#   make bench-node   ns per sign call vs oauth-1.0a vs a bare crypto HMAC -> BENCHMARKS.md
+
+NODE_SRC := $(ROOT)/bindings/node
+NODE_BUILD := $(ROOT)/build/node
+NODE_LOG := $(NODE_BUILD)/make.log
+NODE_GENERATED := index.js index.d.ts
+NPM_QUIET := --no-audit --no-fund --loglevel=error
+
+.PHONY: node-tools
+node-tools:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  apt-get update -qq >/dev/null && apt-get install -y -qq nodejs npm >/dev/null; }
+
+# Reinstalled when package.json or the lock file is newer than the last install.
+# `npm install` (it keeps the locked versions) rather than `npm ci`: npm 11's `ci`
+# refuses this lock file because @napi-rs/cli's per-platform optional packages
+# (@napi-rs/lzma-*) are listed without versions ("Missing: ... from lock file").
+$(NODE_SRC)/node_modules/.paynet-installed: $(NODE_SRC)/package.json $(wildcard $(NODE_SRC)/package-lock.json) | node-tools
+	@mkdir -p $(NODE_BUILD)
+	@cd $(NODE_SRC) && npm install $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@touch $@
+
+.PHONY: node-build
+node-build: $(NODE_SRC)/node_modules/.paynet-installed
+	@mkdir -p $(NODE_BUILD)/generated
+	@cd $(NODE_SRC) && for f in $(NODE_GENERATED); do \
+	  if [ -f $$f ]; then cp $$f $(NODE_BUILD)/generated/$$f; else rm -f $(NODE_BUILD)/generated/$$f; fi; done
+	@cd $(NODE_SRC) && npm run build $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@cd $(NODE_SRC) && for f in $(NODE_GENERATED); do \
+	  if git ls-files --error-unmatch $$f >/dev/null 2>&1; then \
+	    git diff --exit-code --stat -- $$f || { echo "node: $$f changed after the build: commit the regenerated file"; exit 1; }; \
+	  elif [ -f $(NODE_BUILD)/generated/$$f ]; then \
+	    cmp -s $$f $(NODE_BUILD)/generated/$$f || { echo "node: $$f changed after the build:"; \
+	      diff -u $(NODE_BUILD)/generated/$$f $$f | head -40; exit 1; }; \
+	  fi; done
+
+.PHONY: test-node
+test-node: node-build ## Node package: build, drift check, node --test, tsc --strict, npm pack + install + example
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@cd $(NODE_SRC) && PAYNET=$(PAYNET) npm test $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@echo "node: $$(grep -E '^# (pass|fail) ' $(NODE_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g') ($$(grep -o 'seed [0-9]*' $(NODE_LOG) | head -1) of the oauth-1.0a differential)"
+	@cd $(NODE_SRC) && npx tsc -p test/types/tsconfig.json --noEmit --strict >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@echo "node: tsc --noEmit --strict over index.d.ts: ok"
+	@bash $(NODE_SRC)/scripts/check-pack.sh $(ROOT) $(PAYNET) $(NODE_BUILD)
+
+.PHONY: bench-node
+bench-node: node-build ## Node: ns per sign call vs oauth-1.0a vs crypto HMAC -> BENCHMARKS.md
+	@cd $(NODE_SRC) && node bench/sign.cjs | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py node $(ROOT)/BENCHMARKS.md
+
+TEST_TARGETS += test-node
+BENCH_TARGETS += bench-node
