@@ -1,0 +1,59 @@
+//! The detail of the last failure on this thread (which parameter, which URL, what the
+//! gateway said), for messages a person reads. The result code stays the contract.
+
+use std::cell::RefCell;
+
+use crate::buffer::{Out, check_all, paynet_buffer, write};
+use crate::paynet_result;
+
+thread_local! {
+    static DETAIL: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Forgets the previous detail (every exported call starts with this).
+pub(crate) fn clear() {
+    DETAIL.with(|d| d.borrow_mut().clear());
+}
+
+/// Records why the current call fails, and gives back its code.
+pub(crate) fn fail(code: paynet_result, detail: impl std::fmt::Display) -> paynet_result {
+    DETAIL.with(|d| {
+        use std::fmt::Write;
+        let mut d = d.borrow_mut();
+        d.clear();
+        let _ = write!(d, "{detail}");
+    });
+    code
+}
+
+/// Writes a readable explanation of the last call on this thread that failed into
+/// `out` (empty when that call left none: then `paynet_result_message` says it all).
+/// Calling it does not change the detail.
+///
+/// # Safety
+/// `out` must be a valid `paynet_buffer`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_last_error_detail(out: *mut paynet_buffer) -> paynet_result {
+    let body = || {
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        DETAIL.with(|d| {
+            let d = d.borrow();
+            let outs = [Out::new(out, d.len())];
+            // SAFETY: `out` is non-NULL and valid by contract.
+            unsafe {
+                check_all(&outs)?;
+                write(&outs[0], |b| {
+                    b.copy_from_slice(d.as_bytes());
+                    Ok(b.len())
+                })
+            }
+        })
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(Ok(())) => paynet_result::PAYNET_OK,
+        Ok(Err(code)) => code,
+        Err(_) => paynet_result::PAYNET_PANIC,
+    }
+}

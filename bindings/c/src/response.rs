@@ -1,0 +1,342 @@
+//! A gateway answer (HTTP status + body) read into balances or a typed error, amounts
+//! as exact decimal strings with the digits the gateway sent.
+
+use std::ffi::c_char;
+
+use paynet_api::{Balance, Response, ResponseError, parse_response};
+
+use crate::buffer::{Out, boundary, check_all, paynet_buffer, text, write};
+use crate::detail::fail;
+use crate::gateway::command_kind;
+use crate::paynet_result;
+
+/// A parsed gateway answer. Opaque; free it with `paynet_response_free`.
+pub struct paynet_response {
+    status: u16,
+    outcome: Result<Response, ResponseError>,
+}
+
+impl paynet_response {
+    fn code(&self) -> paynet_result {
+        match &self.outcome {
+            Ok(_) => paynet_result::PAYNET_OK,
+            Err(ResponseError::Gateway { .. }) => paynet_result::PAYNET_GATEWAY_ERROR,
+            Err(ResponseError::AccessDenied { .. }) => paynet_result::PAYNET_ACCESS_DENIED,
+            Err(ResponseError::Http { .. }) => paynet_result::PAYNET_HTTP_ERROR,
+            Err(_) => paynet_result::PAYNET_UNEXPECTED_RESPONSE,
+        }
+    }
+
+    fn count(&self) -> usize {
+        match &self.outcome {
+            Ok(Response::EndpointBalance(_)) => 1,
+            Ok(Response::Balances(list)) => list.len(),
+            Err(_) => 0,
+        }
+    }
+
+    /// The text of `field` of balance `index`; `Ok(None)` when the gateway left it out.
+    fn field(&self, index: usize, field: u32) -> Result<Option<String>, paynet_result> {
+        let out_of_range = || {
+            fail(
+                paynet_result::PAYNET_INVALID_INPUT,
+                format_args!(
+                    "balance index {index} out of range: the answer holds {}",
+                    self.count()
+                ),
+            )
+        };
+        if field > 9 {
+            return Err(fail(
+                paynet_result::PAYNET_INVALID_INPUT,
+                format_args!("unknown field {field} (0 to 9: see paynet_field)"),
+            ));
+        }
+        match &self.outcome {
+            Ok(Response::EndpointBalance(e)) if index == 0 => {
+                Ok((field == 9).then(|| e.balance_amount.to_string()))
+            }
+            Ok(Response::Balances(list)) => {
+                let b = list.get(index).ok_or_else(out_of_range)?;
+                Ok(balance_field(b, field))
+            }
+            _ => Err(out_of_range()),
+        }
+    }
+
+    fn extra(&self, index: usize, name: &str) -> Result<Option<&str>, paynet_result> {
+        let extra = match &self.outcome {
+            Ok(Response::EndpointBalance(e)) if index == 0 => &e.extra,
+            Ok(Response::Balances(list)) if index < list.len() => &list[index].extra,
+            _ => {
+                return Err(fail(
+                    paynet_result::PAYNET_INVALID_INPUT,
+                    format_args!(
+                        "balance index {index} out of range: the answer holds {}",
+                        self.count()
+                    ),
+                ));
+            }
+        };
+        Ok(extra.get(name).map(String::as_str))
+    }
+}
+
+fn balance_field(b: &Balance, field: u32) -> Option<String> {
+    let decimal = |d: &Option<paynet_api::Decimal>| d.as_ref().map(ToString::to_string);
+    match field {
+        0 => Some(b.name.clone()),
+        1 => Some(b.amount.to_string()),
+        2 => decimal(&b.online_balance_live_amount),
+        3 => decimal(&b.total_short_term_hold_amount),
+        4 => decimal(&b.total_rolling_reserve_amount),
+        5 => Some(b.currency.clone()),
+        6 => b.merchant_login.clone(),
+        7 => b.external_merchant_identifier.clone(),
+        8 => decimal(&b.amount_buffer_hold),
+        _ => None,
+    }
+}
+
+/// Reads the gateway's answer to a command of `kind` (a `paynet_command_kind`): HTTP
+/// `status` and `body_len` bytes of `body`. The result classifies the answer:
+/// `PAYNET_OK` (balances), `PAYNET_GATEWAY_ERROR` (`error-message` on 200),
+/// `PAYNET_ACCESS_DENIED` (403), `PAYNET_HTTP_ERROR` (another status) or
+/// `PAYNET_UNEXPECTED_RESPONSE`; in all five cases `*out` receives a response to read
+/// and free. Other codes (NULL, unknown kind) leave `*out` untouched.
+///
+/// # Safety
+/// `body` must be NULL (length 0) or valid for `body_len` bytes; `out` must be valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_parse_response(
+    kind: u32,
+    status: u16,
+    body: *const c_char,
+    body_len: usize,
+    out: *mut *mut paynet_response,
+) -> paynet_result {
+    let mut code = paynet_result::PAYNET_OK;
+    let result = boundary(|| {
+        if out.is_null() || (body.is_null() && body_len > 0) {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        let kind = command_kind(kind)?;
+        let bytes: &[u8] = if body.is_null() {
+            &[]
+        } else {
+            // SAFETY: the caller guarantees `body_len` readable bytes.
+            unsafe { std::slice::from_raw_parts(body.cast::<u8>(), body_len) }
+        };
+        let response = paynet_response {
+            status,
+            outcome: parse_response(kind, status, bytes),
+        };
+        code = response.code();
+        if let Err(e) = &response.outcome {
+            fail(code, e);
+        }
+        // SAFETY: `out` is non-NULL and valid by contract.
+        unsafe { *out = Box::into_raw(Box::new(response)) };
+        Ok(())
+    });
+    if result == paynet_result::PAYNET_OK {
+        code
+    } else {
+        result
+    }
+}
+
+/// Reads the response handle (NULL checked).
+///
+/// # Safety
+/// `response` must be NULL or come from `paynet_parse_response` and not be freed.
+unsafe fn get<'a>(response: *const paynet_response) -> Result<&'a paynet_response, paynet_result> {
+    // SAFETY: forwarded from the caller.
+    unsafe { response.as_ref() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)
+}
+
+/// Copies `text` into `out` (two-phase: nothing written when too small).
+///
+/// # Safety
+/// `out` must be a valid, non-NULL `paynet_buffer`.
+unsafe fn put(out: *mut paynet_buffer, text: &str) -> Result<(), paynet_result> {
+    let outs = [Out::new(out, text.len())];
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        check_all(&outs)?;
+        write(&outs[0], |b| {
+            b.copy_from_slice(text.as_bytes());
+            Ok(b.len())
+        })
+    }
+}
+
+/// The classification `paynet_parse_response` returned, again, and the HTTP status.
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `result` and `status` must be
+/// valid pointers (either may be NULL: not wanted).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_outcome(
+    response: *const paynet_response,
+    result: *mut paynet_result,
+    status: *mut u16,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        // SAFETY: non-NULL pointers are valid by contract.
+        unsafe {
+            if let Some(result) = result.as_mut() {
+                *result = r.code();
+            }
+            if let Some(status) = status.as_mut() {
+                *status = r.status;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// How many balances the answer holds (1 for the endpoint balance, 0 for an error).
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `count` must be valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_count(
+    response: *const paynet_response,
+    count: *mut usize,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        // SAFETY: NULL checked; otherwise valid by contract.
+        let count = unsafe { count.as_mut() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)?;
+        *count = r.count();
+        Ok(())
+    })
+}
+
+/// Writes `field` (a `paynet_field`) of balance `index` as text into `out`: amounts as
+/// exact decimals with the digits the gateway sent. `PAYNET_FIELD_ABSENT` when the
+/// gateway left the field out or sent null (`out` untouched); `PAYNET_INVALID_INPUT`
+/// for an index or field out of range.
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `out` must be valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_field(
+    response: *const paynet_response,
+    index: usize,
+    field: u32,
+    out: *mut paynet_buffer,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        let value = r
+            .field(index, field)?
+            .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
+        // SAFETY: `out` non-NULL, valid by contract.
+        unsafe { put(out, &value) }
+    })
+}
+
+/// Writes a field the SDK has no name for (kept from the gateway's answer), looked up by
+/// its name as the gateway spelled it, e.g. `"settlement-currency"`.
+/// `PAYNET_FIELD_ABSENT` when balance `index` has no such field.
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `name` valid for `name_len`
+/// bytes; `out` valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_extra_field(
+    response: *const paynet_response,
+    index: usize,
+    name: *const c_char,
+    name_len: usize,
+    out: *mut paynet_buffer,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        // SAFETY: by contract.
+        let name = unsafe { text(name, name_len) }?;
+        let value = r
+            .extra(index, name)?
+            .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
+        // SAFETY: `out` non-NULL, valid by contract.
+        unsafe { put(out, value) }
+    })
+}
+
+/// Writes what went wrong into `out`: the gateway's decoded `error-message`, or a
+/// sentence for the other errors (access denied, HTTP status, what was unexpected).
+/// `PAYNET_FIELD_ABSENT` when the answer was a success.
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `out` must be valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_error_message(
+    response: *const paynet_response,
+    out: *mut paynet_buffer,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        let message = match &r.outcome {
+            Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
+            Err(ResponseError::Gateway { message }) => message.clone(),
+            Err(other) => other.to_string(),
+        };
+        // SAFETY: `out` non-NULL, valid by contract.
+        unsafe { put(out, &message) }
+    })
+}
+
+/// Writes the raw body of an error answer (access denied, HTTP error, unexpected
+/// response; lossy UTF-8) for logs. `PAYNET_FIELD_ABSENT` for a success or a gateway
+/// error (its message is the useful part).
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response`; `out` must be valid.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_error_body(
+    response: *const paynet_response,
+    out: *mut paynet_buffer,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        let body = match &r.outcome {
+            Err(e) => e.body().ok_or(paynet_result::PAYNET_FIELD_ABSENT)?,
+            Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
+        };
+        // SAFETY: `out` non-NULL, valid by contract.
+        unsafe { put(out, body) }
+    })
+}
+
+/// Frees a response; NULL is allowed.
+///
+/// # Safety
+/// `response` must come from `paynet_parse_response` and not be used afterwards.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn paynet_response_free(response: *mut paynet_response) {
+    if !response.is_null() {
+        // SAFETY: it came from `Box::into_raw` in `paynet_parse_response`.
+        drop(unsafe { Box::from_raw(response) });
+    }
+}

@@ -1,0 +1,127 @@
+# C: the `paynet_oauth` static and shared library (bindings/c) and its header.
+#
+#   make header        regenerate include/paynet_oauth.h with cbindgen
+#   make test-c        header drift check, the C99 tests under ASan+UBSan, once more
+#                      under valgrind (no errors, no leaks), the C++ test, the no_std
+#                      firmware build, and examples/c against a fresh mock through an
+#                      install found by pkg-config
+#   make install PREFIX=/usr/local   release libraries, header, paynet_oauth.pc
+
+C_SRC := $(ROOT)/bindings/c
+C_BUILD := $(ROOT)/build/c
+C_LOG := $(C_BUILD)/make.log
+HEADER := include/paynet_oauth.h
+CBINDGEN_VERSION := 0.29.4
+CBINDGEN := $(shell command -v cbindgen 2>/dev/null || echo $(HOME)/.cargo/bin/cbindgen)
+PREFIX ?= /usr/local
+# The profile `make install` builds (the tests install a debug build to save a compile).
+C_PROFILE ?= release
+C_PROFILE_DIR := $(if $(filter dev debug,$(C_PROFILE)),debug,release)
+# What a Rust static library needs from the system on Linux
+# (`cargo rustc -p paynet-oauth-c --crate-type staticlib -- --print native-static-libs`).
+C_NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+C_WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
+C_SAN := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+C_TESTS := test_vectors test_errors test_gateway
+C_NOSTD_TARGET := thumbv7em-none-eabihf
+
+.PHONY: cbindgen-tool
+cbindgen-tool:
+	@$(CBINDGEN) --version 2>/dev/null | grep -qx 'cbindgen $(CBINDGEN_VERSION)' || { \
+	  echo "installing cbindgen $(CBINDGEN_VERSION) (once, a few minutes)"; \
+	  $(CARGO) install --quiet --locked cbindgen --version $(CBINDGEN_VERSION); }
+
+# $(call gen-header,OUT)
+define gen-header
+	cd $(C_SRC) && $(CBINDGEN) --quiet --config cbindgen.toml --crate paynet-oauth-c --output $(1)
+endef
+
+.PHONY: header
+header: cbindgen-tool ## regenerate include/paynet_oauth.h from bindings/c
+	@$(call gen-header,$(ROOT)/$(HEADER))
+	@echo "wrote $(HEADER)"
+
+.PHONY: test-header
+test-header: cbindgen-tool
+	@mkdir -p $(C_BUILD)
+	@$(call gen-header,$(C_BUILD)/paynet_oauth.h)
+	@diff -u $(HEADER) $(C_BUILD)/paynet_oauth.h || { \
+	  echo "c: $(HEADER) is out of date: run 'make header' and commit it"; exit 1; }
+	@grep -q '#define PAYNET_OAUTH_VERSION "$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"' $(HEADER) || { \
+	  echo "c: PAYNET_OAUTH_VERSION in $(HEADER) differs from Cargo.toml"; exit 1; }
+	@echo "c: $(HEADER) matches a fresh cbindgen run"
+
+.PHONY: c-lib
+c-lib:
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c
+
+$(C_BUILD)/vectors.h: tests/c/gen_vectors.py tests/vectors/oauth1-signing.json tests/vectors/responses.json
+	@mkdir -p $(C_BUILD)
+	@python3 tests/c/gen_vectors.py tests/vectors $@
+
+.PHONY: test-c-sanitizers
+test-c-sanitizers: c-lib $(C_BUILD)/vectors.h
+	@for t in $(C_TESTS); do \
+	  cc $(C_WARN) $(C_SAN) -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
+	    target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/$$t-san && \
+	  $(C_BUILD)/$$t-san || exit 1; done
+	@c++ -std=c++17 -Wall -Wextra -Werror $(C_SAN) -I include tests/c/test_cpp.cpp \
+	  target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/test_cpp
+	@$(C_BUILD)/test_cpp
+	@echo "c: C99 and C++ tests pass under AddressSanitizer and UndefinedBehaviorSanitizer"
+
+.PHONY: test-c-valgrind
+test-c-valgrind: c-lib $(C_BUILD)/vectors.h
+	@command -v valgrind >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq valgrind >/dev/null; }
+	@for t in $(C_TESTS); do \
+	  cc $(C_WARN) -g -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
+	    -L target/debug -Wl,-rpath,$(ROOT)/target/debug -lpaynet_oauth -o $(C_BUILD)/$$t && \
+	  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect $(C_BUILD)/$$t >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
+	@echo "c: valgrind (shared library): no errors, no leaks in $(C_TESTS)"
+
+.PHONY: test-c-nostd
+test-c-nostd: rustup-targets
+	@$(CARGO) rustc $(CARGO_FLAGS) -p paynet-oauth-c --release --no-default-features \
+	  --target $(C_NOSTD_TARGET) --crate-type staticlib
+	@lib=target/$(C_NOSTD_TARGET)/release/libpaynet_oauth.a; \
+	  syms=$$(nm -g --defined-only $$lib 2>/dev/null | awk '$$2 == "T" {print $$3}' | grep '^paynet_' | sort -u); \
+	  for want in paynet_sign paynet_verify paynet_percent_encode paynet_result_message; do \
+	    grep -qx $$want <<<"$$syms" || { echo "c: $$lib lacks $$want"; exit 1; }; done; \
+	  ! grep -q 'paynet_build_request\|paynet_parse_response' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
+	  echo "c: no_std static library for $(C_NOSTD_TARGET): $$(wc -c <$$lib) bytes, exports $$(echo $$syms | wc -w) functions"
+
+.PHONY: install
+install: ## PREFIX=/usr/local: the C library (static + shared), header and paynet_oauth.pc
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c $(if $(filter release,$(C_PROFILE)),--release)
+	@install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	@install -m 644 target/$(C_PROFILE_DIR)/libpaynet_oauth.a $(DESTDIR)$(PREFIX)/lib/
+	@install -m 755 target/$(C_PROFILE_DIR)/libpaynet_oauth.so $(DESTDIR)$(PREFIX)/lib/libpaynet_oauth.so
+	@install -m 644 $(HEADER) $(DESTDIR)$(PREFIX)/include/
+	@version=$$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1); \
+	  sed -e "s|@PREFIX@|$(PREFIX)|" -e "s|@VERSION@|$$version|" -e "s|@LIBS_PRIVATE@|$(C_NATIVE_LIBS)|" \
+	  bindings/c/paynet_oauth.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/paynet_oauth.pc
+	@echo "installed libpaynet_oauth (.a, .so), paynet_oauth.h and paynet_oauth.pc under $(DESTDIR)$(PREFIX)"
+
+.PHONY: curl-dev
+curl-dev:
+	@pkg-config --exists libcurl 2>/dev/null || { echo "installing libcurl4-openssl-dev"; \
+	  apt-get update -qq >/dev/null && apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null; }
+
+.PHONY: test-example-c
+test-example-c: curl-dev
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@rm -rf $(C_BUILD)/prefix
+	@$(MAKE) --no-print-directory install PREFIX=$(C_BUILD)/prefix C_PROFILE=debug >/dev/null
+	@export PKG_CONFIG_PATH=$(C_BUILD)/prefix/lib/pkgconfig; \
+	  cc $(C_WARN) examples/c/get_balance.c $$(pkg-config --cflags --libs paynet_oauth libcurl) \
+	    -Wl,-rpath,$(C_BUILD)/prefix/lib -o $(C_BUILD)/get_balance
+	@out=$$(tools/demo/run_with_mock.sh $(PAYNET) $(C_BUILD)/get_balance) && \
+	  grep -q 'endpoint 1, provider Test: 29.99' <<<"$$out" && grep -q 'saa: 219.500 USD' <<<"$$out" && \
+	  grep -q 'gateway said: Unknown balance provider no-such-provider' <<<"$$out" || { echo "$$out"; exit 1; }
+	@echo "c: examples/c/get_balance (libcurl, pkg-config install) got the balances from the mock"
+
+.PHONY: test-c
+test-c: test-header test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
+
+TEST_TARGETS += test-c
