@@ -31,6 +31,7 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
+mod ct;
 mod error;
 mod header;
 mod params;
@@ -41,6 +42,7 @@ mod sink;
 mod url;
 mod verify;
 
+pub use ct::ct_eq;
 pub use error::Error;
 pub use header::{AuthorizationHeader, MAX_HEADER_PARAMS};
 pub use params::MAX_PARAMS;

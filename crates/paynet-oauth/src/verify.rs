@@ -1,9 +1,8 @@
 //! Server-side verification: recompute the signature of an incoming request and
 //! check it, the body's copies of the `oauth_*` values, and the timestamp.
 
-use subtle::ConstantTimeEq;
-
 use crate::Error;
+use crate::ct::ct_eq;
 use crate::header::AuthorizationHeader;
 use crate::params::{Origin, ParamSet, Text};
 use crate::percent::{Decoding, decode_into};
@@ -99,7 +98,7 @@ pub fn verify<'a>(
 
     let mut given = [0u8; SIGNATURE_LEN];
     let matches = match decode_into(signature.as_bytes(), Decoding::Percent, &mut given) {
-        Ok(SIGNATURE_LEN) => bool::from(given.ct_eq(&expected)),
+        Ok(SIGNATURE_LEN) => ct_eq(&given, expected.as_ref()),
         _ => false,
     };
     if !matches {
