@@ -123,7 +123,41 @@ static void fresh_nonce_and_clock(void) {
   }
 }
 
+/* No failure detail ever holds the control key, whatever went wrong. */
+static void detail_never_shows_the_key(void) {
+  static const char secret[] = "SECRET-5b7e-NEVER-SHOWN";
+  built b;
+  char d_s[1024];
+  paynet_buffer d = {d_s, sizeof d_s, 0};
+  paynet_command bad[4];
+  size_t i;
+  char long_name[200];
+  init(&b);
+  memset(long_name, 'x', sizeof long_name - 1);
+  long_name[sizeof long_name - 1] = '\0';
+  bad[0] = command(PAYNET_COMMAND_ENDPOINT_BALANCE, "1", NULL);
+  bad[1] = command(PAYNET_COMMAND_MANAGER_BALANCES, "", NULL);
+  bad[2] = command(PAYNET_COMMAND_MERCHANT_BALANCES, "m", long_name);
+  bad[3] = command(9, "m", NULL);
+  for (i = 0; i < 4; i++) {
+    CHECK_RESULT(paynet_build_request(&bad[i], S("login"), S(secret), 0, NULL, 0, &b.url,
+                                      &b.header, &b.body),
+                 PAYNET_INVALID_INPUT);
+    CHECK_RESULT(paynet_last_error_detail(&d), PAYNET_OK);
+    CHECK(d.len > 0);
+    CHECK(strstr(d.ptr, "NEVER-SHOWN") == NULL);
+  }
+  /* An empty login with a key: the detail names the login, not the key. */
+  bad[0] = command(PAYNET_COMMAND_ENDPOINT_BALANCE, "1", "Test");
+  CHECK_RESULT(paynet_build_request(&bad[0], "", 0, S(secret), 0, NULL, 0, &b.url, &b.header,
+                                    &b.body),
+               PAYNET_INVALID_INPUT);
+  CHECK_RESULT(paynet_last_error_detail(&d), PAYNET_OK);
+  CHECK(strstr(d.ptr, "login") != NULL && strstr(d.ptr, "NEVER-SHOWN") == NULL);
+}
+
 int main(void) {
+  detail_never_shows_the_key();
   three_commands();
   fresh_nonce_and_clock();
   return check_done("test_gateway");

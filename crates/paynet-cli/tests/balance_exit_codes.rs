@@ -285,3 +285,64 @@ fn mock_rejects_a_bad_fixtures_file_with_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a decimal amount"));
 }
+
+/// Every failure path prints something, and none of it holds the control key: wrong key
+/// (403), unknown provider, bad gateway, nothing listening, bad arguments, `--verbose`
+/// style debugging through RUST_LOG.
+#[test]
+fn no_output_ever_holds_the_control_key() {
+    const SECRET: &str = "SECRET-7f3a9c21-NEVER-PRINTED";
+    let mock = Mock::start(&[]);
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let closed = format!("http://127.0.0.1:{port}/paynet/api/v2");
+    let runs: [(&str, &[&str]); 6] = [
+        (&mock.url, &["balances", "--manager", "BalanceTestManager"]),
+        (
+            &mock.url,
+            &["balances", "--manager", "BalanceTestManager", "--json"],
+        ),
+        (
+            &mock.url,
+            &[
+                "balance",
+                "--endpoint",
+                "1",
+                "--provider",
+                "saa",
+                "--login",
+                "m",
+            ],
+        ),
+        ("no-such-preset", &["balances", "--manager", "m"]),
+        (&closed, &["balances", "--merchant", "m", "--timeout", "2"]),
+        (
+            &mock.url,
+            &["balances", "--manager", "m", "--name", &"x".repeat(200)],
+        ),
+    ];
+    for (gateway, args) in runs {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_paynet"));
+        let o = cmd
+            .args(args)
+            .env("PAYNET_GATEWAY", gateway)
+            .env("PAYNET_CONTROL_KEY", SECRET)
+            .env("RUST_LOG", "trace")
+            .env("RUST_BACKTRACE", "1")
+            .env_remove("PAYNET_LOGIN")
+            .output()
+            .unwrap();
+        assert_ne!(o.status.code(), Some(0), "{args:?} should fail");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!all.is_empty(), "{args:?} printed nothing");
+        assert!(!all.contains(SECRET), "{args:?} printed the key: {all}");
+        assert!(!all.contains("NEVER-PRINTED"), "{args:?}: {all}");
+    }
+}

@@ -76,11 +76,21 @@ impl Sink for Sha1 {
 /// HMAC-SHA1 keyed with `encode(consumer secret) & encode(token secret)`.
 ///
 /// Key setup is done once; [`Signer::sign`] clones the keyed state, so signing many
-/// requests with the same credentials skips it. `Debug` never shows the key.
+/// requests with the same credentials skips it. `Debug` never shows the key, and the
+/// keyed state is wiped when the signer is dropped.
 #[derive(Clone)]
 pub struct Signer {
     mac: HmacSha1,
 }
+
+// The key-equivalent part of the HMAC state is two SHA-1 cores (inner and outer pad),
+// and sha1's `zeroize` feature wipes each one on drop. Checked here, at compile time,
+// so a dependency update that drops the guarantee fails the build.
+impl zeroize::ZeroizeOnDrop for Signer {}
+const _: () = {
+    const fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    wipes_on_drop::<sha1::block_api::Sha1Core>();
+};
 
 impl fmt::Debug for Signer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -108,7 +118,7 @@ impl Signer {
             block[..digest.len()].copy_from_slice(&digest);
         }
         let mac = HmacSha1::new(&block.into());
-        block.fill(0);
+        zeroize::Zeroize::zeroize(&mut block);
         Signer { mac }
     }
 
