@@ -26,7 +26,8 @@ pub enum Error {
     InvalidPercentEncoding,
     /// The Authorization header is not `OAuth name="value", …`.
     MalformedHeader,
-    /// A required `oauth_*` parameter is missing from the Authorization header.
+    /// A required `oauth_*` parameter is missing from the Authorization header (or, for
+    /// `oauth_nonce`, empty).
     MissingOAuthParameter,
     /// An `oauth_*` parameter appears twice in the Authorization header.
     DuplicateOAuthParameter,

@@ -224,16 +224,17 @@ fn validate(r: &Request<'_>) -> Result<(), Error> {
     if r.method.is_empty() || !r.method.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(Error::InvalidMethod);
     }
-    if r.timestamp.is_empty()
-        || r.timestamp.len() > 20
-        || !r.timestamp.bytes().all(|b| b.is_ascii_digit())
-    {
-        return Err(Error::InvalidTimestamp);
-    }
+    crate::verify::parse_timestamp(r.timestamp)?;
     if r.nonce.is_empty() {
         return Err(Error::InvalidParameter);
     }
-    for &(name, _) in r.extra {
+    // Protocol parameters travel in the header; the body repeats the header's. A form
+    // pair named `oauth_*` would be signed but be in the body only, and the verifier
+    // (like the gateway) reads every body `oauth_*` pair as a copy of a header value.
+    if r.form.iter().any(|(name, _)| name.starts_with("oauth_")) {
+        return Err(Error::InvalidParameter);
+    }
+    for (i, &(name, _)) in r.extra.iter().enumerate() {
         let standard = matches!(
             name,
             "oauth_consumer_key"
@@ -244,9 +245,21 @@ fn validate(r: &Request<'_>) -> Result<(), Error> {
                 | "oauth_token"
                 | "oauth_version"
         );
-        if standard || !name.starts_with("oauth_") || name.len() == "oauth_".len() {
+        // Header names are written as they are: `oauth_` and then `[A-Za-z0-9_]`.
+        let well_formed = name.len() > "oauth_".len()
+            && name.starts_with("oauth_")
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let repeated = r.extra[..i].iter().any(|&(earlier, _)| earlier == name);
+        if standard || !well_formed || repeated {
             return Err(Error::InvalidParameter);
         }
+    }
+    // realm, consumer key, timestamp, nonce, signature method and signature, then the
+    // optional ones: the header must stay readable by `AuthorizationHeader::parse`.
+    let header_pairs =
+        6 + usize::from(r.version.is_some()) + usize::from(r.token.is_some()) + r.extra.len();
+    if header_pairs > crate::MAX_HEADER_PARAMS {
+        return Err(Error::TooManyParameters);
     }
     Ok(())
 }

@@ -112,7 +112,8 @@ impl<'a> UrlParts<'a> {
         sink: &mut S,
         encoded: bool,
     ) -> fmt::Result {
-        put_lower(sink, self.scheme.as_bytes())?;
+        // A scheme may hold `+` (`svn+ssh`), which the base string encodes like any byte.
+        put_lower_encoded(sink, self.scheme.as_bytes(), encoded)?;
         sink.put(if encoded { b"%3A%2F%2F" } else { b"://" })?;
         put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
         if let Some(port) = self.port {

@@ -59,6 +59,10 @@ pub fn verify<'a>(
 ) -> Result<Verified<'a>, Error> {
     let consumer_key = header.require("oauth_consumer_key")?;
     let nonce = header.require("oauth_nonce")?;
+    if nonce.is_empty() {
+        // The signer never sends one; a nonce store must not accept "" as a nonce.
+        return Err(Error::MissingOAuthParameter);
+    }
     let timestamp_text = header.require("oauth_timestamp")?;
     let method = header.require("oauth_signature_method")?;
     let signature = header.require("oauth_signature")?;
@@ -149,7 +153,9 @@ fn decodes_to(encoded: &str, expected: &str) -> bool {
         .is_ok_and(|t| t.same_as(&Text::raw(expected.as_bytes())))
 }
 
-fn parse_timestamp(text: &str) -> Result<u64, Error> {
+/// Reads `oauth_timestamp`: decimal digits whose value fits a `u64` (the signer and the
+/// verifier accept exactly the same texts).
+pub(crate) fn parse_timestamp(text: &str) -> Result<u64, Error> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::InvalidTimestamp);
     }
