@@ -102,7 +102,8 @@ enum paynet_result
    */
   PAYNET_WRITE_FAILED = 15,
   /**
-   * A parameter is not allowed (oauth_signature in the form, an empty nonce, …).
+   * A parameter is not allowed (a form pair named oauth_*, an empty nonce, a malformed
+   * or repeated extra oauth_* name).
    */
   PAYNET_INVALID_PARAMETER = 16,
   /**

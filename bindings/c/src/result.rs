@@ -38,7 +38,8 @@ pub enum paynet_result {
     PAYNET_SIGNATURE_MISMATCH = 14,
     /// An output could not be written.
     PAYNET_WRITE_FAILED = 15,
-    /// A parameter is not allowed (oauth_signature in the form, an empty nonce, …).
+    /// A parameter is not allowed (a form pair named oauth_*, an empty nonce, a malformed
+    /// or repeated extra oauth_* name).
     PAYNET_INVALID_PARAMETER = 16,
     /// A required pointer is NULL.
     PAYNET_NULL_ARGUMENT = 100,

@@ -15,7 +15,8 @@ pub enum Error {
         /// The number of bytes the output needs.
         needed: usize,
     },
-    /// More parameters (query + form + `oauth_*`) than [`crate::MAX_PARAMS`].
+    /// More parameters (query + form + `oauth_*`) than [`crate::MAX_PARAMS`], or more
+    /// Authorization header pairs than [`crate::MAX_HEADER_PARAMS`].
     TooManyParameters,
     /// The URL has no `scheme://`, an empty or malformed host, a bad port, or a
     /// character that may not appear in a request line.
@@ -45,8 +46,9 @@ pub enum Error {
     SignatureMismatch,
     /// A `core::fmt::Write` sink refused the output.
     WriteFailed,
-    /// A parameter may not be used: a form pair named `oauth_signature`, an empty nonce,
-    /// or an extra protocol parameter that is a standard one or lacks the `oauth_` prefix.
+    /// A parameter may not be used: a form pair named `oauth_*` (protocol parameters go
+    /// through [`crate::Request::with_oauth_extra`]), an empty nonce, or an extra protocol
+    /// parameter that is a standard one, repeated, or not `oauth_[A-Za-z0-9_]+`.
     InvalidParameter,
 }
 
