@@ -485,7 +485,7 @@ paynet_result paynet_percent_encode(const char *input, size_t input_len, struct 
 #if defined(PAYNET_OAUTH_STD)
 /**
  * Builds and signs `command`: the login is the consumer key, the control key the
- * consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 20 random
+ * consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 16 random
  * characters from the operating system's CSPRNG (then a too-small header buffer asks
  * for the longest header any signature could give, since a retry draws a new nonce).
  * Writes the request URL, the

@@ -57,7 +57,7 @@ static paynet_result call(const paynet_command *command, const char *login, cons
   CURLcode rc;
   paynet_result r;
 
-  /* timestamp 0: now; nonce NULL: 20 random characters from the OS CSPRNG. */
+  /* timestamp 0: now; nonce NULL: 16 random characters from the OS CSPRNG. */
   r = paynet_build_request(command, login, strlen(login), key, strlen(key), 0, NULL, 0, &url,
                            &header, &body);
   if (r != PAYNET_OK) {

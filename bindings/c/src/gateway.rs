@@ -46,7 +46,7 @@ pub struct paynet_command {
 }
 
 /// Builds and signs `command`: the login is the consumer key, the control key the
-/// consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 20 random
+/// consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 16 random
 /// characters from the operating system's CSPRNG (then a too-small header buffer asks
 /// for the longest header any signature could give, since a retry draws a new nonce).
 /// Writes the request URL, the
@@ -156,25 +156,12 @@ fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// 20 characters of `[A-Za-z0-9]` from the OS CSPRNG (unbiased: rejection sampling).
+/// A fresh nonce from the OS CSPRNG, as every transport of the SDK draws it.
 fn random_nonce() -> Result<String, paynet_result> {
-    const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut nonce = String::with_capacity(20);
-    let mut pool = [0u8; 64];
-    while nonce.len() < 20 {
-        getrandom::fill(&mut pool).map_err(|e| {
-            fail(
-                paynet_result::PAYNET_WRITE_FAILED,
-                format_args!("the operating system's random generator failed: {e}"),
-            )
-        })?;
-        // 248 = 4 * 62: bytes at or above it would favour the first letters.
-        for &b in pool.iter().filter(|&&b| b < 248) {
-            if nonce.len() == 20 {
-                break;
-            }
-            nonce.push(char::from(ALPHABET[usize::from(b % 62)]));
-        }
-    }
-    Ok(nonce)
+    paynet_api::random_nonce(paynet_api::NONCE_LEN).map_err(|e| {
+        fail(
+            paynet_result::PAYNET_WRITE_FAILED,
+            format_args!("the operating system's random generator failed: {e}"),
+        )
+    })
 }

@@ -36,6 +36,8 @@ mod error;
 pub mod form;
 mod gateway;
 pub mod json;
+#[cfg(feature = "nonce")]
+mod nonce;
 mod render;
 mod response;
 mod sign;
@@ -43,6 +45,8 @@ mod sign;
 pub use command::{Command, CommandKind, MAX_NAME_LEN};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme};
+#[cfg(feature = "nonce")]
+pub use nonce::{NONCE_LEN, random_nonce};
 pub use render::{Format, render_balances, render_endpoint_balance, render_error_message};
 pub use response::{
     Balance, EndpointBalance, Response, field, parse_balances, parse_endpoint_balance,

@@ -262,24 +262,10 @@ fn now_timestamp() -> Value {
     Value::String(secs.to_string())
 }
 
-/// 16 letters and digits from the operating system's CSPRNG.
+/// A fresh nonce from the operating system's CSPRNG, as every transport draws it.
 fn random_nonce() -> Result<String, Failure> {
-    const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut nonce = String::with_capacity(16);
-    while nonce.len() < 16 {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes)
-            .map_err(|e| Failure::usage(format!("no random numbers: {e}")))?;
-        // Rejection sampling keeps every character equally likely.
-        for b in bytes
-            .into_iter()
-            .filter(|&b| b < 248)
-            .take(16 - nonce.len())
-        {
-            nonce.push(char::from(ALPHABET[usize::from(b % 62)]));
-        }
-    }
-    Ok(nonce)
+    paynet_api::random_nonce(paynet_api::NONCE_LEN)
+        .map_err(|e| Failure::usage(format!("no random numbers: {e}")))
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {

@@ -33,28 +33,11 @@ pub struct OsNonce;
 
 impl NonceSource for OsNonce {
     fn nonce(&self) -> Result<String, getrandom::Error> {
-        random_nonce(16)
+        random_nonce(paynet_api::NONCE_LEN)
     }
 }
 
-/// `len` characters of `[A-Za-z0-9]` from the OS CSPRNG, each equally likely.
-pub fn random_nonce(len: usize) -> Result<String, getrandom::Error> {
-    const ALPHABET: &[u8; 62] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let mut nonce = String::with_capacity(len);
-    while nonce.len() < len {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes)?;
-        // Rejection sampling: 248 = 4 * 62, so every character is equally likely.
-        for b in bytes
-            .into_iter()
-            .filter(|&b| b < 248)
-            .take(len - nonce.len())
-        {
-            nonce.push(char::from(ALPHABET[usize::from(b % 62)]));
-        }
-    }
-    Ok(nonce)
-}
+pub use paynet_api::random_nonce;
 
 impl<F: Fn() -> u64 + Send + Sync> Clock for F {
     fn now(&self) -> u64 {
