@@ -134,6 +134,23 @@ pub(crate) unsafe fn write(
     Ok(())
 }
 
+/// Copies `text` into the wanted buffer `out` (two-phase: nothing written when it is
+/// too small; then its `len` holds the length needed).
+///
+/// # Safety
+/// `out` must be a valid, non-NULL `paynet_buffer`.
+pub(crate) unsafe fn put_text(out: *mut paynet_buffer, text: &str) -> Result<(), paynet_result> {
+    let outs = [Out::new(out, text.len())];
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        check_all(&outs)?;
+        write(&outs[0], |b| {
+            b.copy_from_slice(text.as_bytes());
+            Ok(b.len())
+        })
+    }
+}
+
 /// Runs `body` inside a panic boundary (with `std`) and turns its result into a code.
 pub(crate) fn boundary(body: impl FnOnce() -> Result<(), paynet_result>) -> paynet_result {
     #[cfg(feature = "std")]

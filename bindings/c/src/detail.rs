@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use crate::buffer::{Out, check_all, paynet_buffer, write};
+use crate::buffer::{paynet_buffer, put_text};
 use crate::paynet_result;
 
 thread_local! {
@@ -38,18 +38,8 @@ pub unsafe extern "C" fn paynet_last_error_detail(out: *mut paynet_buffer) -> pa
         if out.is_null() {
             return Err(paynet_result::PAYNET_NULL_ARGUMENT);
         }
-        DETAIL.with(|d| {
-            let d = d.borrow();
-            let outs = [Out::new(out, d.len())];
-            // SAFETY: `out` is non-NULL and valid by contract.
-            unsafe {
-                check_all(&outs)?;
-                write(&outs[0], |b| {
-                    b.copy_from_slice(d.as_bytes());
-                    Ok(b.len())
-                })
-            }
-        })
+        // SAFETY: `out` is non-NULL and valid by contract.
+        DETAIL.with(|d| unsafe { put_text(out, &d.borrow()) })
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(Ok(())) => paynet_result::PAYNET_OK,

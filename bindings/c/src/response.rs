@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use paynet_api::{Balance, Response, ResponseError, parse_response};
 
-use crate::buffer::{Out, boundary, check_all, paynet_buffer, text, write};
+use crate::buffer::{boundary, paynet_buffer, put_text, text};
 use crate::detail::fail;
 use crate::gateway::command_kind;
 use crate::paynet_result;
@@ -155,22 +155,6 @@ unsafe fn get<'a>(response: *const paynet_response) -> Result<&'a paynet_respons
     unsafe { response.as_ref() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)
 }
 
-/// Copies `text` into `out` (two-phase: nothing written when too small).
-///
-/// # Safety
-/// `out` must be a valid, non-NULL `paynet_buffer`.
-unsafe fn put(out: *mut paynet_buffer, text: &str) -> Result<(), paynet_result> {
-    let outs = [Out::new(out, text.len())];
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        check_all(&outs)?;
-        write(&outs[0], |b| {
-            b.copy_from_slice(text.as_bytes());
-            Ok(b.len())
-        })
-    }
-}
-
 /// The classification `paynet_parse_response` returned, again, and the HTTP status.
 ///
 /// # Safety
@@ -241,7 +225,7 @@ pub unsafe extern "C" fn paynet_response_field(
             .field(index, field)?
             .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
         // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put(out, &value) }
+        unsafe { put_text(out, &value) }
     })
 }
 
@@ -272,7 +256,7 @@ pub unsafe extern "C" fn paynet_response_extra_field(
             .extra(index, name)?
             .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
         // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put(out, value) }
+        unsafe { put_text(out, value) }
     })
 }
 
@@ -299,7 +283,7 @@ pub unsafe extern "C" fn paynet_response_error_message(
             Err(other) => other.to_string(),
         };
         // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put(out, &message) }
+        unsafe { put_text(out, &message) }
     })
 }
 
@@ -325,7 +309,7 @@ pub unsafe extern "C" fn paynet_response_error_body(
             Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
         };
         // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put(out, body) }
+        unsafe { put_text(out, body) }
     })
 }
 
