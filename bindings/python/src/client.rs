@@ -23,6 +23,7 @@ fn client_error(py: Python<'_>, error: Error) -> PyErr {
         Error::AccessDenied { body } => new_error(py, "AccessDeniedError", (body,)),
         Error::Http { status, body } => new_error(py, "HttpError", (status, body)),
         Error::UnexpectedResponse { body, .. } => new_error(py, "UnexpectedResponseError", (body,)),
+        Error::ResponseTooLarge { limit } => new_error(py, "ResponseTooLargeError", (limit,)),
         Error::Timeout => new_error(py, "PaynetTimeoutError", (error.to_string(),)),
         Error::Transport(_) => new_error(py, "TransportError", (error.to_string(),)),
         Error::InvalidInput(message) => invalid_input(py, message),
