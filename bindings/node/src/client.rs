@@ -159,6 +159,9 @@ pub struct ClientOptions {
     pub retries: Option<f64>,
     /// Allow a plain `http://` gateway off the loopback interface; default false.
     pub allow_http: Option<bool>,
+    /// The largest response body read, in bytes; default 1048576 (1 MiB). A larger
+    /// answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
+    pub max_response_bytes: Option<f64>,
 }
 
 /// What `getBalance` needs.
@@ -216,6 +219,14 @@ impl Client {
             }
             if let Some(allow) = fields.opt_bool(c"allowHttp")? {
                 builder = builder.allow_http(allow);
+            }
+            if let Some(n) = fields.opt_u64(c"maxResponseBytes")? {
+                let n = usize::try_from(n).ok().filter(|&n| n > 0).ok_or_else(|| {
+                    Failure::invalid_input(format!(
+                        "options.maxResponseBytes {n} must be from 1 to the address space"
+                    ))
+                })?;
+                builder = builder.max_response_bytes(n);
             }
             let inner = builder.build().map_err(Failure::client)?;
             Ok(Client { inner })

@@ -54,6 +54,7 @@ struct Settings {
     connect_timeout: Option<Duration>,
     retries: Option<u32>,
     allow_http: bool,
+    max_response_bytes: Option<usize>,
 }
 
 impl Settings {
@@ -67,7 +68,11 @@ impl Settings {
         connect_timeout: Option<f64>,
         retries: Option<u32>,
         allow_http: bool,
+        max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
+        if max_response_bytes == Some(0) {
+            return Err(invalid_input(py, "max_response_bytes must be at least 1"));
+        }
         Ok(Settings {
             gateway: crate::gateway::parse(py, gateway)?,
             login: login.to_owned(),
@@ -76,6 +81,7 @@ impl Settings {
             connect_timeout: seconds(py, "connect_timeout", connect_timeout)?,
             retries,
             allow_http,
+            max_response_bytes,
         })
     }
 
@@ -90,6 +96,9 @@ impl Settings {
         }
         if let Some(r) = self.retries {
             builder = builder.retries(r);
+        }
+        if let Some(n) = self.max_response_bytes {
+            builder = builder.max_response_bytes(n);
         }
         builder
     }
@@ -162,7 +171,7 @@ impl Client {
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false))]
+    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false, max_response_bytes = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -173,6 +182,7 @@ impl Client {
         #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
         let settings = Settings::read(
             py,
@@ -183,6 +193,7 @@ impl Client {
             connect_timeout,
             retries,
             allow_http,
+            max_response_bytes,
         )?;
         let client = Client {
             inner: PerProcess::new(),
@@ -295,7 +306,7 @@ where
 #[pymethods]
 impl AsyncClient {
     #[new]
-    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false))]
+    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false, max_response_bytes = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -306,6 +317,7 @@ impl AsyncClient {
         #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
         let settings = Settings::read(
             py,
@@ -316,6 +328,7 @@ impl AsyncClient {
             connect_timeout,
             retries,
             allow_http,
+            max_response_bytes,
         )?;
         let client = AsyncClient {
             inner: PerProcess::new(),

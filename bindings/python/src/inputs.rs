@@ -355,3 +355,8 @@ pub(crate) fn connect_timeout_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<f
 pub(crate) fn retries_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
     opt_number("retries", Some(value))
 }
+
+/// `max_response_bytes=` of the clients: the response size cap, `None` for 1 MiB.
+pub(crate) fn max_response_bytes_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+    opt_number("max_response_bytes", Some(value))
+}
