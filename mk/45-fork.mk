@@ -19,8 +19,6 @@ test-fork: $(VENV)/.ready ## Python: preload-then-fork, 4 workers, 10,000 calls:
 	@$(call py-install,dev)
 	@PAYNET=$(PAYNET) $(PY) $(PY_SRC)/tests/fork_load.py --workers $(FORK_WORKERS) --calls $(FORK_CALLS) \
 	  --deadline $(FORK_DEADLINE) >$(FORK_LOG) 2>&1 || { cat $(FORK_LOG); exit 1; }
-	@$(PY) -c 'import json,sys; t=json.loads(open(sys.argv[1]).read().splitlines()[-1]); \
-	  print(f"fork: {t[\"calls\"]} calls in {t[\"workers\"]} forked workers ({t[\"seconds\"]} s, +{t[\"parent_calls\"]} in the parent): " \
-	  f"{t[\"wrong\"]} wrong balances, {t[\"errors\"]} errors, {t[\"hangs\"]} hangs")' $(FORK_LOG)
+	@$(PY) $(PY_SRC)/tests/fork_load.py --summarize $(FORK_LOG)
 
 TEST_TARGETS += test-fork

@@ -241,12 +241,27 @@ def run(workers: int = 4, calls: int = 10_000, deadline: float = 120.0) -> dict[
         mock.stop()
 
 
+def summary(log: str) -> str:
+    """The one line `make test-fork` prints, from the JSON line a run wrote last."""
+    with open(log, encoding="utf-8") as f:
+        t = json.loads(f.read().splitlines()[-1])
+    return (
+        f"fork: {t['calls']} calls in {t['workers']} forked workers ({t['seconds']} s, "
+        f"+{t['parent_calls']} in the parent): {t['wrong']} wrong balances, "
+        f"{t['errors']} errors, {t['hangs']} hangs"
+    )
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--workers", type=int, default=4)
     p.add_argument("--calls", type=int, default=10_000)
     p.add_argument("--deadline", type=float, default=120.0)
+    p.add_argument("--summarize", metavar="LOG", help="print the summary line of a run's log and exit")
     a = p.parse_args()
+    if a.summarize:
+        print(summary(a.summarize))
+        return 0
     totals = run(a.workers, a.calls, a.deadline)
     print(json.dumps(totals))
     bad = sum(totals[k] for k in ("wrong", "errors", "hangs", "parent_wrong", "parent_errors", "parent_hangs"))
