@@ -10,6 +10,7 @@ import ctypes
 import json
 import os
 import select
+import threading
 import time
 from typing import Any, Callable
 
@@ -64,6 +65,52 @@ def test_preload_then_fork_small_load() -> None:
     assert totals["calls"] == 400, totals
     assert (totals["wrong"], totals["errors"], totals["hangs"]) == (0, 0, 0), totals
     assert (totals["parent_wrong"], totals["parent_errors"], totals["parent_hangs"]) == (0, 0, 0), totals
+
+
+def test_blocking_client_shared_with_a_forked_child_answers_each_its_own() -> None:
+    """A Client used once (a keep-alive connection open), then fork: parent and child
+    ask for different endpoints at the same time and each gets its own balance."""
+    mock = fork_load.Mock(3)
+    try:
+        client = paynet_oauth.Client(mock.url, fork_load.LOGIN, fork_load.KEY, timeout=5)
+        assert str(client.get_balance("0", "Test").balance_amount) == fork_load.balance_of(0)
+
+        def ask(endpoint: int, n: int) -> list[str]:
+            return [str(client.get_balance(str(endpoint), "Test").balance_amount) for _ in range(n)]
+
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            try:
+                answers = ask(2, 200)
+            except BaseException as e:  # noqa: BLE001
+                answers = [repr(e)]
+            os.write(w, json.dumps(answers).encode())
+            os._exit(0)
+        os.close(w)
+        try:
+            # The parent asks on a daemon thread so that a hang fails the test, not the run.
+            parent: list[str] = []
+            asking = threading.Thread(target=lambda: parent.extend(ask(1, 200)), daemon=True)
+            asking.start()
+            asking.join(60)
+            ready, _, _ = select.select([r], [], [], 60)
+            data = b""
+            while ready and (chunk := os.read(r, 65536)):
+                data += chunk
+        finally:
+            os.close(r)
+            os.kill(pid, 9)  # gone already, unless it hung
+            os.waitpid(pid, 0)
+        assert not asking.is_alive(), f"the parent hung after {len(parent)} answers"
+        assert ready, "the forked child did not answer within 60 s"
+        assert data, "the forked child died without answering"
+        child = json.loads(data)
+        assert set(parent) == {fork_load.balance_of(1)}, sorted(set(parent))
+        assert set(child) == {fork_load.balance_of(2)}, sorted(set(child))[:5]
+    finally:
+        mock.stop()
 
 
 def test_async_client_made_in_a_forked_child_times_out(silent_server: str) -> None:
