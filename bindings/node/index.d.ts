@@ -95,6 +95,11 @@ export interface ClientOptions {
   retries?: number
   /** Allow a plain `http://` gateway off the loopback interface; default false. */
   allowHttp?: boolean
+  /**
+   * The largest response body read, in bytes; default 1048576 (1 MiB). A larger
+   * answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
+   */
+  maxResponseBytes?: number
 }
 
 /**

@@ -118,8 +118,22 @@ function secretOf(value) {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : null
 }
 
+// A `Map` of params (or of oauthExtra) as the array of its entries, which both paths
+// read; anything else unchanged.
+function withoutMaps(request) {
+  if (typeof request !== 'object' || request === null) return request
+  const { params, oauthExtra } = request
+  if (!(params instanceof Map) && !(oauthExtra instanceof Map)) return request
+  return {
+    ...request,
+    params: params instanceof Map ? Array.from(params) : params,
+    oauthExtra: oauthExtra instanceof Map ? Array.from(oauthExtra) : oauthExtra,
+  }
+}
+
 /** Signs one request (OAuth 1.0a, HMAC-SHA1); see `index.d.ts`. */
 function sign(request) {
+  request = withoutMaps(request)
   const packed = pack(request)
   if (packed !== null) {
     const secret = request.consumerSecret
@@ -140,9 +154,47 @@ const nativeSignPacked = native.Signer.prototype.signPacked
  */
 class Signer extends native.Signer {
   sign(request) {
+    request = withoutMaps(request)
     const packed = pack(request)
     if (packed !== null) return unpack(nativeSignPacked.call(this, packed))
     return nativeSign.call(this, request)
+  }
+}
+
+// The native client methods take a completion callback `done(error, value)` rather
+// than returning a promise (see `spawn` in src/client.rs: a callback made thread-safe
+// by napi-rs survives a Worker terminated while its request waits); here they return
+// the promise `index.d.ts` declares. Bad arguments still throw synchronously.
+function settle(client, method, args) {
+  let resolve
+  let reject
+  const promise = new Promise((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  method.call(client, args, (error, value) => (error ? reject(error) : resolve(value)))
+  return promise
+}
+
+const nativeGetBalance = native.Client.prototype.getBalance
+const nativeGetManagerBalances = native.Client.prototype.getManagerBalances
+const nativeGetMerchantBalances = native.Client.prototype.getMerchantBalances
+
+/**
+ * A client for one gateway and one set of credentials; its methods return promises.
+ * The control key stays in native memory.
+ */
+class Client extends native.Client {
+  getBalance(args) {
+    return settle(this, nativeGetBalance, args)
+  }
+
+  getManagerBalances(args) {
+    return settle(this, nativeGetManagerBalances, args)
+  }
+
+  getMerchantBalances(args) {
+    return settle(this, nativeGetMerchantBalances, args)
   }
 }
 
@@ -151,5 +203,5 @@ module.exports = {
   Signer,
   verify: native.verify,
   parseResponse: native.parseResponse,
-  Client: native.Client,
+  Client,
 }

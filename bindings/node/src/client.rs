@@ -6,7 +6,8 @@ use std::future::Future;
 use std::time::Duration;
 
 use napi::Env;
-use napi::bindgen_prelude::{Buffer, Either, PromiseRaw, ToNapiValue, Unknown};
+use napi::bindgen_prelude::{Buffer, Either, FnArgs, Function, ToNapiValue, Unknown};
+use napi::threadsafe_function::{ThreadsafeCallContext, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 
 use paynet_api::{CommandKind, Gateway, Response};
@@ -102,7 +103,7 @@ fn command_kind(command: &str) -> Option<CommandKind> {
 pub fn parse_response(
     env: Env,
     command: String,
-    status: u32,
+    status: f64,
     body: Either<String, Buffer>,
 ) -> napi::Result<Either<EndpointBalance, Vec<Balance>>> {
     let run = || {
@@ -111,9 +112,7 @@ pub fn parse_response(
                 "unknown command {command:?}: use \"get-balance\", \"get-balance/manager\" or \"get-balance/merchant\""
             ))
         })?;
-        let status = u16::try_from(status).map_err(|_| {
-            Failure::invalid_input(format!("status {status} is not an HTTP status"))
-        })?;
+        let status = http_status(status)?;
         let bytes: &[u8] = match &body {
             Either::A(text) => text.as_bytes(),
             Either::B(buffer) => buffer,
@@ -125,6 +124,19 @@ pub fn parse_response(
         }
     };
     run().map_err(|f: Failure| f.into_napi(&env))
+}
+
+/// `status` as an HTTP status: a whole number from 100 to 599. Anything else
+/// (`4294967496`, `200.5`, `NaN`, `-1`) is refused, never wrapped or rounded.
+fn http_status(status: f64) -> Result<u16, Failure> {
+    if status.fract() == 0.0 && (100.0..=599.0).contains(&status) {
+        // Whole and in range: the cast is exact.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return Ok(status as u16);
+    }
+    Err(Failure::invalid_input(format!(
+        "status {status} is not an HTTP status (a whole number from 100 to 599)"
+    )))
 }
 
 /// What `new Client(...)` needs.
@@ -147,6 +159,9 @@ pub struct ClientOptions {
     pub retries: Option<f64>,
     /// Allow a plain `http://` gateway off the loopback interface; default false.
     pub allow_http: Option<bool>,
+    /// The largest response body read, in bytes; default 1048576 (1 MiB). A larger
+    /// answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
+    pub max_response_bytes: Option<f64>,
 }
 
 /// What `getBalance` needs.
@@ -205,6 +220,14 @@ impl Client {
             if let Some(allow) = fields.opt_bool(c"allowHttp")? {
                 builder = builder.allow_http(allow);
             }
+            if let Some(n) = fields.opt_u64(c"maxResponseBytes")? {
+                let n = usize::try_from(n).ok().filter(|&n| n > 0).ok_or_else(|| {
+                    Failure::invalid_input(format!(
+                        "options.maxResponseBytes {n} must be from 1 to the address space"
+                    ))
+                })?;
+                builder = builder.max_response_bytes(n);
+            }
             let inner = builder.build().map_err(Failure::client)?;
             Ok(Client { inner })
         };
@@ -216,11 +239,7 @@ impl Client {
         ts_args_type = "args: GetBalanceArgs",
         ts_return_type = "Promise<EndpointBalance>"
     )]
-    pub fn get_balance<'env>(
-        &self,
-        env: &'env Env,
-        args: Unknown<'_>,
-    ) -> napi::Result<PromiseRaw<'env, EndpointBalance>> {
+    pub fn get_balance(&self, env: &Env, args: Unknown<'_>, done: Done<'_>) -> napi::Result<()> {
         let read = || -> Result<(String, String), Failure> {
             let fields = Fields::of(args, "args")?;
             let id = endpoint_id(&fields)?;
@@ -228,7 +247,7 @@ impl Client {
         };
         let (id, provider) = read().map_err(|f| f.into_napi(env))?;
         let client = self.inner.clone();
-        spawn(env, async move {
+        spawn(done, async move {
             client
                 .get_balance(&id, &provider)
                 .await
@@ -241,14 +260,15 @@ impl Client {
         ts_args_type = "args: BalancesArgs",
         ts_return_type = "Promise<Array<Balance>>"
     )]
-    pub fn get_manager_balances<'env>(
+    pub fn get_manager_balances(
         &self,
-        env: &'env Env,
+        env: &Env,
         args: Unknown<'_>,
-    ) -> napi::Result<PromiseRaw<'env, Vec<Balance>>> {
+        done: Done<'_>,
+    ) -> napi::Result<()> {
         let (login, name) = balances_args(args).map_err(|f| f.into_napi(env))?;
         let client = self.inner.clone();
-        spawn(env, async move {
+        spawn(done, async move {
             client
                 .get_manager_balances(&login, name.as_deref())
                 .await
@@ -261,14 +281,15 @@ impl Client {
         ts_args_type = "args: BalancesArgs",
         ts_return_type = "Promise<Array<Balance>>"
     )]
-    pub fn get_merchant_balances<'env>(
+    pub fn get_merchant_balances(
         &self,
-        env: &'env Env,
+        env: &Env,
         args: Unknown<'_>,
-    ) -> napi::Result<PromiseRaw<'env, Vec<Balance>>> {
+        done: Done<'_>,
+    ) -> napi::Result<()> {
         let (login, name) = balances_args(args).map_err(|f| f.into_napi(env))?;
         let client = self.inner.clone();
-        spawn(env, async move {
+        spawn(done, async move {
             client
                 .get_merchant_balances(&login, name.as_deref())
                 .await
@@ -287,14 +308,39 @@ fn balances_args(args: Unknown<'_>) -> Result<(String, Option<String>), Failure>
     Ok((fields.string(c"login")?, fields.opt_string(c"name")?))
 }
 
-/// Runs `work` on napi's tokio runtime; the promise settles on the JavaScript thread,
-/// with the value or with an `Error` carrying `code` and details.
-fn spawn<'env, T, F>(env: &'env Env, work: F) -> napi::Result<PromiseRaw<'env, T>>
+/// The completion callback the native client methods take (see [`spawn`]).
+type Done<'env> = Function<'env, Unknown<'static>, Unknown<'static>>;
+
+/// What `done` receives: `(error, null)` or `(null, value)`.
+type Settled<T> = FnArgs<(Option<napi::Error>, Option<T>)>;
+
+/// Runs `work` on napi's tokio runtime and calls `done(error, value)` on the JavaScript
+/// thread (`main.js` turns it into a promise); the error is an `Error` carrying `code`
+/// and details.
+///
+/// `done` is a napi-rs `ThreadsafeFunction`: when its environment is torn down first
+/// (a `Worker` terminated while the request waits), napi-rs marks it aborted and the
+/// late call returns `Closing` instead of reaching a freed environment. (napi-rs's
+/// promise helper, `spawn_future_with_callback`, calls a raw threadsafe function there
+/// and aborts the process.)
+fn spawn<T, F>(done: Done<'_>, work: F) -> napi::Result<()>
 where
     T: ToNapiValue + Send + 'static,
     F: Future<Output = Result<T, paynet_client::Error>> + Send + 'static,
 {
-    env.spawn_future_with_callback(async move { Ok(work.await) }, |env, outcome| {
-        outcome.map_err(|e| Failure::client(e).into_napi(env))
-    })
+    let done = done
+        .build_threadsafe_function::<Result<T, Failure>>()
+        .callee_handled::<false>()
+        .build_callback(|ctx: ThreadsafeCallContext<Result<T, Failure>>| {
+            Ok::<Settled<T>, napi::Error>(match ctx.value {
+                Ok(value) => (None, Some(value)).into(),
+                Err(failure) => (Some(failure.into_napi(&ctx.env)), None).into(),
+            })
+        })?;
+    napi::bindgen_prelude::spawn(async move {
+        let outcome = work.await.map_err(Failure::client);
+        // `Closing`: the environment that asked is gone and nobody waits for the answer.
+        let _ = done.call(outcome, ThreadsafeFunctionCallMode::NonBlocking);
+    });
+    Ok(())
 }

@@ -64,6 +64,7 @@ impl Failure {
                 reason: Some(reason),
                 ..Failure::new("PAYNET_UNEXPECTED_RESPONSE", message)
             },
+            E::ResponseTooLarge { .. } => Failure::new("PAYNET_RESPONSE_TOO_LARGE", message),
             E::Timeout => Failure::new("PAYNET_TIMEOUT", message),
             E::Transport(_) => Failure::new("PAYNET_TRANSPORT", message),
             E::InvalidInput(_) => Failure::new(INVALID_INPUT, message),

@@ -7,9 +7,11 @@
 //! or `-` when absent, in this order: method, url, consumer key, timestamp, nonce,
 //! token, version, realm, the number of form pairs, the pairs (name, value, …), the
 //! number of extra `oauth_*` pairs, those pairs.
-//! Response (ASCII): the 28-character signature, then `LEN:TEXT` for the timestamp,
-//! the nonce, the Authorization header, the normalized parameters and the base
-//! string, then the body up to the end.
+//! Response: the 28-character signature, then `LEN:TEXT` for the timestamp, the nonce,
+//! the Authorization header, the normalized parameters and the base string, then the
+//! body up to the end. `LEN` counts UTF-16 units here too (what `main.js` slices by):
+//! the timestamp, the nonce and the realm in the header are the caller's text and may
+//! be any Unicode.
 
 use std::fmt::Write as _;
 
@@ -166,16 +168,43 @@ fn render(s: &Signed<'_>, f: &Fields) -> Result<String, paynet_oauth::Error> {
     );
     out.push_str(s.signature());
     for text in [&f.timestamp, &f.nonce] {
-        write!(out, "{}:{text}", text.len())?;
+        write!(out, "{}:{text}", utf16_len(text))?;
     }
-    write!(out, "{header_len}:")?;
-    s.write_authorization_header(&mut out)?;
-    write!(out, "{normalized_len}:")?;
-    s.write_normalized_parameters(&mut out)?;
-    write!(out, "{base_len}:")?;
-    s.write_base_string(&mut out)?;
+    field(&mut out, header_len, |o| s.write_authorization_header(o))?;
+    field(&mut out, normalized_len, |o| {
+        s.write_normalized_parameters(o)
+    })?;
+    field(&mut out, base_len, |o| s.write_base_string(o))?;
     s.write_body(&mut out)?;
     Ok(out)
+}
+
+/// The length of `text` in UTF-16 units (JavaScript's `length`).
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
+/// Appends `LEN:TEXT` where `write` appends `bytes` bytes of text. `LEN` is written as
+/// the byte count and corrected in the rare case the text is not ASCII.
+fn field(
+    out: &mut String,
+    bytes: usize,
+    write: impl FnOnce(&mut String) -> Result<(), paynet_oauth::Error>,
+) -> Result<(), paynet_oauth::Error> {
+    let start = out.len();
+    write!(out, "{bytes}:")?;
+    let text_start = out.len();
+    write(out)?;
+    let text = &out[text_start..];
+    if !text.is_ascii() {
+        let prefix = format!("{}:", text.encode_utf16().count());
+        out.replace_range(start..text_start, &prefix);
+    }
+    Ok(())
 }
 
 /// napi's UTF-16 copy ends with the C terminator it was written with.

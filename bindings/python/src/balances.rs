@@ -255,7 +255,7 @@ fn command_kind(py: Python<'_>, command: &str) -> PyResult<CommandKind> {
 pub(crate) fn parse_response<'py>(
     py: Python<'py>,
     command: &Bound<'py, PyAny>,
-    status: u16,
+    #[pyo3(from_py_with = crate::inputs::status_arg)] status: u16,
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let command: String = command.extract()?;

@@ -1,6 +1,7 @@
 //! `Client` (blocking, releases the GIL while it waits) and `AsyncClient` (asyncio)
 //! over the Rust transport `paynet-client`.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use pyo3::prelude::*;
@@ -11,6 +12,8 @@ use paynet_client::{ControlKey, Error};
 
 use crate::balances::{EndpointBalance, balance_list};
 use crate::errors::{invalid_input, new_error};
+use crate::fork::{ForkSafeTokio, PerProcess};
+use crate::inputs;
 use crate::py_repr;
 
 /// The Python exception for a client error (one class per variant).
@@ -20,6 +23,7 @@ fn client_error(py: Python<'_>, error: Error) -> PyErr {
         Error::AccessDenied { body } => new_error(py, "AccessDeniedError", (body,)),
         Error::Http { status, body } => new_error(py, "HttpError", (status, body)),
         Error::UnexpectedResponse { body, .. } => new_error(py, "UnexpectedResponseError", (body,)),
+        Error::ResponseTooLarge { limit } => new_error(py, "ResponseTooLargeError", (limit,)),
         Error::Timeout => new_error(py, "PaynetTimeoutError", (error.to_string(),)),
         Error::Transport(_) => new_error(py, "TransportError", (error.to_string(),)),
         Error::InvalidInput(message) => invalid_input(py, message),
@@ -39,7 +43,9 @@ fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Du
     }
 }
 
-/// The settings both clients take, read once.
+/// The settings both clients take, read once and kept: a forked child builds its own
+/// client from them (see [`crate::fork`]).
+#[derive(Clone)]
 struct Settings {
     gateway: paynet_api::Gateway,
     login: String,
@@ -48,6 +54,7 @@ struct Settings {
     connect_timeout: Option<Duration>,
     retries: Option<u32>,
     allow_http: bool,
+    max_response_bytes: Option<usize>,
 }
 
 impl Settings {
@@ -61,7 +68,11 @@ impl Settings {
         connect_timeout: Option<f64>,
         retries: Option<u32>,
         allow_http: bool,
+        max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
+        if max_response_bytes == Some(0) {
+            return Err(invalid_input(py, "max_response_bytes must be at least 1"));
+        }
         Ok(Settings {
             gateway: crate::gateway::parse(py, gateway)?,
             login: login.to_owned(),
@@ -70,29 +81,50 @@ impl Settings {
             connect_timeout: seconds(py, "connect_timeout", connect_timeout)?,
             retries,
             allow_http,
+            max_response_bytes,
         })
     }
 
     /// Applies the timeouts, retries and http policy (unset ones keep the Rust defaults).
-    fn apply(
-        timeout: Option<Duration>,
-        connect_timeout: Option<Duration>,
-        retries: Option<u32>,
-        allow_http: bool,
-    ) -> impl FnOnce(paynet_client::ClientBuilder) -> paynet_client::ClientBuilder {
-        move |mut builder| {
-            builder = builder.allow_http(allow_http);
-            if let Some(t) = timeout {
-                builder = builder.timeout(t);
-            }
-            if let Some(t) = connect_timeout {
-                builder = builder.connect_timeout(t);
-            }
-            if let Some(r) = retries {
-                builder = builder.retries(r);
-            }
-            builder
+    fn apply(&self, mut builder: paynet_client::ClientBuilder) -> paynet_client::ClientBuilder {
+        builder = builder.allow_http(self.allow_http);
+        if let Some(t) = self.timeout {
+            builder = builder.timeout(t);
         }
+        if let Some(t) = self.connect_timeout {
+            builder = builder.connect_timeout(t);
+        }
+        if let Some(r) = self.retries {
+            builder = builder.retries(r);
+        }
+        if let Some(n) = self.max_response_bytes {
+            builder = builder.max_response_bytes(n);
+        }
+        builder
+    }
+
+    /// A blocking client (with its own runtime and connection pool).
+    fn blocking(&self) -> Result<paynet_client::blocking::Client, Error> {
+        paynet_client::blocking::Client::builder(
+            self.gateway.clone(),
+            &self.login,
+            self.control_key.clone(),
+        )
+        .configure(|b| self.apply(b))
+        .build()
+    }
+
+    /// An async client whose connection pool lives on this process's runtime.
+    fn asynchronous(&self) -> Result<paynet_client::Client, Error> {
+        let runtime = crate::fork::runtime();
+        // reqwest's client is built inside the runtime that will drive it.
+        let _entered = runtime.enter();
+        self.apply(paynet_client::Client::builder(
+            self.gateway.clone(),
+            &self.login,
+            self.control_key.clone(),
+        ))
+        .build()
     }
 }
 
@@ -119,28 +151,38 @@ fn repr(py: Python<'_>, class: &str, gateway: &str, login: &str) -> PyResult<Str
 }
 
 /// A blocking client of the gateway over the Rust transport (reqwest + rustls). Every
-/// call releases the GIL while it waits; one client may be shared by threads.
+/// call releases the GIL while it waits; one client may be shared by threads, and by
+/// forked processes (each process gets its own connections).
 #[pyclass(frozen, module = "paynet_oauth", name = "Client")]
 pub(crate) struct Client {
-    inner: paynet_client::blocking::Client,
+    inner: PerProcess<paynet_client::blocking::Client>,
+    settings: Settings,
     gateway: String,
     login: String,
+}
+
+impl Client {
+    /// This process's client (built anew in a forked child).
+    fn inner(&self) -> Result<Arc<paynet_client::blocking::Client>, Error> {
+        self.inner.get(|| self.settings.blocking())
+    }
 }
 
 #[pymethods]
 impl Client {
     #[new]
-    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false))]
+    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false, max_response_bytes = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         gateway: PyBackedStr,
         login: PyBackedStr,
         control_key: PyBackedStr,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        retries: Option<u32>,
+        #[pyo3(from_py_with = inputs::timeout_arg)] timeout: Option<f64>,
+        #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
+        #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
         let settings = Settings::read(
             py,
@@ -151,29 +193,17 @@ impl Client {
             connect_timeout,
             retries,
             allow_http,
+            max_response_bytes,
         )?;
-        let Settings {
-            gateway,
-            login,
-            control_key,
-            timeout,
-            connect_timeout,
-            retries,
-            allow_http,
-        } = settings;
-        let url = gateway.to_string();
-        let builder =
-            paynet_client::blocking::Client::builder(gateway, &login, control_key).configure(
-                Settings::apply(timeout, connect_timeout, retries, allow_http),
-            );
-        let inner = py
-            .detach(|| builder.build())
+        let client = Client {
+            inner: PerProcess::new(),
+            gateway: settings.gateway.to_string(),
+            login: settings.login.clone(),
+            settings,
+        };
+        py.detach(|| client.inner())
             .map_err(|e| client_error(py, e))?;
-        Ok(Client {
-            inner,
-            gateway: url,
-            login,
-        })
+        Ok(client)
     }
 
     /// The gateway's base URL.
@@ -196,7 +226,7 @@ impl Client {
         provider: PyBackedStr,
     ) -> PyResult<EndpointBalance> {
         let id = self::endpoint_id(endpoint_id)?;
-        let result = py.detach(|| self.inner.get_balance(&id, &provider));
+        let result = py.detach(|| self.inner()?.get_balance(&id, &provider));
         EndpointBalance::from_api(py, &result.map_err(|e| client_error(py, e))?)
     }
 
@@ -208,7 +238,7 @@ impl Client {
         login: PyBackedStr,
         name: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-        let result = py.detach(|| self.inner.get_manager_balances(&login, name.as_deref()));
+        let result = py.detach(|| self.inner()?.get_manager_balances(&login, name.as_deref()));
         balance_list(py, &result.map_err(|e| client_error(py, e))?)
     }
 
@@ -220,7 +250,7 @@ impl Client {
         login: PyBackedStr,
         name: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-        let result = py.detach(|| self.inner.get_merchant_balances(&login, name.as_deref()));
+        let result = py.detach(|| self.inner()?.get_merchant_balances(&login, name.as_deref()));
         balance_list(py, &result.map_err(|e| client_error(py, e))?)
     }
 
@@ -229,13 +259,24 @@ impl Client {
     }
 }
 
-/// The asyncio client: the methods of `Client` as coroutines. The requests run on a
-/// shared tokio runtime; the event loop is never blocked.
+/// The asyncio client: the methods of `Client` as coroutines. The requests run on the
+/// process's tokio runtime (a forked child starts its own); the event loop is never
+/// blocked.
 #[pyclass(frozen, module = "paynet_oauth", name = "AsyncClient")]
 pub(crate) struct AsyncClient {
-    inner: paynet_client::Client,
+    inner: PerProcess<paynet_client::Client>,
+    settings: Settings,
     gateway: String,
     login: String,
+}
+
+impl AsyncClient {
+    /// This process's client (built anew, on a new runtime, in a forked child).
+    fn inner(&self) -> Result<paynet_client::Client, Error> {
+        self.inner
+            .get(|| self.settings.asynchronous())
+            .map(|c| c.as_ref().clone())
+    }
 }
 
 /// What a request answered, turned into Python objects once the GIL is held.
@@ -249,7 +290,7 @@ fn awaitable<'py, F>(py: Python<'py>, request: F) -> PyResult<Bound<'py, PyAny>>
 where
     F: std::future::Future<Output = Result<Answer, Error>> + Send + 'static,
 {
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
+    pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {
         let answer = request.await;
         Python::attach(|py| -> PyResult<Py<PyAny>> {
             match answer.map_err(|e| client_error(py, e))? {
@@ -265,17 +306,18 @@ where
 #[pymethods]
 impl AsyncClient {
     #[new]
-    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false))]
+    #[pyo3(signature = (gateway, login, control_key, *, timeout = None, connect_timeout = None, retries = None, allow_http = false, max_response_bytes = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         gateway: PyBackedStr,
         login: PyBackedStr,
         control_key: PyBackedStr,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        retries: Option<u32>,
+        #[pyo3(from_py_with = inputs::timeout_arg)] timeout: Option<f64>,
+        #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
+        #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
     ) -> PyResult<Self> {
         let settings = Settings::read(
             py,
@@ -286,33 +328,17 @@ impl AsyncClient {
             connect_timeout,
             retries,
             allow_http,
+            max_response_bytes,
         )?;
-        let Settings {
-            gateway,
-            login,
-            control_key,
-            timeout,
-            connect_timeout,
-            retries,
-            allow_http,
-        } = settings;
-        let url = gateway.to_string();
-        let builder = Settings::apply(timeout, connect_timeout, retries, allow_http)(
-            paynet_client::Client::builder(gateway, &login, control_key),
-        );
-        let runtime = pyo3_async_runtimes::tokio::get_runtime();
-        let inner = py
-            .detach(|| {
-                // reqwest's client is built inside the runtime that will drive it.
-                let _entered = runtime.enter();
-                builder.build()
-            })
+        let client = AsyncClient {
+            inner: PerProcess::new(),
+            gateway: settings.gateway.to_string(),
+            login: settings.login.clone(),
+            settings,
+        };
+        py.detach(|| client.inner())
             .map_err(|e| client_error(py, e))?;
-        Ok(AsyncClient {
-            inner,
-            gateway: url,
-            login,
-        })
+        Ok(client)
     }
 
     /// The gateway's base URL.
@@ -336,7 +362,7 @@ impl AsyncClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         let id = self::endpoint_id(endpoint_id)?;
         let provider = provider.to_string();
-        let client = self.inner.clone();
+        let client = self.inner().map_err(|e| client_error(py, e))?;
         awaitable(py, async move {
             client
                 .get_balance(&id, &provider)
@@ -354,7 +380,7 @@ impl AsyncClient {
         name: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (login, name) = (login.to_string(), name.map(|n| n.to_string()));
-        let client = self.inner.clone();
+        let client = self.inner().map_err(|e| client_error(py, e))?;
         awaitable(py, async move {
             client
                 .get_manager_balances(&login, name.as_deref())
@@ -372,7 +398,7 @@ impl AsyncClient {
         name: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let (login, name) = (login.to_string(), name.map(|n| n.to_string()));
-        let client = self.inner.clone();
+        let client = self.inner().map_err(|e| client_error(py, e))?;
         awaitable(py, async move {
             client
                 .get_merchant_balances(&login, name.as_deref())

@@ -47,11 +47,11 @@ impl Inline {
     }
 
     /// A fresh nonce from the thread's CSPRNG (ChaCha12 seeded by the OS, reseeded in
-    /// a forked child: see [`reseed_after_fork`]).
+    /// a forked child: see [`rng`]).
     pub(crate) fn nonce() -> Self {
         use rand::Rng as _;
         let mut buf = [0u8; 24];
-        let mut rng = rand::rng();
+        let mut rng = rng();
         for b in &mut buf[..NONCE_LEN] {
             *b = rng.sample(rand::distr::Alphanumeric);
         }
@@ -62,12 +62,31 @@ impl Inline {
     }
 }
 
+std::thread_local! {
+    /// The process that last seeded this thread's CSPRNG (0: not yet checked).
+    static SEEDED_IN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// This thread's CSPRNG, reseeded from the OS first when the process changed since it
+/// was seeded: a child forked without Python's at-fork hooks (a C extension calling
+/// `fork()`) holds a copy of its parent's generator and would repeat its nonces.
+fn rng() -> rand::rngs::ThreadRng {
+    let mut rng = rand::rng();
+    let pid = std::process::id();
+    if SEEDED_IN.with(|s| s.replace(pid)) != pid {
+        // A reseed can only fail when the OS has no randomness to give; the generator
+        // then keeps its state, which is still a CSPRNG state (only shared with the parent).
+        let _ = rng.reseed();
+    }
+    rng
+}
+
 /// Reseeds this thread's CSPRNG; registered with `os.register_at_fork` so that a
-/// forked worker never repeats its parent's nonces.
+/// forked worker never repeats its parent's nonces (the pid check in [`rng`] covers
+/// forks that run no hooks).
 #[pyfunction]
 pub(crate) fn reseed_after_fork() {
-    // A reseed can only fail when the OS has no randomness to give; the generator then
-    // keeps its state, which is still a CSPRNG state (only shared with the parent).
+    SEEDED_IN.with(|s| s.set(std::process::id()));
     let _ = rand::rng().reseed();
 }
 
@@ -267,4 +286,77 @@ pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(Text, Te
         }
     }
     Ok(out)
+}
+
+/// A number argument read as `T`: an `int` (or a `float` for `f64`) out of `T`'s range
+/// is an `InvalidInputError` (a `ValueError`) naming the argument, never an
+/// `OverflowError`; a wrong type stays a `TypeError`.
+pub(crate) fn number<'a, 'py, T>(name: &str, value: &'a Bound<'py, PyAny>) -> PyResult<T>
+where
+    T: FromPyObject<'a, 'py, Error = PyErr>,
+{
+    value.extract::<T>().map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(value.py()) {
+            let shown = value
+                .repr()
+                .map_or_else(|_| String::from("the value"), |r| r.to_string());
+            let shown = if shown.len() > 40 {
+                format!("{}…", &shown[..40])
+            } else {
+                shown
+            };
+            invalid_input(value.py(), format!("{name} {shown} is out of range"))
+        } else {
+            e
+        }
+    })
+}
+
+/// [`number`] for an optional argument (`None` or left out: `None`).
+pub(crate) fn opt_number<'a, 'py, T>(
+    name: &str,
+    value: Option<&'a Bound<'py, PyAny>>,
+) -> PyResult<Option<T>>
+where
+    T: FromPyObject<'a, 'py, Error = PyErr>,
+{
+    match value {
+        Some(v) if !v.is_none() => number(name, v).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// `status=` of `parse_response`: an HTTP status (0 to 65535).
+pub(crate) fn status_arg(value: &Bound<'_, PyAny>) -> PyResult<u16> {
+    number("status", value)
+}
+
+/// `now=` of `verify`: Unix seconds, `None` for the clock.
+pub(crate) fn now_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u64>> {
+    opt_number("now", Some(value))
+}
+
+/// `window=` of `verify`: seconds.
+pub(crate) fn window_arg(value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    number("window", value)
+}
+
+/// `timeout=` of the clients: seconds, `None` for the default.
+pub(crate) fn timeout_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    opt_number("timeout", Some(value))
+}
+
+/// `connect_timeout=` of the clients: seconds, `None` for the default.
+pub(crate) fn connect_timeout_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    opt_number("connect_timeout", Some(value))
+}
+
+/// `retries=` of the clients, `None` for the default.
+pub(crate) fn retries_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
+    opt_number("retries", Some(value))
+}
+
+/// `max_response_bytes=` of the clients: the response size cap, `None` for 1 MiB.
+pub(crate) fn max_response_bytes_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<usize>> {
+    opt_number("max_response_bytes", Some(value))
 }

@@ -10,6 +10,7 @@
 mod balances;
 mod client;
 mod errors;
+mod fork;
 mod gateway;
 mod inputs;
 mod signing;

@@ -361,8 +361,8 @@ impl Signer {
         url: PyBackedStr,
         body: BodyArg,
         authorization_header: PyBackedStr,
-        now: Option<u64>,
-        window: u64,
+        #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
+        #[pyo3(from_py_with = inputs::window_arg)] window: u64,
     ) -> PyResult<Verified> {
         verify_with(
             py,
@@ -482,8 +482,8 @@ pub(crate) fn verify(
     authorization_header: PyBackedStr,
     consumer_secret: PyBackedStr,
     token_secret: Option<PyBackedStr>,
-    now: Option<u64>,
-    window: u64,
+    #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
+    #[pyo3(from_py_with = inputs::window_arg)] window: u64,
 ) -> PyResult<Verified> {
     let signer = paynet_oauth::Signer::new(&consumer_secret, token_secret.as_deref().unwrap_or(""));
     verify_with(

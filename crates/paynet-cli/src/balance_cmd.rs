@@ -35,6 +35,10 @@ pub(crate) struct Connection {
     /// Allow a plain http:// gateway that is not on this machine.
     #[arg(long)]
     allow_http: bool,
+    /// The largest response accepted, in bytes; a larger (or endless) answer is
+    /// abandoned at this size with exit code 6.
+    #[arg(long, default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES")]
+    max_response_bytes: usize,
 }
 
 /// `paynet balance`: the balance of one endpoint for a balance provider.
@@ -177,6 +181,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
             b.timeout(timeout)
                 .connect_timeout(timeout)
                 .allow_http(connection.allow_http)
+                .max_response_bytes(connection.max_response_bytes)
         })
         .build()
         .map_err(failure)
@@ -197,6 +202,7 @@ fn failure(e: Error) -> Failure {
         Error::AccessDenied { .. } => 4,
         Error::Timeout | Error::Transport(_) => 5,
         Error::InvalidInput(_) => 2,
+        Error::ResponseTooLarge { .. } => 6,
         _ => 6,
     };
     let hint = match &e {
@@ -206,6 +212,9 @@ fn failure(e: Error) -> Failure {
         Error::Timeout | Error::Transport(_) => {
             Some("check the gateway URL and the network; --timeout SECONDS waits longer")
         }
+        Error::ResponseTooLarge { .. } => Some(
+            "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)",
+        ),
         _ => None,
     };
     Failure {

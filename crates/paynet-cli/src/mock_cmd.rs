@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use paynet_mock::{Fixtures, Format, MockConfig, MockGateway};
+use paynet_mock::{EndlessBody, Fixtures, Format, MockConfig, MockGateway};
 
 use crate::failure::Failure;
 
@@ -26,6 +26,10 @@ pub(crate) struct MockArgs {
     /// Response format.
     #[arg(long, value_enum, default_value_t = ResponseFormat::Documented)]
     format: ResponseFormat,
+    /// Hostile mode for testing clients: answer every request with HTTP 200 and a
+    /// body that never ends.
+    #[arg(long)]
+    endless_body: bool,
 }
 
 /// How the mock writes balances.
@@ -70,6 +74,9 @@ pub(crate) fn run(args: MockArgs) -> Result<(), Failure> {
         let mock = MockGateway::start(args.listen, config)
             .await
             .map_err(|e| Failure::usage(format!("cannot listen on {}: {e}", args.listen)))?;
+        if args.endless_body {
+            mock.faults().set_endless_body(Some(EndlessBody::default()));
+        }
         let mut stdout = std::io::stdout();
         let _ = writeln!(stdout, "paynet mock listening on {}", mock.base_url());
         let _ = stdout.flush();

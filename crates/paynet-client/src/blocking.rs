@@ -65,6 +65,11 @@ impl ClientBuilder {
         ClientBuilder(f(self.0))
     }
 
+    /// The largest response body read (see [`crate::ClientBuilder::max_response_bytes`]).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        self.configure(|b| b.max_response_bytes(limit))
+    }
+
     /// Builds the client and its runtime.
     pub fn build(self) -> Result<Client, Error> {
         let runtime = tokio::runtime::Builder::new_current_thread()

@@ -20,6 +20,7 @@ pub(crate) struct Inner {
     pub(crate) login: String,
     pub(crate) control_key: ControlKey,
     pub(crate) retries: u32,
+    pub(crate) max_response_bytes: usize,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) nonces: Arc<dyn NonceSource>,
 }
@@ -110,7 +111,7 @@ impl Client {
             match request.send().await {
                 Ok(response) => {
                     let status = response.status().as_u16();
-                    let body = response.bytes().await.map_err(classify)?;
+                    let body = read_capped(response, inner.max_response_bytes).await?;
                     return paynet_api::parse_response(command.kind(), status, &body)
                         .map_err(Error::from);
                 }
@@ -134,6 +135,27 @@ impl Client {
             &nonce,
         )?)
     }
+}
+
+/// Reads the body, refusing it as soon as it is known to exceed `limit` bytes: from
+/// its Content-Length before reading, or chunk by chunk while reading, so an endless
+/// body costs at most `limit` plus one chunk of memory.
+async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Error> {
+    let too_large = || Error::ResponseTooLarge { limit };
+    let announced = response.content_length().unwrap_or(0);
+    if announced > limit as u64 {
+        return Err(too_large());
+    }
+    // The announced length is at most `limit` here; a lying one is still capped below.
+    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(limit));
+    while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        // `body.len() <= limit` always holds here.
+        if chunk.len() > limit - body.len() {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn unexpected(response: &Response) -> Error {

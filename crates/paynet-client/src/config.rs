@@ -9,6 +9,9 @@ use paynet_api::{Gateway, Scheme};
 use crate::client::{Client, Inner};
 use crate::{Clock, ControlKey, Error, NonceSource, OsNonce, SystemClock};
 
+/// The default cap on a response body: 1 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 1_048_576;
+
 /// Configures a [`Client`]; made by [`Client::builder`].
 pub struct ClientBuilder {
     gateway: Gateway,
@@ -18,6 +21,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     retries: u32,
     allow_http: bool,
+    max_response_bytes: usize,
     clock: Arc<dyn Clock>,
     nonces: Arc<dyn NonceSource>,
 }
@@ -32,6 +36,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("retries", &self.retries)
             .field("allow_http", &self.allow_http)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -46,6 +51,7 @@ impl ClientBuilder {
             timeout: Duration::from_secs(30),
             retries: 2,
             allow_http: false,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             clock: Arc::new(SystemClock),
             nonces: Arc::new(OsNonce),
         }
@@ -74,6 +80,15 @@ impl ClientBuilder {
     /// default: the Authorization header and balances would cross the network in clear.
     pub fn allow_http(mut self, allow: bool) -> Self {
         self.allow_http = allow;
+        self
+    }
+
+    /// The largest response body read, in bytes. Default 1 MiB
+    /// ([`DEFAULT_MAX_RESPONSE_BYTES`]); a balance answer is a few hundred bytes. A
+    /// larger answer (announced in Content-Length or streamed) is abandoned as soon as
+    /// it passes the limit, with [`Error::ResponseTooLarge`].
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 
@@ -119,6 +134,7 @@ impl ClientBuilder {
             login: self.login,
             control_key: self.control_key,
             retries: self.retries,
+            max_response_bytes: self.max_response_bytes,
             clock: self.clock,
             nonces: self.nonces,
         }))

@@ -32,6 +32,12 @@ pub enum Error {
         /// What was wrong with it.
         reason: String,
     },
+    /// The response body passed the size cap ([`crate::ClientBuilder::max_response_bytes`],
+    /// 1 MiB by default); reading stopped there and the connection was dropped.
+    ResponseTooLarge {
+        /// The cap, in bytes.
+        limit: usize,
+    },
     /// The connect or the total timeout passed.
     Timeout,
     /// The connection failed (refused, reset, TLS, DNS) after all retries.
@@ -50,6 +56,10 @@ impl fmt::Display for Error {
             ),
             Error::Http { status, .. } => write!(f, "the gateway answered with HTTP {status}"),
             Error::UnexpectedResponse { reason, .. } => write!(f, "unexpected response from the gateway: {reason}"),
+            Error::ResponseTooLarge { limit } => write!(
+                f,
+                "the gateway's response is larger than the limit of {limit} bytes; reading stopped there"
+            ),
             Error::Timeout => f.write_str("the gateway did not answer in time"),
             Error::Transport(e) => write!(f, "cannot reach the gateway: {}", describe(e)),
             Error::InvalidInput(message) => f.write_str(message),

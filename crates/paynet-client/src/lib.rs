@@ -17,7 +17,9 @@
 //! Every attempt is signed with the current time and a fresh CSPRNG nonce; a
 //! connection failure before any response is retried (the commands only read) and the
 //! retry is signed again. Redirects are not followed. `http://` gateways are refused
-//! unless they are on the loopback interface or explicitly allowed.
+//! unless they are on the loopback interface or explicitly allowed. A response body is
+//! read up to a cap (1 MiB by default, [`ClientBuilder::max_response_bytes`]) and
+//! abandoned beyond it.
 #![forbid(unsafe_code)]
 
 pub mod blocking;
@@ -29,7 +31,7 @@ mod sign_request;
 mod source;
 
 pub use client::Client;
-pub use config::ClientBuilder;
+pub use config::{ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::Error;
 pub use paynet_api::{Balance, EndpointBalance, Gateway};
 pub use secret::ControlKey;

@@ -10,6 +10,8 @@ pub struct Faults {
     close_next: AtomicU32,
     stall: AtomicBool,
     status: Mutex<Option<u16>>,
+    answer: Mutex<Option<(u16, Vec<u8>)>>,
+    endless: Mutex<Option<EndlessBody>>,
     chaos: Mutex<Option<Chaos>>,
     rng: AtomicU64,
 }
@@ -28,6 +30,15 @@ pub struct Chaos {
     pub server_error: f64,
     /// Announce the whole body in Content-Length, send half of it, close the connection.
     pub truncate: f64,
+}
+
+/// A hostile answer: HTTP 200 whose body never ends (a client must stop reading at
+/// its size cap).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EndlessBody {
+    /// A Content-Length to announce (the body still streams until the client
+    /// leaves); `None` streams it chunked.
+    pub content_length: Option<u64>,
 }
 
 /// What chaos chose for one request.
@@ -54,6 +65,30 @@ impl Faults {
     /// normally again with `None`.
     pub fn set_status(&self, status: Option<u16>) {
         *self.status.lock().unwrap_or_else(|e| e.into_inner()) = status;
+    }
+
+    /// Answers every request with `status` and exactly these body bytes, unchecked
+    /// (hostile text: control characters, duplicate fields, huge numbers), or normally
+    /// again with `None`.
+    pub fn set_answer(&self, answer: Option<(u16, Vec<u8>)>) {
+        *self.answer.lock().unwrap_or_else(|e| e.into_inner()) = answer;
+    }
+
+    /// Answers every request with a body that never ends, or normally again with
+    /// `None`.
+    pub fn set_endless_body(&self, endless: Option<EndlessBody>) {
+        *self.endless.lock().unwrap_or_else(|e| e.into_inner()) = endless;
+    }
+
+    pub(crate) fn answer(&self) -> Option<(u16, Vec<u8>)> {
+        self.answer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub(crate) fn endless_body(&self) -> Option<EndlessBody> {
+        *self.endless.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// True (once per injected failure) when this request's connection is to be closed.

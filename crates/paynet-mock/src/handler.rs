@@ -53,6 +53,15 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer 
         let body = format!("<html><body>{status}</body></html>");
         return Ok(whole(html(status, body, None)));
     }
+    if let Some((status, body)) = state.faults.answer() {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+        let mut response = html(status, String::new(), None);
+        *response.body_mut() = Bytes::from(body);
+        return Ok(whole(response));
+    }
+    if let Some(endless) = state.faults.endless_body() {
+        return Ok(endless_body(endless));
+    }
     let fault = state.faults.draw();
     match fault {
         Some(Fault::Drop) => return Err(CloseConnection),
@@ -127,6 +136,27 @@ fn truncated(response: Response<Bytes>) -> Response<Body> {
     Response::from_parts(
         parts,
         http_body_util::StreamBody::new(Frames(frames.into_iter())).boxed(),
+    )
+}
+
+/// HTTP 200 with a body of digits that never ends (a fault): chunked, or under a
+/// (huge) announced Content-Length.
+fn endless_body(endless: crate::EndlessBody) -> Response<Body> {
+    let (mut parts, _) = html(StatusCode::OK, String::new(), None).into_parts();
+    if let Some(length) = endless.content_length {
+        parts
+            .headers
+            .insert(hyper::header::CONTENT_LENGTH, length.into());
+    }
+    let mut first = b"balance-amount=".to_vec();
+    first.resize(64 * 1024, b'9');
+    let chunk = Bytes::from(vec![b'9'; 64 * 1024]);
+    let frames = std::iter::once(Bytes::from(first))
+        .chain(std::iter::repeat(chunk))
+        .map(|data| Ok(hyper::body::Frame::data(data)));
+    Response::from_parts(
+        parts,
+        http_body_util::StreamBody::new(Frames(frames)).boxed(),
     )
 }
 

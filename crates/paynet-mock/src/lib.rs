@@ -16,7 +16,7 @@ mod handler;
 mod nonce_store;
 mod server;
 
-pub use faults::{Chaos, Faults};
+pub use faults::{Chaos, EndlessBody, Faults};
 pub use fixtures::{
     Account, AccountKind, BalanceFixture, DOCS_CONTROL_KEY, EndpointFixture, Fixtures,
 };

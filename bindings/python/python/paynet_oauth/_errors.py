@@ -10,6 +10,8 @@ class                           raised when
 ``AccessDeniedError``           HTTP 403: signature or credentials refused (``.body``)
 ``HttpError``                   any other non-2xx status (``.status``, ``.body``)
 ``UnexpectedResponseError``     a 200 body that is not a balance (``.body``)
+``ResponseTooLargeError``       (an ``UnexpectedResponseError``) the body passed the
+                                client's size cap, 1 MiB (``.limit``)
 ``PaynetTimeoutError``          the gateway did not answer in time (also ``TimeoutError``)
 ``TransportError``              connection refused, TLS, DNS, ... (also ``ConnectionError``)
 ``InvalidInputError``           bad arguments (also ``ValueError``); the signing core's
@@ -53,6 +55,7 @@ __all__ = [
     "AccessDeniedError",
     "HttpError",
     "UnexpectedResponseError",
+    "ResponseTooLargeError",
     "PaynetTimeoutError",
     "TransportError",
     "InvalidInputError",
@@ -137,6 +140,24 @@ class UnexpectedResponseError(PaynetError):
 
     def __str__(self) -> str:
         return f"unexpected response from the gateway: {_short(self.body)}"
+
+
+class ResponseTooLargeError(UnexpectedResponseError):
+    """The response body passed the client's size cap (1 MiB by default); reading
+    stopped there and the connection was dropped. ``.limit`` is the cap in bytes;
+    ``.body`` is empty (the body is not kept)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__("")
+        self.args = (limit,)
+        #: The cap, in bytes.
+        self.limit = limit
+
+    def __str__(self) -> str:
+        return (
+            f"the gateway's response is larger than the limit of {self.limit} bytes; "
+            "reading stopped there"
+        )
 
 
 class PaynetTimeoutError(PaynetError, TimeoutError):

@@ -199,7 +199,9 @@ def parse_response(command: str, status: int, body: str | bytes) -> EndpointBala
 @final
 class Client:
     """A blocking gateway client over the Rust transport (reqwest + rustls). Calls
-    release the GIL while they wait."""
+    release the GIL while they wait. ``max_response_bytes`` caps a response body
+    (default 1 MiB; past it: :class:`ResponseTooLargeError`). Safe to share with
+    forked processes: a child opens its own connections."""
 
     def __new__(
         cls,
@@ -211,6 +213,7 @@ class Client:
         connect_timeout: float | None = None,
         retries: int | None = None,
         allow_http: bool = False,
+        max_response_bytes: int | None = None,
     ) -> Client: ...
     @property
     def gateway(self) -> str:
@@ -239,6 +242,7 @@ class AsyncClient:
         connect_timeout: float | None = None,
         retries: int | None = None,
         allow_http: bool = False,
+        max_response_bytes: int | None = None,
     ) -> AsyncClient: ...
     @property
     def gateway(self) -> str: ...

@@ -1,0 +1,113 @@
+//! Fork safety: what a process made (a tokio runtime, a connection pool) is used by that
+//! process only. A forked child (`os.fork`, multiprocessing, gunicorn `--preload`,
+//! Celery prefork, a C extension calling `fork()` without Python's at-fork hooks) sees
+//! its pid change at its next call and builds its own. What it inherited is leaked, never
+//! used nor dropped: the inherited sockets are the parent's keep-alive connections
+//! (using them would hand one process the other's answers), the runtime's threads do
+//! not exist in the child (its timers never fire), and dropping either would deregister
+//! the parent's sockets from the epoll instance both processes share.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// One value per process: made on first use, made again in a forked child.
+pub(crate) struct PerProcess<T>(Mutex<Option<(u32, Arc<T>)>>);
+
+impl<T> PerProcess<T> {
+    /// Empty: the first [`PerProcess::get`] makes the value.
+    pub(crate) const fn new() -> Self {
+        PerProcess(Mutex::new(None))
+    }
+
+    /// This process's value, made by `make` when there is none yet or when the one
+    /// held was made by another process (then leaked).
+    pub(crate) fn get<E>(&self, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        let pid = std::process::id();
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((owner, value)) = slot.as_ref() {
+            if *owner == pid {
+                return Ok(Arc::clone(value));
+            }
+        }
+        let fresh = Arc::new(make()?);
+        if let Some((_, inherited)) = slot.replace((pid, Arc::clone(&fresh))) {
+            std::mem::forget(inherited);
+        }
+        Ok(fresh)
+    }
+}
+
+impl<T> Drop for PerProcess<T> {
+    fn drop(&mut self) {
+        let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
+        if let Some((owner, value)) = slot.take() {
+            if owner != std::process::id() {
+                std::mem::forget(value);
+            }
+        }
+    }
+}
+
+/// The tokio runtime of this process that drives `AsyncClient` requests.
+static RUNTIME: PerProcess<tokio::runtime::Runtime> = PerProcess::new();
+
+/// This process's runtime (started on first use, started again after a fork).
+pub(crate) fn runtime() -> Arc<tokio::runtime::Runtime> {
+    let started = RUNTIME.get(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("paynet-oauth-io")
+            .enable_all()
+            .build()
+    });
+    // Like pyo3-async-runtimes' own runtime: without threads there is nothing to run on.
+    started.expect("paynet_oauth: cannot start the tokio runtime")
+}
+
+tokio::task_local! {
+    static TASK_LOCALS: std::cell::OnceCell<pyo3_async_runtimes::TaskLocals>;
+}
+
+/// `pyo3-async-runtimes`' tokio glue, spawning on [`runtime`] (the crate's own runtime
+/// lives in a static that a forked child would inherit without its threads).
+pub(crate) struct ForkSafeTokio;
+
+impl pyo3_async_runtimes::generic::Runtime for ForkSafeTokio {
+    type JoinError = tokio::task::JoinError;
+    type JoinHandle = tokio::task::JoinHandle<()>;
+
+    fn spawn<F>(fut: F) -> Self::JoinHandle
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        runtime().spawn(fut)
+    }
+
+    fn spawn_blocking<F>(f: F) -> Self::JoinHandle
+    where
+        F: FnOnce() + Send + 'static,
+    {
+        runtime().spawn_blocking(f)
+    }
+}
+
+impl pyo3_async_runtimes::generic::ContextExt for ForkSafeTokio {
+    fn scope<F, R>(
+        locals: pyo3_async_runtimes::TaskLocals,
+        fut: F,
+    ) -> Pin<Box<dyn Future<Output = R> + Send>>
+    where
+        F: Future<Output = R> + Send + 'static,
+    {
+        let cell = std::cell::OnceCell::new();
+        let _ = cell.set(locals);
+        Box::pin(TASK_LOCALS.scope(cell, fut))
+    }
+
+    fn get_task_locals() -> Option<pyo3_async_runtimes::TaskLocals> {
+        TASK_LOCALS
+            .try_with(|c| c.get().cloned())
+            .unwrap_or_default()
+    }
+}
