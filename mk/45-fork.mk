@@ -13,7 +13,11 @@ FORK_DEADLINE ?= 120
 FORK_LOG := $(ROOT)/build/fork/fork.log
 
 .PHONY: test-fork
-test-fork: $(VENV)/.ready ## Python: preload-then-fork, 4 workers, 10,000 calls: 0 wrong balances, 0 hangs
+test-fork: ## Python: preload-then-fork, 4 workers, 10,000 calls: 0 wrong balances, 0 hangs
+	@$(call with-tool,fork,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,fork-run)
+
+.PHONY: fork-run
+fork-run: $(VENV)/.ready
 	@mkdir -p $(dir $(FORK_LOG))
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
 	@$(call py-install,dev)
