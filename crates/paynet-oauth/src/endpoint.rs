@@ -73,12 +73,7 @@ impl<'u> EndpointSigner<'u> {
         if request.method != self.method || request.url != self.url {
             return Err(Error::InvalidParameter);
         }
-        sign_prepared(
-            self.mac.clone(),
-            Some(self.prefix_len),
-            request,
-            self.parts,
-        )
+        sign_prepared(self.mac.clone(), Some(self.prefix_len), request, self.parts)
     }
 
     /// The bound method.

@@ -105,8 +105,8 @@ impl<'a> Work<'a> {
         for (i, &(name, value)) in r.form.iter().enumerate() {
             let (name, name_len) = Text::classify(name.as_bytes());
             let (value, value_len) = Text::classify(value.as_bytes());
-            w.plan.form_clean |= (u64::from(name.is_clean()) | u64::from(value.is_clean()) << 1)
-                << (2 * (i & 31));
+            w.plan.form_clean |=
+                (u64::from(name.is_clean()) | u64::from(value.is_clean()) << 1) << (2 * (i & 31));
             body_len += name_len + value_len + 2;
             w.push(name, value, FORM | i as u8)?;
         }
@@ -131,7 +131,11 @@ impl<'a> Work<'a> {
                 w.plan.oauth_clean |= u32::from(text.is_clean()) << k;
                 body_len += STD_NAMES[k].len() + len + 2;
                 header_len += STD_NAMES[k].len() + len + 4;
-                w.push(Text::plain(STD_NAMES[k].as_bytes(), true), text, STD | k as u8)?;
+                w.push(
+                    Text::plain(STD_NAMES[k].as_bytes(), true),
+                    text,
+                    STD | k as u8,
+                )?;
             }
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
@@ -285,7 +289,10 @@ impl Plan {
     /// The value of extra protocol parameter `j`, classified.
     #[inline]
     pub(crate) fn extra_value<'a>(&self, value: &'a str, j: usize) -> Text<'a> {
-        Text::plain(value.as_bytes(), self.oauth_clean & (1 << (8 + (j & 15))) != 0)
+        Text::plain(
+            value.as_bytes(),
+            self.oauth_clean & (1 << (8 + (j & 15))) != 0,
+        )
     }
 
     /// Writes the normalized parameters of `r` in sorted order: encoded once and joined
@@ -328,7 +335,10 @@ impl Plan {
                     let (name, value) = query_pairs(url.query).nth(index).unwrap_or_default();
                     let name = Text::encoded(name.as_bytes(), Decoding::Form);
                     let value = Text::encoded(value.as_bytes(), Decoding::Form);
-                    (name.map_err(|_| fmt::Error)?, value.map_err(|_| fmt::Error)?)
+                    (
+                        name.map_err(|_| fmt::Error)?,
+                        value.map_err(|_| fmt::Error)?,
+                    )
                 }
             };
             put_pair(sink, first, &name, &value, twice)?;

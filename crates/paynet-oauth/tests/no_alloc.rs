@@ -41,6 +41,8 @@ fn signing_and_verifying_allocate_nothing() {
     let mut body = [0u8; 512];
     let mut base = [0u8; 1024];
     let mut normalized = [0u8; 512];
+    let mut endpoint_header = [0u8; 512];
+    let mut endpoint_body = [0u8; 512];
 
     let before = ALLOCATIONS.load(Ordering::SeqCst);
     let signer = Signer::new("F9F65098-1111-1111-1111-621611111111", "");
@@ -72,7 +74,22 @@ fn signing_and_verifying_allocate_nothing() {
     )
     .unwrap();
     let _ = long_key_signer.sign(&request).unwrap();
+    // The endpoint-bound signer: made, then signing and writing every output.
+    let endpoint = signer.endpoint("POST", url).unwrap();
+    let from_endpoint = endpoint.sign(&request).unwrap();
+    let eh = from_endpoint
+        .authorization_header_into(&mut endpoint_header)
+        .unwrap();
+    let eb = from_endpoint.body_into(&mut endpoint_body).unwrap();
+    from_endpoint.base_string_into(&mut base).unwrap();
+    from_endpoint
+        .normalized_parameters_into(&mut normalized)
+        .unwrap();
     let after = ALLOCATIONS.load(Ordering::SeqCst);
+
+    assert_eq!(endpoint_header[..eh], header[..h]);
+    assert_eq!(endpoint_body[..eb], body[..b]);
+    assert_eq!(from_endpoint.signature(), signed.signature());
 
     assert_eq!(verified.timestamp, 1_700_000_000);
     assert_eq!(

@@ -12,8 +12,7 @@ mod sink;
 mod url;
 
 pub use request::Request;
-pub use sign::{Signed, Signer, sign};
-pub use url::UrlParts;
+pub use sign::{Signed, Signer};
 
 use paynet_oauth::Error;
 

@@ -8,11 +8,11 @@
 use core::cmp::Ordering;
 use core::fmt;
 
-use paynet_oauth::Error;
 use super::percent::{
     Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
 };
 use super::sink::Sink;
+use paynet_oauth::Error;
 
 /// The most parameters (query + form + `oauth_*`) one request may carry.
 pub const MAX_PARAMS: usize = 32;

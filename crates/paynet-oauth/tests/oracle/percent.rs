@@ -7,8 +7,8 @@
 
 use core::fmt;
 
-use paynet_oauth::Error;
 use super::sink::{Render, Sink, write_checked, write_fmt};
+use paynet_oauth::Error;
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 

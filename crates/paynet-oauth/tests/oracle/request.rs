@@ -8,16 +8,16 @@
 /// seconds) and `nonce` (fresh per request, from a CSPRNG).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Request<'a> {
-    method: &'a str,
-    url: &'a str,
-    form: &'a [(&'a str, &'a str)],
-    consumer_key: &'a str,
-    token: Option<&'a str>,
-    timestamp: &'a str,
-    nonce: &'a str,
-    version: Option<&'a str>,
-    extra: &'a [(&'a str, &'a str)],
-    realm: &'a str,
+    pub method: &'a str,
+    pub url: &'a str,
+    pub form: &'a [(&'a str, &'a str)],
+    pub consumer_key: &'a str,
+    pub token: Option<&'a str>,
+    pub timestamp: &'a str,
+    pub nonce: &'a str,
+    pub version: Option<&'a str>,
+    pub extra: &'a [(&'a str, &'a str)],
+    pub realm: &'a str,
 }
 
 impl<'a> Request<'a> {

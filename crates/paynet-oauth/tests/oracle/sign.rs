@@ -6,12 +6,12 @@ use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::{Digest, Sha1};
 
-use paynet_oauth::Error;
 use super::params::{Origin, ParamSet, Text};
 use super::percent::{encoded_len, put_encoded};
 use super::request::Request;
 use super::sink::{Render, Sink, count, write_checked, write_fmt};
 use super::url::UrlParts;
+use paynet_oauth::Error;
 
 /// The length of a base64 HMAC-SHA1 signature.
 pub const SIGNATURE_LEN: usize = 28;

@@ -87,5 +87,6 @@ pub(crate) fn write_fmt<R: Render + ?Sized, W: fmt::Write + ?Sized>(
     out: &mut W,
     r: &R,
 ) -> Result<(), paynet_oauth::Error> {
-    r.render(&mut FmtSink(out)).map_err(paynet_oauth::Error::from)
+    r.render(&mut FmtSink(out))
+        .map_err(paynet_oauth::Error::from)
 }

@@ -2,8 +2,8 @@
 
 use core::fmt;
 
-use paynet_oauth::Error;
 use super::sink::Sink;
+use paynet_oauth::Error;
 
 /// The parts of an absolute `http(s)` URL that signing needs, borrowed from the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
