@@ -7,7 +7,6 @@
 //! already sorted and form names cannot start with `oauth_`, so the sort (an insertion
 //! sort on indices) mostly confirms an order that is already there.
 
-use core::cmp::Ordering;
 use core::fmt;
 
 use crate::Error;
@@ -38,6 +37,24 @@ const STD_NAMES: [&str; 6] = [
     "oauth_version",
 ];
 
+/// `&name=` for each standard parameter, and the same encoded (`%26name%3D`).
+const STD_ONCE: [&[u8]; 6] = [
+    b"&oauth_consumer_key=",
+    b"&oauth_nonce=",
+    b"&oauth_signature_method=",
+    b"&oauth_timestamp=",
+    b"&oauth_token=",
+    b"&oauth_version=",
+];
+const STD_TWICE: [&[u8]; 6] = [
+    b"%26oauth_consumer_key%3D",
+    b"%26oauth_nonce%3D",
+    b"%26oauth_signature_method%3D",
+    b"%26oauth_timestamp%3D",
+    b"%26oauth_token%3D",
+    b"%26oauth_version%3D",
+];
+
 /// Bit of [`Plan::oauth_clean`] for the realm (bits 0-5 are the standard values, bits
 /// 8 and up the extra values).
 const REALM_CLEAN: u32 = 1 << 31;
@@ -59,62 +76,48 @@ pub(crate) struct Plan {
     pub(crate) base_len: usize,
 }
 
-/// A parameter while the request is being signed.
-#[derive(Clone, Copy)]
-struct Entry<'a> {
-    name: Text<'a>,
-    value: Text<'a>,
-    id: u8,
-}
+/// The query pairs of a request, classified (read once per output that needs them).
+pub(crate) type QueryTexts<'a> = heapless::Vec<(Text<'a>, Text<'a>), MAX_PARAMS>;
 
-/// The classified, sorted parameters of a request being signed.
-pub(crate) struct Work<'a> {
-    entries: heapless::Vec<Entry<'a>, MAX_PARAMS>,
-    sorted: [u8; MAX_PARAMS],
-    pub(crate) plan: Plan,
-}
-
-impl<'a> Work<'a> {
-    /// Validates `r` and classifies and sorts its parameters (`url` is `r`'s URL,
-    /// parsed). The errors, and their order, are those of the earlier collect-and-sort.
-    pub(crate) fn new(r: &Request<'a>, url: &UrlParts<'a>) -> Result<Self, Error> {
+impl Plan {
+    /// Validates `r`, classifies its parameters and sorts them; `query` receives the
+    /// pairs of `url.query` (`url` is `r`'s URL, parsed). The errors, and their order,
+    /// are those of the earlier collect-and-sort.
+    pub(crate) fn new<'a>(
+        r: &Request<'a>,
+        url: &UrlParts<'a>,
+        query: &mut QueryTexts<'a>,
+    ) -> Result<Self, Error> {
         validate(r)?;
-        let mut w = Work {
-            entries: heapless::Vec::new(),
-            sorted: [0; MAX_PARAMS],
-            plan: Plan {
-                order: [0; MAX_PARAMS],
-                count: 0,
-                form_clean: 0,
-                oauth_clean: 0,
-                header_len: 0,
-                body_len: 0,
-                normalized_len: 0,
-                base_len: 0,
-            },
+        let mut plan = Plan {
+            order: [0; MAX_PARAMS],
+            count: 0,
+            form_clean: 0,
+            oauth_clean: 0,
+            header_len: 0,
+            body_len: 0,
+            normalized_len: 0,
+            base_len: 0,
         };
         // `name=value&` per pair, encoded once; the last `&` is taken off at the end.
-        let mut query_len = 0;
-        for (j, (name, value)) in query_pairs(url.query).enumerate() {
-            let name = Text::encoded(name.as_bytes(), Decoding::Form)?;
-            let value = Text::encoded(value.as_bytes(), Decoding::Form)?;
-            query_len += name.encoded_lens().0 + value.encoded_lens().0 + 2;
-            w.push(name, value, QUERY | j as u8)?;
+        let query_len = collect_query(url.query, query)?;
+        for j in 0..query.len() {
+            plan.push(QUERY | j as u8)?;
         }
         let mut body_len = 0;
         for (i, &(name, value)) in r.form.iter().enumerate() {
             let (name, name_len) = Text::classify(name.as_bytes());
             let (value, value_len) = Text::classify(value.as_bytes());
-            w.plan.form_clean |=
+            plan.form_clean |=
                 (u64::from(name.is_clean()) | u64::from(value.is_clean()) << 1) << (2 * (i & 31));
             body_len += name_len + value_len + 2;
-            w.push(name, value, FORM | i as u8)?;
+            plan.push(FORM | i as u8)?;
         }
         // The header: `OAuth realm="…"`, then `,name="value"` per protocol parameter
         // (the signature method and the signature included).
         let (_, realm_len) = Text::classify(r.realm.as_bytes());
         if realm_len == r.realm.len() {
-            w.plan.oauth_clean |= REALM_CLEAN;
+            plan.oauth_clean |= REALM_CLEAN;
         }
         let mut header_len = "OAuth realm=\"\"".len() + realm_len;
         let std_values = [
@@ -127,76 +130,122 @@ impl<'a> Work<'a> {
         ];
         for (k, value) in std_values.iter().enumerate() {
             if let Some(value) = value {
-                let (text, len) = Text::classify(value.as_bytes());
-                w.plan.oauth_clean |= u32::from(text.is_clean()) << k;
+                // The timestamp is digits (validated) and the method constant: clean.
+                let (text, len) = if k == 2 || k == 3 {
+                    (Text::plain(value.as_bytes(), true), value.len())
+                } else {
+                    Text::classify(value.as_bytes())
+                };
+                plan.oauth_clean |= u32::from(text.is_clean()) << k;
                 body_len += STD_NAMES[k].len() + len + 2;
                 header_len += STD_NAMES[k].len() + len + 4;
-                w.push(
-                    Text::plain(STD_NAMES[k].as_bytes(), true),
-                    text,
-                    STD | k as u8,
-                )?;
+                plan.push(STD | k as u8)?;
             }
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`, so written as it is.
             let (text, len) = Text::classify(value.as_bytes());
-            w.plan.oauth_clean |= u32::from(text.is_clean()) << (8 + (j & 15));
+            plan.oauth_clean |= u32::from(text.is_clean()) << (8 + (j & 15));
             body_len += name.len() + len + 2;
             header_len += name.len() + len + 4;
-            w.push(Text::plain(name.as_bytes(), true), text, EXTRA | j as u8)?;
+            plan.push(EXTRA | j as u8)?;
         }
         // The signature's `+ / =` are escaped; it is added when known.
-        w.plan.header_len = header_len + ",oauth_signature=\"\"".len();
-        w.plan.body_len = body_len.saturating_sub(1);
-        w.plan.normalized_len = (body_len + query_len).saturating_sub(1);
-        w.sort();
-        Ok(w)
+        plan.header_len = header_len + ",oauth_signature=\"\"".len();
+        plan.body_len = body_len.saturating_sub(1);
+        plan.normalized_len = (body_len + query_len).saturating_sub(1);
+        plan.sort(r, query);
+        Ok(plan)
     }
 
-    fn push(&mut self, name: Text<'a>, value: Text<'a>, id: u8) -> Result<(), Error> {
-        self.entries
-            .push(Entry { name, value, id })
-            .map_err(|_| Error::TooManyParameters)
+    #[inline]
+    fn push(&mut self, id: u8) -> Result<(), Error> {
+        let slot = self
+            .order
+            .get_mut(usize::from(self.count))
+            .ok_or(Error::TooManyParameters)?;
+        *slot = id;
+        self.count += 1;
+        Ok(())
     }
 
-    /// Sorts by encoded name, then encoded value (insertion sort on indices: the
-    /// parameters arrive nearly sorted).
-    fn sort(&mut self) {
-        let n = self.entries.len();
-        let entries = &self.entries;
-        let sorted = &mut self.sorted[..n];
-        for i in 0..n {
-            sorted[i] = i as u8;
+    /// Sorts by encoded name, then encoded value: an insertion sort, as the
+    /// parameters arrive nearly sorted (the protocol ones in order, after the form's).
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)]) {
+        let n = usize::from(self.count);
+        for i in 1..n {
+            let id = self.order[i];
+            let (name, value) = self.entry(r, query, id);
             let mut j = i;
-            while j > 0 && cmp(&entries[usize::from(sorted[j - 1])], &entries[i]).is_gt() {
-                sorted[j] = sorted[j - 1];
+            while j > 0 {
+                let (n2, v2) = self.entry(r, query, self.order[j - 1]);
+                if n2
+                    .cmp_encoded(&name)
+                    .then_with(|| v2.cmp_encoded(&value))
+                    .is_le()
+                {
+                    break;
+                }
+                self.order[j] = self.order[j - 1];
                 j -= 1;
             }
-            sorted[j] = i as u8;
+            self.order[j] = id;
         }
-        for (slot, &i) in self.plan.order.iter_mut().zip(sorted.iter()) {
-            *slot = entries[usize::from(i)].id;
-        }
-        self.plan.count = n as u8;
     }
 
-    /// Writes the normalized parameters encoded twice (the end of the base string).
+    /// The name and value of parameter `id`.
     #[inline]
-    pub(crate) fn put_twice<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        for (k, &i) in self.sorted[..self.entries.len()].iter().enumerate() {
-            let e = &self.entries[usize::from(i)];
-            put_pair(sink, k == 0, &e.name, &e.value, true)?;
+    fn entry<'a>(
+        &self,
+        r: &Request<'a>,
+        query: &[(Text<'a>, Text<'a>)],
+        id: u8,
+    ) -> (Text<'a>, Text<'a>) {
+        let index = usize::from(id & INDEX);
+        match id & !INDEX {
+            FORM => {
+                let (name, value) = r.form.get(index).copied().unwrap_or_default();
+                let bits = self.form_clean >> (2 * index);
+                (
+                    Text::plain(name.as_bytes(), bits & 1 != 0),
+                    Text::plain(value.as_bytes(), bits & 2 != 0),
+                )
+            }
+            STD => (
+                Text::plain(STD_NAMES[index].as_bytes(), true),
+                self.std_value(r, index),
+            ),
+            EXTRA => {
+                let (name, value) = r.extra.get(index).copied().unwrap_or_default();
+                (
+                    Text::plain(name.as_bytes(), true),
+                    self.extra_value(value, index),
+                )
+            }
+            _ => query.get(index).copied().unwrap_or_else(|| {
+                let empty = Text::plain(b"", true);
+                (empty, empty)
+            }),
         }
-        Ok(())
     }
 }
 
-#[inline]
-fn cmp(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
-    a.name
-        .cmp_encoded(&b.name)
-        .then_with(|| a.value.cmp_encoded(&b.value))
+/// Classifies the pairs of `query` into `texts` and returns their normalized length
+/// (`name=value&` each, encoded once).
+pub(crate) fn collect_query<'a>(
+    query: &'a str,
+    texts: &mut QueryTexts<'a>,
+) -> Result<usize, Error> {
+    let mut len = 0;
+    for (name, value) in query_pairs(query) {
+        let name = Text::encoded(name.as_bytes(), Decoding::Form)?;
+        let value = Text::encoded(value.as_bytes(), Decoding::Form)?;
+        len += name.encoded_lens().0 + value.encoded_lens().0 + 2;
+        texts
+            .push((name, value))
+            .map_err(|_| Error::TooManyParameters)?;
+    }
+    Ok(len)
 }
 
 /// Writes `&name=value` (`%26name%3Dvalue` when `twice`), without the `&` for the first.
@@ -297,51 +346,36 @@ impl Plan {
 
     /// Writes the normalized parameters of `r` in sorted order: encoded once and joined
     /// by `&`, encoded twice and joined by `%26`, or (`body_only`) without the query
-    /// pairs. `url` is `r`'s URL, parsed.
+    /// pairs. `query` holds the classified query pairs (it may be empty with
+    /// `body_only`).
+    #[inline]
     pub(crate) fn put_params<S: Sink + ?Sized>(
         &self,
         sink: &mut S,
         r: &Request<'_>,
-        url: &UrlParts<'_>,
+        query: &[(Text<'_>, Text<'_>)],
         twice: bool,
         body_only: bool,
     ) -> fmt::Result {
         let mut first = true;
         for &id in &self.order[..usize::from(self.count)] {
+            if body_only && id & !INDEX == QUERY {
+                continue;
+            }
             let index = usize::from(id & INDEX);
-            let (name, value) = match id & !INDEX {
-                FORM => {
-                    let (name, value) = r.form.get(index).copied().unwrap_or_default();
-                    let bits = self.form_clean >> (2 * index);
-                    (
-                        Text::plain(name.as_bytes(), bits & 1 != 0),
-                        Text::plain(value.as_bytes(), bits & 2 != 0),
-                    )
-                }
-                STD => (
-                    Text::plain(STD_NAMES[index].as_bytes(), true),
-                    self.std_value(r, index),
-                ),
-                EXTRA => {
-                    let (name, value) = r.extra.get(index).copied().unwrap_or_default();
-                    (
-                        Text::plain(name.as_bytes(), true),
-                        self.extra_value(value, index),
-                    )
-                }
-                _ if body_only => continue,
-                _ => {
-                    // Validated when signed; the query is short and rarely there.
-                    let (name, value) = query_pairs(url.query).nth(index).unwrap_or_default();
-                    let name = Text::encoded(name.as_bytes(), Decoding::Form);
-                    let value = Text::encoded(value.as_bytes(), Decoding::Form);
-                    (
-                        name.map_err(|_| fmt::Error)?,
-                        value.map_err(|_| fmt::Error)?,
-                    )
-                }
-            };
-            put_pair(sink, first, &name, &value, twice)?;
+            if id & !INDEX == STD {
+                // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
+                let (piece, amp) = if twice {
+                    (STD_TWICE[index], 3)
+                } else {
+                    (STD_ONCE[index], 1)
+                };
+                sink.put(if first { &piece[amp..] } else { piece })?;
+                self.std_value(r, index).put(sink, twice)?;
+            } else {
+                let (name, value) = self.entry(r, query, id);
+                put_pair(sink, first, &name, &value, twice)?;
+            }
             first = false;
         }
         Ok(())

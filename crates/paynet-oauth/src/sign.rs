@@ -9,10 +9,10 @@ use sha1::{Digest, Sha1};
 use crate::Error;
 use crate::params::ParamSet;
 use crate::percent::put_encoded;
-use crate::plan::Work;
+use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
-use crate::sink::{Sink, SliceSink};
+use crate::sink::{Sink, SliceSink, copy_short};
 use crate::url::UrlParts;
 
 /// The length of a base64 HMAC-SHA1 signature.
@@ -71,15 +71,7 @@ impl Sink for BlockFeeder<'_> {
         let start = self.len;
         match self.buf.get_mut(start..start + bytes.len()) {
             Some(dst) => {
-                if bytes.len() <= 8 {
-                    // Most pieces are a few bytes (`%26`, `%3D`, short values): a call
-                    // to memcpy costs more than copying them.
-                    for (d, s) in dst.iter_mut().zip(bytes) {
-                        *d = *s;
-                    }
-                } else {
-                    dst.copy_from_slice(bytes);
-                }
+                copy_short(dst, bytes);
                 self.len = start + bytes.len();
             }
             None => self.spill(bytes),
@@ -176,16 +168,17 @@ pub(crate) fn sign_prepared<'a>(
     request: &Request<'a>,
     url: UrlParts<'a>,
 ) -> Result<Signed<'a>, Error> {
-    let mut work = Work::new(request, &url)?;
+    let mut query = QueryTexts::new();
+    let mut plan = Plan::new(request, &url, &mut query)?;
     let mut feeder = BlockFeeder::new(&mut mac);
     if prefix_len.is_none() {
         let _ = put_prefix(&mut feeder, request.method, &url);
     }
-    let _ = work.put_twice(&mut feeder);
-    work.plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    let _ = plan.put_params(&mut feeder, request, &query, true, false);
+    plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
     let signature = finish(mac);
-    work.plan.add_signature(&signature);
-    Ok(Signed::new(*request, url, work.plan, signature))
+    plan.add_signature(&signature);
+    Ok(Signed::new(*request, plan, signature))
 }
 
 /// The HMAC tag, in base64.

@@ -6,7 +6,7 @@ use core::fmt;
 use crate::Error;
 use crate::params::Text;
 use crate::percent::put_encoded;
-use crate::plan::Plan;
+use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
 use crate::sink::{Render, Sink, SliceSink, write_fmt};
@@ -24,7 +24,6 @@ use crate::url::UrlParts;
 #[derive(Clone, Debug)]
 pub struct Signed<'a> {
     request: Request<'a>,
-    url: UrlParts<'a>,
     plan: Plan,
     signature: [u8; SIGNATURE_LEN],
 }
@@ -43,15 +42,21 @@ struct Output<'s, 'a>(&'s Signed<'a>, Out);
 impl Render for Output<'_, '_> {
     #[inline]
     fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        let s = self.0;
-        let (r, url) = (&s.request, &s.url);
+        let (s, r) = (self.0, &self.0.request);
         match self.1 {
             Out::Header => s.put_header(sink),
-            Out::Body => s.plan.put_params(sink, r, url, false, true),
-            Out::Normalized => s.plan.put_params(sink, r, url, false, false),
-            Out::BaseString => {
-                put_prefix(sink, r.method, url)?;
-                s.plan.put_params(sink, r, url, true, false)
+            Out::Body => s.plan.put_params(sink, r, &[], false, true),
+            // The debug outputs read the URL and its query again (validated when the
+            // request was signed).
+            Out::Normalized | Out::BaseString => {
+                let url = UrlParts::parse(r.url).map_err(|_| fmt::Error)?;
+                let mut query = QueryTexts::new();
+                collect_query(url.query, &mut query).map_err(|_| fmt::Error)?;
+                let twice = matches!(self.1, Out::BaseString);
+                if twice {
+                    put_prefix(sink, r.method, &url)?;
+                }
+                s.plan.put_params(sink, r, &query, twice, false)
             }
         }
     }
@@ -78,15 +83,9 @@ macro_rules! outputs {
 }
 
 impl<'a> Signed<'a> {
-    pub(crate) fn new(
-        request: Request<'a>,
-        url: UrlParts<'a>,
-        plan: Plan,
-        signature: [u8; SIGNATURE_LEN],
-    ) -> Self {
+    pub(crate) fn new(request: Request<'a>, plan: Plan, signature: [u8; SIGNATURE_LEN]) -> Self {
         Signed {
             request,
-            url,
             plan,
             signature,
         }
