@@ -5,7 +5,7 @@
 //! N = 10000; the difference over 10000 is the cost of one call.
 //! MODE: `hmac` (bare HMAC-SHA1 with key setup over the finished base string), `full`
 //! (`sign/get_balance`), `prekeyed`, `endpoint`. `sign_cost time` instead prints the
-//! fastest of 30 interleaved rounds of each mode, in ns per call (a quick look on a
+//! fastest of 300 interleaved rounds (500 calls each) of each mode, in ns per call (a quick look on a
 //! shared machine; criterion, `make bench-core`, gives the reported figures).
 
 use std::hint::black_box;
@@ -36,11 +36,11 @@ fn main() {
     let mode = args.next().unwrap_or_default();
     if mode == "time" {
         let mut best = [f64::MAX; MODES.len()];
-        for _ in 0..30 {
+        for _ in 0..300 {
             for (k, m) in MODES.iter().enumerate() {
                 let start = std::time::Instant::now();
-                run(m, 5000);
-                best[k] = best[k].min(start.elapsed().as_nanos() as f64 / 5000.0);
+                run(m, 500);
+                best[k] = best[k].min(start.elapsed().as_nanos() as f64 / 500.0);
             }
         }
         for (m, ns) in MODES.iter().zip(best) {

@@ -100,7 +100,7 @@ impl<'a> Text<'a> {
     }
 
     /// Writes the text percent-encoded (once, or twice for the base string).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
         match self.kind {
             Kind::Clean => sink.put(self.src),
