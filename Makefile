@@ -44,9 +44,21 @@ build: ## build the Rust workspace (debug)
 
 include $(sort $(wildcard mk/*.mk))
 
+# $(call with-tool,SUITE,WHAT,CHECK,INSTALL,TARGET): make TARGET when the tool WHAT is
+# usable (CHECK succeeds, perhaps after INSTALL); otherwise fail under CI=true, or skip
+# with a loud SKIPPED line on a developer's machine (tools/test/require.sh).
+define with-tool
+rc=0; $(ROOT)/tools/test/require.sh "$(1)" "$(2)" "$(3)" "$(4)" || rc=$$?; \
+case $$rc in 0) $(MAKE) --no-print-directory $(5) ;; 2) ;; *) exit 1 ;; esac
+endef
+
+# The checks that every suite needs a working Python (the venv) and Node.
+PYTHON_CHECK := python3 -c 'import sys, venv, ensurepip; sys.exit(sys.hexversion < 0x03090000)'
+NODE_CHECK := node -e 'process.exit(parseInt(process.versions.node) >= 20 ? 0 : 1)' && npm --version
+
 .PHONY: test
-test: $(TEST_TARGETS) ## run every test suite and lint gate
-	@echo "make test: all suites passed ($(TEST_TARGETS))"
+test: ## run every test suite and lint gate: one line per suite, then a table
+	@MAKE="$(MAKE)" tools/test/run-suites.sh $(TEST_TARGETS)
 
 .PHONY: bench
 bench: $(BENCH_TARGETS) ## run every benchmark and update BENCHMARKS.md

@@ -29,7 +29,11 @@ lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc $(CARGO_FLAGS) --no-deps --workspace
 
 .PHONY: test-diff
-test-diff: $(VENV)/.ready ## oauthlib differential test on N random requests (default 2000)
+test-diff: ## oauthlib differential test on N random requests (default 2000)
+	@$(call with-tool,diff,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,diff-run)
+
+.PHONY: diff-run
+diff-run: $(VENV)/.ready
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
 	@cd tests/diff && $(PY) oauthlib_diff.py $(PAYNET) --n $(N) $(if $(SEED),--seed $(SEED))
 

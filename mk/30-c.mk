@@ -71,8 +71,11 @@ test-c-sanitizers: c-lib $(C_BUILD)/vectors.h
 	@echo "c: C99 and C++ tests pass under AddressSanitizer and UndefinedBehaviorSanitizer"
 
 .PHONY: test-c-valgrind
-test-c-valgrind: c-lib $(C_BUILD)/vectors.h
-	@command -v valgrind >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq valgrind >/dev/null; }
+test-c-valgrind:
+	@$(call with-tool,c,valgrind,command -v valgrind,apt valgrind,c-valgrind-run)
+
+.PHONY: c-valgrind-run
+c-valgrind-run: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
 	  cc $(C_WARN) -g -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
 	    -L target/debug -Wl,-rpath,$(ROOT)/target/debug -lpaynet_oauth -o $(C_BUILD)/$$t && \
@@ -103,13 +106,12 @@ install: ## PREFIX=/usr/local: the C library (static + shared), header and payne
 	  bindings/c/paynet_oauth.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/paynet_oauth.pc
 	@echo "installed libpaynet_oauth (.a, .so), paynet_oauth.h and paynet_oauth.pc under $(DESTDIR)$(PREFIX)"
 
-.PHONY: curl-dev
-curl-dev:
-	@pkg-config --exists libcurl 2>/dev/null || { echo "installing libcurl4-openssl-dev"; \
-	  apt-get update -qq >/dev/null && apt-get install -y -qq libcurl4-openssl-dev pkg-config >/dev/null; }
-
 .PHONY: test-example-c
-test-example-c: curl-dev
+test-example-c:
+	@$(call with-tool,c,libcurl (for examples/c),pkg-config --exists libcurl,apt libcurl4-openssl-dev pkg-config,c-example-run)
+
+.PHONY: c-example-run
+c-example-run:
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
 	@rm -rf $(C_BUILD)/prefix
 	@$(MAKE) --no-print-directory install PREFIX=$(C_BUILD)/prefix C_PROFILE=debug >/dev/null

@@ -27,7 +27,11 @@ define py-install
 endef
 
 .PHONY: test-python
-test-python: $(VENV)/.ready ## Python wheel: pytest (vectors, oauthlib diff, clients, auth, example) + mypy --strict
+test-python: ## Python wheel: pytest (vectors, oauthlib diff, clients, auth, example) + mypy --strict
+	@$(call with-tool,python,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,python-run)
+
+.PHONY: python-run
+python-run: $(VENV)/.ready
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
 	@$(call py-install,dev)
 	@cd $(PY_SRC)/tests && PAYNET=$(PAYNET) PAYNET_DIFF_N=$(PAYNET_DIFF_N) \

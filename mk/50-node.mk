@@ -15,8 +15,7 @@ NPM_QUIET := --no-audit --no-fund --loglevel=error
 
 .PHONY: node-tools
 node-tools:
-	@command -v node >/dev/null && command -v npm >/dev/null || { \
-	  apt-get update -qq >/dev/null && apt-get install -y -qq nodejs npm >/dev/null; }
+	@tools/test/require.sh node "Node.js 20+ and npm" "$(NODE_CHECK)" "apt nodejs" || exit 1
 
 # Reinstalled when package.json or the lock file is newer than the last install.
 # `npm install` (it keeps the locked versions) rather than `npm ci`: npm 11's `ci`
@@ -42,7 +41,11 @@ node-build: $(NODE_SRC)/node_modules/.paynet-installed
 	  fi; done
 
 .PHONY: test-node
-test-node: node-build ## Node package: build, drift check, node --test, tsc --strict, npm pack + install + example
+test-node: ## Node package: build, drift check, node --test, tsc --strict, npm pack + install + example
+	@$(call with-tool,node,Node.js 20+ and npm,$(NODE_CHECK),apt nodejs,node-run)
+
+.PHONY: node-run
+node-run: node-build
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
 	@cd $(NODE_SRC) && PAYNET=$(PAYNET) npm test $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
 	@echo "node: $$(grep -E '^# (pass|fail) ' $(NODE_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g') ($$(grep -o 'seed [0-9]*' $(NODE_LOG) | head -1) of the oauth-1.0a differential)"

@@ -14,7 +14,8 @@ FUZZ_BUILD := $(ROOT)/build/fuzz
 FUZZ_TARGETS ?= percent_decode header_parse verify response_parse sign_verify_roundtrip
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 20000
-FUZZ_TOOLCHAIN ?= +nightly
+# The pinned nightly (tools/toolchain/nightly.sh), looked up when a fuzz recipe runs.
+FUZZ_TOOLCHAIN ?= +$(shell tools/toolchain/nightly.sh)
 # No AddressSanitizer (both crates forbid unsafe code; ASan halves the speed); debug
 # assertions and overflow checks stay on (cargo-fuzz's default).
 FUZZ_CARGO := $(CARGO) $(FUZZ_TOOLCHAIN) fuzz
@@ -26,11 +27,12 @@ FUZZ_SUMMARY = awk '/stat::number_of_executed_units/ {n=$$2} /stat::average_exec
 	/cov: .*corp:/ {for (i=1; i<=NF; i++) {if ($$i=="cov:") c=$$(i+1); if ($$i=="corp:") p=$$(i+1)}} \
 	END {printf "%s executions, %s exec/s, cov %s, corpus %s", n, e, c, p}'
 
+FUZZ_CHECK := tools/toolchain/nightly.sh && cargo fuzz --version
+FUZZ_INSTALL := cargo install --locked cargo-fuzz --quiet
+
 .PHONY: fuzz-tools
 fuzz-tools:
-	@$(CARGO) $(FUZZ_TOOLCHAIN) --version >/dev/null 2>&1 || { \
-	  echo "fuzz: the nightly toolchain is missing: rustup toolchain install nightly --profile minimal"; exit 1; }
-	@$(CARGO) fuzz --version >/dev/null 2>&1 || $(CARGO) install --locked cargo-fuzz --quiet
+	@tools/test/require.sh fuzz "the pinned nightly and cargo-fuzz" "$(FUZZ_CHECK)" "$(FUZZ_INSTALL)" || exit 1
 
 .PHONY: fuzz-build
 fuzz-build: fuzz-tools
@@ -55,9 +57,11 @@ fuzz: fuzz-build ## run every fuzz target FUZZ_SECONDS (default 60) from its see
 
 .PHONY: test-fuzz
 test-fuzz: ## fuzz targets: replay fuzz/regressions/, then seeds + FUZZ_RUNS mutations each
-	@if ! $(CARGO) $(FUZZ_TOOLCHAIN) --version >/dev/null 2>&1; then \
-	  echo "test-fuzz: skipped (no nightly toolchain; rustup toolchain install nightly)"; exit 0; fi; \
-	$(MAKE) --no-print-directory fuzz-build; \
+	@$(call with-tool,fuzz,the pinned nightly and cargo-fuzz,$(FUZZ_CHECK),$(FUZZ_INSTALL),fuzz-test-run)
+
+.PHONY: fuzz-test-run
+fuzz-test-run:
+	@$(MAKE) --no-print-directory fuzz-build; \
 	mkdir -p $(FUZZ_BUILD)/run && cd $(FUZZ_BUILD)/run; \
 	for t in $(FUZZ_TARGETS); do \
 	  log=$(FUZZ_BUILD)/$$t.test.log; \
