@@ -120,3 +120,22 @@ pub(crate) fn write_fmt<R: Render + ?Sized, W: fmt::Write + ?Sized>(
 ) -> Result<(), crate::Error> {
     r.render(&mut FmtSink(out)).map_err(crate::Error::from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::copy_short;
+
+    #[test]
+    fn copy_short_copies_every_length_exactly() {
+        let src: [u8; 80] = core::array::from_fn(|i| i as u8 + 1);
+        for n in 0..=src.len() {
+            let mut dst = [0u8; 96];
+            copy_short(&mut dst[5..5 + n], &src[..n]);
+            assert_eq!(&dst[5..5 + n], &src[..n], "length {n}");
+            assert!(
+                dst[..5].iter().chain(&dst[5 + n..]).all(|&b| b == 0),
+                "length {n}: outside written"
+            );
+        }
+    }
+}
