@@ -21,6 +21,7 @@ def median_ns(group: str, name: str) -> float:
 hmac = median_ns("hmac_sha1", "base_string")
 full = median_ns("sign", "get_balance")
 pre = median_ns("sign", "get_balance_prekeyed")
+endpoint = median_ns("sign", "get_balance_endpoint")
 cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.machine())
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 print(f"""## Core signing (Rust, `crates/paynet-oauth`)
@@ -32,6 +33,7 @@ Command: `{command}` — criterion medians, one run, {cpu}, {rustc}.
 | `hmac_sha1/base_string` | HMAC-SHA1 alone over the finished base string, with key setup | {hmac:.0f} ns | 1.00x | — |
 | `sign/get_balance` | parameters → sorted, encoded, base string streamed into HMAC-SHA1 → header and body written (key setup included) | {full:.0f} ns | {full / hmac:.2f}x | ≤ 1.5x |
 | `sign/get_balance_prekeyed` | the same with a reusable `Signer` (key setup done once) | {pre:.0f} ns | {pre / hmac:.2f}x | ≤ 1.2x |
+| `sign/get_balance_endpoint` | the same with an `EndpointSigner` (method and URL bound, `METHOD&URI&` already hashed) | {endpoint:.0f} ns | {endpoint / hmac:.2f}x | ≤ 1.0x |
 
 Code size of the signing path (sign + header + body, `tools/size-probe`) for
 `thumbv6m-none-eabi` at `opt-level = "z"`, LTO: **{text_bytes} bytes of `.text`**

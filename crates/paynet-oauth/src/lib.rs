@@ -24,29 +24,37 @@
 //! # Ok::<(), paynet_oauth::Error>(())
 //! ```
 //!
-//! The parameters are never encoded into a buffer: they are sorted by comparing their
-//! encoded forms lazily, and the base string is streamed straight into the HMAC. The
-//! header, the body, the normalized parameters and the base string are written on
-//! demand into a caller buffer (`*_into`, sized by `*_len`) or any `core::fmt::Write`.
+//! The parameters are never encoded into a buffer: each text is classified once, they
+//! are sorted by comparing their encoded forms lazily, and the base string is streamed
+//! straight into the HMAC. The signed result keeps the sorted order and the exact
+//! length of every output: the header, the body, the normalized parameters and the
+//! base string are written on demand, in one pass, into a caller buffer (`*_into`,
+//! sized by `*_len`) or any `core::fmt::Write`. An [`EndpointSigner`] (one method and
+//! URL) hashes the base string's constant start once, for repeated calls.
 #![no_std]
 #![forbid(unsafe_code)]
 
 mod ct;
+mod endpoint;
 mod error;
 mod header;
 mod params;
 pub mod percent;
+mod plan;
 mod request;
 mod sign;
+mod signed;
 mod sink;
 mod url;
 mod verify;
 
 pub use ct::ct_eq;
+pub use endpoint::EndpointSigner;
 pub use error::Error;
 pub use header::{AuthorizationHeader, MAX_HEADER_PARAMS};
 pub use params::MAX_PARAMS;
 pub use request::Request;
-pub use sign::{SIGNATURE_LEN, SIGNATURE_METHOD, Signed, Signer, sign};
+pub use sign::{SIGNATURE_LEN, SIGNATURE_METHOD, Signer, sign};
+pub use signed::Signed;
 pub use url::UrlParts;
 pub use verify::{Incoming, TimeWindow, Verified, verify};

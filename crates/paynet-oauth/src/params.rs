@@ -47,6 +47,42 @@ impl<'a> Text<'a> {
         Text { src, kind }
     }
 
+    /// Borrows plain text already classified: `clean` when every byte is unreserved.
+    #[inline]
+    pub(crate) fn plain(src: &'a [u8], clean: bool) -> Self {
+        let kind = if clean { Kind::Clean } else { Kind::Raw };
+        Text { src, kind }
+    }
+
+    /// Borrows plain text and classifies it in one pass, returning it with the length
+    /// of its encoded form.
+    #[inline]
+    pub(crate) fn classify(src: &'a [u8]) -> (Self, usize) {
+        // Without an early exit the check unrolls; texts are short and mostly clean.
+        if src.iter().fold(true, |clean, &b| clean & is_unreserved(b)) {
+            return (Text::plain(src, true), src.len());
+        }
+        let reserved = src.iter().filter(|&&b| !is_unreserved(b)).count();
+        (Text::plain(src, false), src.len() + 2 * reserved)
+    }
+
+    /// True when the text is written as it is.
+    #[inline]
+    pub(crate) fn is_clean(&self) -> bool {
+        self.kind == Kind::Clean
+    }
+
+    /// The length of the text encoded once (and, second, encoded twice).
+    pub(crate) fn encoded_lens(&self) -> (usize, usize) {
+        self.decoded().fold((0, 0), |(once, twice), b| {
+            if is_unreserved(b) {
+                (once + 1, twice + 1)
+            } else {
+                (once + 3, twice + 5)
+            }
+        })
+    }
+
     /// Borrows an encoded text after checking its escapes.
     pub(crate) fn encoded(src: &'a [u8], decoding: Decoding) -> Result<Self, Error> {
         validate(src)?;
@@ -64,7 +100,7 @@ impl<'a> Text<'a> {
     }
 
     /// Writes the text percent-encoded (once, or twice for the base string).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
         match self.kind {
             Kind::Clean => sink.put(self.src),
@@ -79,6 +115,8 @@ impl<'a> Text<'a> {
     #[inline]
     pub(crate) fn cmp_encoded(&self, other: &Self) -> Ordering {
         match (self.kind, other.kind) {
+            // Unreserved bytes are their own encoding: byte order is encoded order.
+            (Kind::Clean, Kind::Clean) => self.src.cmp(other.src),
             (Kind::Encoded(_), _) | (_, Kind::Encoded(_)) => {
                 cmp_keys(self.decoded(), other.decoded())
             }
@@ -152,16 +190,6 @@ impl<'a> ParamSet<'a> {
                 origin,
             })
             .map_err(|_| Error::TooManyParameters)
-    }
-
-    /// Adds plain (not encoded) text.
-    #[inline]
-    pub(crate) fn push_raw(&mut self, name: &'a str, value: &'a str) -> Result<(), Error> {
-        self.push(
-            Text::raw(name.as_bytes()),
-            Text::raw(value.as_bytes()),
-            Origin::Body,
-        )
     }
 
     /// Adds every pair of a form-encoded string (`a=1&b=2`; `+` is a space).

@@ -1,4 +1,4 @@
-//! Signing: the keyed HMAC-SHA1 state, the streamed base string, and the signed result.
+//! Signing: the keyed HMAC-SHA1 state and the base string streamed through it.
 
 use core::fmt;
 
@@ -7,10 +7,12 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha1::{Digest, Sha1};
 
 use crate::Error;
-use crate::params::{Origin, ParamSet, Text};
-use crate::percent::{encoded_len, put_encoded};
+use crate::params::ParamSet;
+use crate::percent::put_encoded;
+use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
-use crate::sink::{Render, Sink, count, write_checked, write_fmt};
+use crate::signed::Signed;
+use crate::sink::{Sink, SliceSink, copy_short};
 use crate::url::UrlParts;
 
 /// The length of a base64 HMAC-SHA1 signature.
@@ -19,47 +21,60 @@ pub const SIGNATURE_LEN: usize = 28;
 /// The signature method this crate implements.
 pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
 
-type HmacSha1 = Hmac<Sha1>;
+pub(crate) type HmacSha1 = Hmac<Sha1>;
 
 /// Feeds the HMAC in whole blocks: the base string arrives in many small pieces, and
-/// one `update` per piece costs more than the hashing itself.
-struct BlockFeeder<'m> {
+/// one `update` per piece costs more than the hashing itself. Counts what it fed.
+pub(crate) struct BlockFeeder<'m> {
     mac: &'m mut HmacSha1,
     buf: [u8; 128],
     len: usize,
+    pub(crate) fed: usize,
 }
 
-impl BlockFeeder<'_> {
-    fn finish(self) {
+impl<'m> BlockFeeder<'m> {
+    /// A feeder in front of `mac`.
+    #[inline]
+    pub(crate) fn new(mac: &'m mut HmacSha1) -> Self {
+        BlockFeeder {
+            mac,
+            buf: [0; 128],
+            len: 0,
+            fed: 0,
+        }
+    }
+
+    /// Hands the buffered tail to the HMAC.
+    #[inline]
+    pub(crate) fn finish(self) -> usize {
         self.mac.update(&self.buf[..self.len]);
+        self.fed
+    }
+
+    #[inline(never)]
+    fn spill(&mut self, bytes: &[u8]) {
+        self.mac.update(&self.buf[..self.len]);
+        self.len = 0;
+        if bytes.len() >= self.buf.len() {
+            self.mac.update(bytes);
+        } else {
+            self.buf[..bytes.len()].copy_from_slice(bytes);
+            self.len = bytes.len();
+        }
     }
 }
 
 impl Sink for BlockFeeder<'_> {
     #[inline(always)]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
-        let free = self.buf.len() - self.len;
-        if bytes.len() <= free {
-            let dst = &mut self.buf[self.len..self.len + bytes.len()];
-            if bytes.len() <= 8 {
-                // Most pieces are a few bytes (`%26`, `%3D`, short values): a call to
-                // memcpy costs more than copying them.
-                for (d, s) in dst.iter_mut().zip(bytes) {
-                    *d = *s;
-                }
-            } else {
-                dst.copy_from_slice(bytes);
+        self.fed += bytes.len();
+        let start = self.len;
+        match self.buf.get_mut(start..start + bytes.len()) {
+            Some(dst) => {
+                copy_short(dst, bytes);
+                self.len = start + bytes.len();
             }
-            self.len += bytes.len();
-        } else {
-            self.mac.update(&self.buf[..self.len]);
-            self.len = 0;
-            if bytes.len() >= self.buf.len() {
-                self.mac.update(bytes);
-            } else {
-                self.buf[..bytes.len()].copy_from_slice(bytes);
-                self.len = bytes.len();
-            }
+            None => self.spill(bytes),
         }
         Ok(())
     }
@@ -104,17 +119,19 @@ impl Signer {
     pub fn new(consumer_secret: &str, token_secret: &str) -> Self {
         let c = consumer_secret.as_bytes();
         let t = token_secret.as_bytes();
-        let key_len = encoded_len(c) + 1 + encoded_len(t);
-        let write_key = Key(c, t);
         // HMAC zero-pads a key shorter than the block, so a zero-padded block is the
-        // same key; a longer key is hashed first (RFC 2104), streamed into SHA-1 here.
+        // same key: the key is encoded straight into it. A longer key is hashed first
+        // (RFC 2104), streamed into SHA-1 here.
         let mut block = [0u8; 64];
-        if key_len <= block.len() {
-            let _ = write_checked(&mut block, &write_key);
-        } else {
+        let mut sink = SliceSink {
+            buf: &mut block,
+            pos: 0,
+        };
+        if put_key(&mut sink, c, t).is_err() {
             let mut sha = Sha1::new();
-            let _ = write_key.render(&mut sha);
+            let _ = put_key(&mut sha, c, t);
             let digest = sha.finalize();
+            block = [0; 64];
             block[..digest.len()].copy_from_slice(&digest);
         }
         let mac = HmacSha1::new(&block.into());
@@ -127,20 +144,12 @@ impl Signer {
     /// and the debug strings are written.
     pub fn sign<'a>(&self, request: &Request<'a>) -> Result<Signed<'a>, Error> {
         let url = UrlParts::parse(request.url)?;
-        let mut params = ParamSet::default();
-        collect_params(request, &url, &mut params)?;
-        let signature = Prepared {
-            method: request.method,
-            url: &url,
-            params: &params,
-        }
-        .signature_with(self.mac.clone());
-        Ok(Signed {
-            request: *request,
-            url,
-            header: HeaderValues::of(request),
-            signature,
-        })
+        sign_prepared(self.mac.clone(), None, request, url)
+    }
+
+    /// The keyed HMAC state (the endpoint signer absorbs its prefix into a copy).
+    pub(crate) fn mac(&self) -> &HmacSha1 {
+        &self.mac
     }
 
     /// Computes the signature of an already prepared parameter set (verification).
@@ -149,15 +158,61 @@ impl Signer {
     }
 }
 
-/// The HMAC key: `encode(consumer secret) & encode(token secret)`.
-struct Key<'k>(&'k [u8], &'k [u8]);
-
-impl Render for Key<'_> {
-    fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        put_encoded(sink, self.0, false)?;
-        sink.put(b"&")?;
-        put_encoded(sink, self.1, false)
+/// Signs `request` with `mac`, the keyed HMAC state; when `prefix_len` is given, the
+/// state has already absorbed the base string's first `prefix_len` bytes
+/// (`METHOD&URI&`, which `url` and the request's method must give).
+#[inline]
+pub(crate) fn sign_prepared<'a>(
+    mut mac: HmacSha1,
+    prefix_len: Option<usize>,
+    request: &Request<'a>,
+    url: UrlParts<'a>,
+) -> Result<Signed<'a>, Error> {
+    let mut query = QueryTexts::new();
+    let mut plan = Plan::new(request, &url, &mut query)?;
+    let mut feeder = BlockFeeder::new(&mut mac);
+    if prefix_len.is_none() {
+        let _ = put_prefix(&mut feeder, request.method, &url);
     }
+    let _ = plan.put_params(&mut feeder, request, &query, true, false);
+    plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    let signature = finish(mac);
+    plan.add_signature(&signature);
+    Ok(Signed::new(*request, plan, signature))
+}
+
+/// The HMAC tag, in base64.
+#[inline]
+fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
+    let tag = mac.finalize().into_bytes();
+    let mut out = [0u8; SIGNATURE_LEN];
+    let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
+    out
+}
+
+/// Writes the HMAC key: `encode(consumer secret) & encode(token secret)`.
+fn put_key<S: Sink + ?Sized>(sink: &mut S, c: &[u8], t: &[u8]) -> fmt::Result {
+    put_encoded(sink, c, false)?;
+    sink.put(b"&")?;
+    put_encoded(sink, t, false)
+}
+
+/// Writes the start of the base string: `METHOD&enc(base URI)&`.
+pub(crate) fn put_prefix<S: Sink + ?Sized>(
+    sink: &mut S,
+    method: &str,
+    url: &UrlParts<'_>,
+) -> fmt::Result {
+    for chunk in method.as_bytes().chunks(16) {
+        let mut upper = [0u8; 16];
+        let out = &mut upper[..chunk.len()];
+        out.copy_from_slice(chunk);
+        out.make_ascii_uppercase();
+        sink.put(out)?;
+    }
+    sink.put(b"&")?;
+    url.put_base_uri(sink, true)?;
+    sink.put(b"&")
 }
 
 /// Signs `request` with one-off credentials. Use a [`Signer`] to sign many requests
@@ -179,309 +234,17 @@ pub(crate) struct Prepared<'p, 'a> {
     pub(crate) params: &'p ParamSet<'a>,
 }
 
-/// Validates `request` and fills `params` with its query, form and `oauth_*` pairs,
-/// sorted.
-fn collect_params<'a>(
-    request: &Request<'a>,
-    url: &UrlParts<'a>,
-    params: &mut ParamSet<'a>,
-) -> Result<(), Error> {
-    validate(request)?;
-    params.push_form(url.query, Origin::Query)?;
-    for &(name, value) in request.form {
-        if name == "oauth_signature" {
-            return Err(Error::InvalidParameter);
-        }
-        params.push_raw(name, value)?;
-    }
-    push_oauth(request, params)?;
-    params.sort();
-    Ok(())
-}
-
-fn push_oauth<'a>(r: &Request<'a>, p: &mut ParamSet<'a>) -> Result<(), Error> {
-    p.push_raw("oauth_consumer_key", r.consumer_key)?;
-    p.push_raw("oauth_nonce", r.nonce)?;
-    p.push_raw("oauth_signature_method", SIGNATURE_METHOD)?;
-    p.push_raw("oauth_timestamp", r.timestamp)?;
-    if let Some(token) = r.token {
-        p.push_raw("oauth_token", token)?;
-    }
-    if let Some(version) = r.version {
-        p.push_raw("oauth_version", version)?;
-    }
-    for &(name, value) in r.extra {
-        p.push(
-            Text::raw(name.as_bytes()),
-            Text::raw(value.as_bytes()),
-            Origin::Body,
-        )?;
-    }
-    Ok(())
-}
-
-fn validate(r: &Request<'_>) -> Result<(), Error> {
-    if r.method.is_empty() || !r.method.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return Err(Error::InvalidMethod);
-    }
-    crate::verify::parse_timestamp(r.timestamp)?;
-    if r.nonce.is_empty() {
-        return Err(Error::InvalidParameter);
-    }
-    // Protocol parameters travel in the header; the body repeats the header's. A form
-    // pair named `oauth_*` would be signed but be in the body only, and the verifier
-    // (like the gateway) reads every body `oauth_*` pair as a copy of a header value.
-    if r.form.iter().any(|(name, _)| name.starts_with("oauth_")) {
-        return Err(Error::InvalidParameter);
-    }
-    for (i, &(name, _)) in r.extra.iter().enumerate() {
-        let standard = matches!(
-            name,
-            "oauth_consumer_key"
-                | "oauth_nonce"
-                | "oauth_signature"
-                | "oauth_signature_method"
-                | "oauth_timestamp"
-                | "oauth_token"
-                | "oauth_version"
-        );
-        // Header names are written as they are: `oauth_` and then `[A-Za-z0-9_]`.
-        let well_formed = name.len() > "oauth_".len()
-            && name.starts_with("oauth_")
-            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        let repeated = r.extra[..i].iter().any(|&(earlier, _)| earlier == name);
-        if standard || !well_formed || repeated {
-            return Err(Error::InvalidParameter);
-        }
-    }
-    // realm, consumer key, timestamp, nonce, signature method and signature, then the
-    // optional ones: the header must stay readable by `AuthorizationHeader::parse`.
-    let header_pairs =
-        6 + usize::from(r.version.is_some()) + usize::from(r.token.is_some()) + r.extra.len();
-    if header_pairs > crate::MAX_HEADER_PARAMS {
-        return Err(Error::TooManyParameters);
-    }
-    Ok(())
-}
-
-/// The header's values, classified once so that writing them is a copy.
-#[derive(Clone, Copy, Debug)]
-struct HeaderValues<'a> {
-    consumer_key: Text<'a>,
-    token: Option<Text<'a>>,
-    timestamp: Text<'a>,
-    nonce: Text<'a>,
-    version: Option<Text<'a>>,
-}
-
-impl<'a> HeaderValues<'a> {
-    fn of(r: &Request<'a>) -> Self {
-        HeaderValues {
-            consumer_key: Text::raw(r.consumer_key.as_bytes()),
-            token: r.token.map(|t| Text::raw(t.as_bytes())),
-            timestamp: Text::raw(r.timestamp.as_bytes()),
-            nonce: Text::raw(r.nonce.as_bytes()),
-            version: r.version.map(|v| Text::raw(v.as_bytes())),
-        }
-    }
-}
-
 impl Prepared<'_, '_> {
     /// Writes the signature base string: `METHOD&enc(base URI)&enc(normalized)`.
     pub(crate) fn put_base_string<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        for chunk in self.method.as_bytes().chunks(16) {
-            let mut upper = [0u8; 16];
-            let out = &mut upper[..chunk.len()];
-            out.copy_from_slice(chunk);
-            out.make_ascii_uppercase();
-            sink.put(out)?;
-        }
-        sink.put(b"&")?;
-        self.url.put_base_uri(sink, true)?;
-        sink.put(b"&")?;
+        put_prefix(sink, self.method, self.url)?;
         self.params.put_normalized(sink, true, false)
     }
 
     fn signature_with(&self, mut mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
-        let mut feeder = BlockFeeder {
-            mac: &mut mac,
-            buf: [0; 128],
-            len: 0,
-        };
+        let mut feeder = BlockFeeder::new(&mut mac);
         let _ = self.put_base_string(&mut feeder);
         feeder.finish();
-        let tag = mac.finalize().into_bytes();
-        let mut out = [0u8; SIGNATURE_LEN];
-        let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
-        out
+        finish(mac)
     }
-}
-
-/// A signed request: the signature, and writers for the Authorization header, the
-/// form body and the intermediate strings (for debugging a `403`).
-///
-/// Every output has three forms: `write_*` into any `core::fmt::Write`, `*_len` for
-/// the exact size up front, and `*_into` a caller buffer (a too-small buffer gives
-/// [`Error::BufferTooSmall`] with the size needed and nothing written).
-///
-/// It stays small (the sorted parameter set is not kept: the outputs that need it sort
-/// again, which costs less than carrying it around).
-#[derive(Clone, Debug)]
-pub struct Signed<'a> {
-    request: Request<'a>,
-    url: UrlParts<'a>,
-    header: HeaderValues<'a>,
-    signature: [u8; SIGNATURE_LEN],
-}
-
-/// The header as a [`Render`]able output.
-struct HeaderOut<'s, 'a>(&'s Signed<'a>);
-
-impl Render for HeaderOut<'_, '_> {
-    #[inline]
-    fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        self.0.put_header(sink)
-    }
-}
-
-/// Which parameter-set output to render.
-#[derive(Clone, Copy)]
-enum ParamsOut {
-    Body,
-    Normalized,
-    BaseString,
-}
-
-struct ParamsRender<'p, 'a>(Prepared<'p, 'a>, ParamsOut);
-
-impl Render for ParamsRender<'_, '_> {
-    #[inline]
-    fn render<S: Sink + ?Sized>(&self, sink: &mut S) -> fmt::Result {
-        match self.1 {
-            ParamsOut::Body => self.0.params.put_normalized(sink, false, true),
-            ParamsOut::Normalized => self.0.params.put_normalized(sink, false, false),
-            ParamsOut::BaseString => self.0.put_base_string(sink),
-        }
-    }
-}
-
-macro_rules! params_outputs {
-    ($(#[$doc:meta])* $write:ident, $len:ident, $into:ident, $which:expr) => {
-        $(#[$doc])*
-        pub fn $write<W: fmt::Write + ?Sized>(&self, out: &mut W) -> Result<(), Error> {
-            self.with_params(|p| write_fmt(out, &ParamsRender(p, $which)))?
-        }
-
-        /// The exact length of the matching `write_*` output.
-        pub fn $len(&self) -> usize {
-            self.with_params(|p| count(&ParamsRender(p, $which))).unwrap_or(0)
-        }
-
-        /// Writes the same output into `buf`, returning its length; nothing is written
-        /// when `buf` is too small.
-        pub fn $into(&self, buf: &mut [u8]) -> Result<usize, Error> {
-            self.with_params(|p| write_checked(buf, &ParamsRender(p, $which)))?
-        }
-    };
-}
-
-impl<'a> Signed<'a> {
-    /// The base64 signature (28 characters, standard alphabet, padded).
-    pub fn signature(&self) -> &str {
-        core::str::from_utf8(&self.signature).unwrap_or_default()
-    }
-
-    /// The request that was signed.
-    pub fn request(&self) -> &Request<'a> {
-        &self.request
-    }
-
-    /// Writes the Authorization header value: `OAuth realm="",oauth_version="1.0",…`.
-    pub fn write_authorization_header<W: fmt::Write + ?Sized>(
-        &self,
-        out: &mut W,
-    ) -> Result<(), Error> {
-        write_fmt(out, &HeaderOut(self))
-    }
-
-    /// The exact length of the Authorization header value.
-    pub fn authorization_header_len(&self) -> usize {
-        count(&HeaderOut(self))
-    }
-
-    /// Writes the Authorization header value into `buf`, returning its length; nothing
-    /// is written when `buf` is too small.
-    pub fn authorization_header_into(&self, buf: &mut [u8]) -> Result<usize, Error> {
-        write_checked(buf, &HeaderOut(self))
-    }
-
-    params_outputs!(
-        /// Writes the one-line form body: the form pairs and the `oauth_*` parameters,
-        /// encoded and sorted, without the signature (query pairs stay in the URL).
-        write_body,
-        body_len,
-        body_into,
-        ParamsOut::Body
-    );
-    params_outputs!(
-        /// Writes the normalized parameters (encoded once, sorted, joined with `&`).
-        write_normalized_parameters,
-        normalized_parameters_len,
-        normalized_parameters_into,
-        ParamsOut::Normalized
-    );
-    params_outputs!(
-        /// Writes the signature base string that was signed.
-        write_base_string,
-        base_string_len,
-        base_string_into,
-        ParamsOut::BaseString
-    );
-
-    /// Builds the sorted parameter set again (the request was validated when it was
-    /// signed) and hands it to `f`.
-    #[inline]
-    fn with_params<R>(&self, f: impl FnOnce(Prepared<'_, 'a>) -> R) -> Result<R, Error> {
-        let mut params = ParamSet::default();
-        collect_params(&self.request, &self.url, &mut params)?;
-        Ok(f(Prepared {
-            method: self.request.method,
-            url: &self.url,
-            params: &params,
-        }))
-    }
-
-    fn put_header<S: Sink + ?Sized>(&self, s: &mut S) -> fmt::Result {
-        let r = &self.request;
-        let h = &self.header;
-        s.put(b"OAuth realm=\"")?;
-        put_encoded(s, r.realm.as_bytes(), false)?;
-        s.put(b"\"")?;
-        if let Some(version) = &h.version {
-            put_pair(s, b",oauth_version=\"", version)?;
-        }
-        put_pair(s, b",oauth_consumer_key=\"", &h.consumer_key)?;
-        if let Some(token) = &h.token {
-            put_pair(s, b",oauth_token=\"", token)?;
-        }
-        for &(name, value) in r.extra {
-            s.put(b",")?;
-            put_encoded(s, name.as_bytes(), false)?;
-            s.put(b"=\"")?;
-            put_encoded(s, value.as_bytes(), false)?;
-            s.put(b"\"")?;
-        }
-        put_pair(s, b",oauth_timestamp=\"", &h.timestamp)?;
-        put_pair(s, b",oauth_nonce=\"", &h.nonce)?;
-        s.put(b",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"")?;
-        // The base64 alphabet's `+ / =` are the only bytes that need escaping.
-        put_encoded(s, &self.signature, false)?;
-        s.put(b"\"")
-    }
-}
-
-fn put_pair<S: Sink + ?Sized>(s: &mut S, name_eq_quote: &[u8], value: &Text<'_>) -> fmt::Result {
-    s.put(name_eq_quote)?;
-    value.put(s, false)?;
-    s.put(b"\"")
 }

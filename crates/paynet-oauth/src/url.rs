@@ -49,25 +49,15 @@ impl<'a> UrlParts<'a> {
         if !valid_scheme {
             return Err(Error::MalformedUrl);
         }
-        // One pass finds the end of the authority, the query and the fragment.
-        let (mut authority_end, mut query_start, mut end) = (None, None, rest.len());
-        for (i, &b) in rest.as_bytes().iter().enumerate() {
-            match b {
-                b'#' => {
-                    end = i;
-                    break;
-                }
-                b'?' if query_start.is_none() => {
-                    query_start = Some(i);
-                    authority_end.get_or_insert(i);
-                }
-                b'/' => {
-                    authority_end.get_or_insert(i);
-                }
-                _ => {}
-            }
-        }
-        let authority_end = authority_end.unwrap_or(end);
+        // The authority ends at the first `/ ? #`; the query starts at the first `?`
+        // and the fragment at the first `#` after it.
+        // (`str::find` with one `char` searches a word at a time.)
+        let end = rest.find('#').unwrap_or(rest.len());
+        let query_start = rest[..end].find('?');
+        let authority_end = rest[..query_start.unwrap_or(end)]
+            .find('/')
+            .or(query_start)
+            .unwrap_or(end);
         let authority = &rest[..authority_end];
         let (path, query) = match query_start {
             Some(q) => (&rest[authority_end..q], &rest[q + 1..end]),
@@ -179,6 +169,13 @@ fn put_lower<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) -> fmt::Result {
 }
 
 fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
+    // The usual scheme and host are lower case and need no escaping: written as they are.
+    if bytes
+        .iter()
+        .all(|&b| crate::percent::is_unreserved(b) && !b.is_ascii_uppercase())
+    {
+        return sink.put(bytes);
+    }
     if !encoded {
         return put_lower(sink, bytes);
     }

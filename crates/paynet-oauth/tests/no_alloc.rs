@@ -56,7 +56,8 @@ fn allocations_in(work: impl FnOnce()) -> usize {
 }
 
 /// Everything the core does for a client and a server: two signers (a short key and one
-/// longer than a SHA-1 block), signing, every output, parsing the header and verifying.
+/// longer than a SHA-1 block), signing, every output, parsing the header and verifying,
+/// and the same request signed through an endpoint-bound signer.
 fn sign_output_and_verify() {
     let form = [("balance-name", "Main USD/EUR = 100% ~ok*"), ("x", "ü€")];
     let url = "https://Sandbox.PaynetEasy.com:8443/paynet/api/v2/get-balance/manager/m%C3%BCller?q=a+b&r=%2F";
@@ -64,6 +65,8 @@ fn sign_output_and_verify() {
     let mut body = [0u8; 512];
     let mut base = [0u8; 1024];
     let mut normalized = [0u8; 512];
+    let mut endpoint_header = [0u8; 512];
+    let mut endpoint_body = [0u8; 512];
 
     let signer = Signer::new("F9F65098-1111-1111-1111-621611111111", "");
     let long_key_signer = Signer::new(
@@ -95,6 +98,20 @@ fn sign_output_and_verify() {
     .unwrap();
     assert_eq!(verified.timestamp, 1_700_000_000);
     let _ = long_key_signer.sign(&request).unwrap();
+
+    // The endpoint-bound signer: made, then signing and writing every output.
+    let endpoint = signer.endpoint("POST", url).unwrap();
+    let from_endpoint = endpoint.sign(&request).unwrap();
+    let eh = from_endpoint
+        .authorization_header_into(&mut endpoint_header)
+        .unwrap();
+    let eb = from_endpoint.body_into(&mut endpoint_body).unwrap();
+    from_endpoint.base_string_into(&mut base).unwrap();
+    from_endpoint
+        .normalized_parameters_into(&mut normalized)
+        .unwrap();
+    assert_eq!(endpoint_header[..eh], header[..h]);
+    assert_eq!(endpoint_body[..eb], body[..b]);
 }
 
 #[test]

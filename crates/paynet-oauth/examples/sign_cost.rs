@@ -1,0 +1,85 @@
+//! Signs the benchmark's get-balance request N times in one of four ways, for counting
+//! instructions under `valgrind --tool=callgrind` (stable on a loaded machine, unlike
+//! timings): `cargo build --release --example sign_cost`, then
+//! `valgrind --tool=callgrind target/release/examples/sign_cost MODE N` for N = 0 and
+//! N = 10000; the difference over 10000 is the cost of one call.
+//! MODE: `hmac` (bare HMAC-SHA1 with key setup over the finished base string), `full`
+//! (`sign/get_balance`), `prekeyed`, `endpoint`. `sign_cost time` instead prints the
+//! fastest of 300 interleaved rounds (500 calls each) of each mode, in ns per call (a quick look on a
+//! shared machine; criterion, `make bench-core`, gives the reported figures).
+
+use std::hint::black_box;
+
+use hmac::{Hmac, KeyInit, Mac};
+use paynet_oauth::{Request, Signer};
+use sha1::Sha1;
+
+const URL: &str = "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/ENDPOINTID";
+const KEY: &str = "F9F65098-1111-1111-1111-621611111111";
+const FORM: [(&str, &str); 1] = [("balance-provider", "Test")];
+
+fn request() -> Request<'static> {
+    Request::new(
+        "POST",
+        URL,
+        &FORM,
+        "balance_test_merchant14",
+        "1686923599",
+        "2xGTFuAgetE",
+    )
+}
+
+const MODES: [&str; 4] = ["hmac", "full", "prekeyed", "endpoint"];
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mode = args.next().unwrap_or_default();
+    if mode == "time" {
+        let mut best = [f64::MAX; MODES.len()];
+        for _ in 0..300 {
+            for (k, m) in MODES.iter().enumerate() {
+                let start = std::time::Instant::now();
+                run(m, 500);
+                best[k] = best[k].min(start.elapsed().as_nanos() as f64 / 500.0);
+            }
+        }
+        for (m, ns) in MODES.iter().zip(best) {
+            println!("{m:>9} {ns:7.0} ns  {:.2}x", ns / best[0]);
+        }
+        return;
+    }
+    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    run(&mode, n);
+}
+
+fn run(mode: &str, n: usize) {
+    let mut header = [0u8; 512];
+    let mut body = [0u8; 512];
+    let signer = Signer::new(KEY, "");
+    let endpoint = signer.endpoint("POST", URL).unwrap();
+    let mut base = String::new();
+    signer
+        .sign(&request())
+        .unwrap()
+        .write_base_string(&mut base)
+        .unwrap();
+    let key = format!("{KEY}&");
+    for _ in 0..n {
+        let signed = match mode {
+            "hmac" => {
+                let mut mac = Hmac::<Sha1>::new_from_slice(black_box(key.as_bytes())).unwrap();
+                mac.update(black_box(base.as_bytes()));
+                black_box(mac.finalize().into_bytes());
+                continue;
+            }
+            "full" => Signer::new(black_box(KEY), "").sign(black_box(&request())),
+            "prekeyed" => signer.sign(black_box(&request())),
+            "endpoint" => endpoint.sign(black_box(&request())),
+            other => panic!("unknown mode {other:?}"),
+        }
+        .unwrap();
+        let h = signed.authorization_header_into(&mut header).unwrap();
+        let b = signed.body_into(&mut body).unwrap();
+        black_box((h, b));
+    }
+}

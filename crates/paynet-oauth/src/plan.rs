@@ -1,0 +1,420 @@
+//! The parameter set of a request worked out once, when it is signed: each text
+//! classified in one pass, the sorted order, and the exact length of every output.
+//!
+//! A parameter is named by a one-byte id (its source and its index there), so a
+//! [`Plan`] stays small and the outputs are written from the request in sorted order,
+//! without collecting or sorting again. The standard `oauth_*` parameters are pushed
+//! already sorted and form names cannot start with `oauth_`, so the sort (an insertion
+//! sort on indices) mostly confirms an order that is already there.
+
+use core::fmt;
+
+use crate::Error;
+use crate::MAX_PARAMS;
+use crate::params::Text;
+use crate::percent::Decoding;
+use crate::request::Request;
+use crate::sign::SIGNATURE_METHOD;
+use crate::sink::Sink;
+use crate::url::UrlParts;
+
+/// Id ranges: a form pair, a standard `oauth_*` parameter, an extra `oauth_*`
+/// parameter, a query pair; the low five bits are the index in that source.
+const FORM: u8 = 0x00;
+const STD: u8 = 0x20;
+const EXTRA: u8 = 0x40;
+const QUERY: u8 = 0x60;
+const INDEX: u8 = 0x1f;
+const _: () = assert!(MAX_PARAMS <= 32, "a parameter index must fit in five bits");
+
+/// The standard protocol parameters, in sorted order (their ids are `STD + index`).
+const STD_NAMES: [&str; 6] = [
+    "oauth_consumer_key",
+    "oauth_nonce",
+    "oauth_signature_method",
+    "oauth_timestamp",
+    "oauth_token",
+    "oauth_version",
+];
+
+/// `&name=` for each standard parameter, and the same encoded (`%26name%3D`).
+const STD_ONCE: [&[u8]; 6] = [
+    b"&oauth_consumer_key=",
+    b"&oauth_nonce=",
+    b"&oauth_signature_method=",
+    b"&oauth_timestamp=",
+    b"&oauth_token=",
+    b"&oauth_version=",
+];
+const STD_TWICE: [&[u8]; 6] = [
+    b"%26oauth_consumer_key%3D",
+    b"%26oauth_nonce%3D",
+    b"%26oauth_signature_method%3D",
+    b"%26oauth_timestamp%3D",
+    b"%26oauth_token%3D",
+    b"%26oauth_version%3D",
+];
+
+/// Bit of [`Plan::oauth_clean`] for the realm (bits 0-5 are the standard values, bits
+/// 8 and up the extra values).
+const REALM_CLEAN: u32 = 1 << 31;
+
+/// What signing worked out about a request's parameters; kept by `Signed`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Plan {
+    /// Parameter ids in sorted order.
+    order: [u8; MAX_PARAMS],
+    count: u8,
+    /// Bit `2i` (name) and `2i + 1` (value) are set when form pair `i` needs no encoding.
+    form_clean: u64,
+    /// Which standard and extra `oauth_*` values (and the realm) need no encoding.
+    oauth_clean: u32,
+    /// Exact output lengths.
+    pub(crate) header_len: usize,
+    pub(crate) body_len: usize,
+    pub(crate) normalized_len: usize,
+    pub(crate) base_len: usize,
+}
+
+/// The query pairs of a request, classified (read once per output that needs them).
+pub(crate) type QueryTexts<'a> = heapless::Vec<(Text<'a>, Text<'a>), MAX_PARAMS>;
+
+impl Plan {
+    /// Validates `r`, classifies its parameters and sorts them; `query` receives the
+    /// pairs of `url.query` (`url` is `r`'s URL, parsed). The errors, and their order,
+    /// are those of the earlier collect-and-sort.
+    pub(crate) fn new<'a>(
+        r: &Request<'a>,
+        url: &UrlParts<'a>,
+        query: &mut QueryTexts<'a>,
+    ) -> Result<Self, Error> {
+        validate(r)?;
+        let mut plan = Plan {
+            order: [0; MAX_PARAMS],
+            count: 0,
+            form_clean: 0,
+            oauth_clean: 0,
+            header_len: 0,
+            body_len: 0,
+            normalized_len: 0,
+            base_len: 0,
+        };
+        // `name=value&` per pair, encoded once; the last `&` is taken off at the end.
+        let query_len = collect_query(url.query, query)?;
+        for j in 0..query.len() {
+            plan.push(QUERY | j as u8)?;
+        }
+        let mut body_len = 0;
+        for (i, &(name, value)) in r.form.iter().enumerate() {
+            let (name, name_len) = Text::classify(name.as_bytes());
+            let (value, value_len) = Text::classify(value.as_bytes());
+            plan.form_clean |=
+                (u64::from(name.is_clean()) | u64::from(value.is_clean()) << 1) << (2 * (i & 31));
+            body_len += name_len + value_len + 2;
+            plan.push(FORM | i as u8)?;
+        }
+        // The header: `OAuth realm="…"`, then `,name="value"` per protocol parameter
+        // (the signature method and the signature included).
+        let (_, realm_len) = Text::classify(r.realm.as_bytes());
+        if realm_len == r.realm.len() {
+            plan.oauth_clean |= REALM_CLEAN;
+        }
+        let mut header_len = "OAuth realm=\"\"".len() + realm_len;
+        let std_values = [
+            Some(r.consumer_key),
+            Some(r.nonce),
+            Some(SIGNATURE_METHOD),
+            Some(r.timestamp),
+            r.token,
+            r.version,
+        ];
+        for (k, value) in std_values.iter().enumerate() {
+            if let Some(value) = value {
+                // The timestamp is digits (validated) and the method constant: clean.
+                let (text, len) = if k == 2 || k == 3 {
+                    (Text::plain(value.as_bytes(), true), value.len())
+                } else {
+                    Text::classify(value.as_bytes())
+                };
+                plan.oauth_clean |= u32::from(text.is_clean()) << k;
+                body_len += STD_NAMES[k].len() + len + 2;
+                header_len += STD_NAMES[k].len() + len + 4;
+                plan.push(STD | k as u8)?;
+            }
+        }
+        for (j, &(name, value)) in r.extra.iter().enumerate() {
+            // Validated: `oauth_` and then `[A-Za-z0-9_]`, so written as it is.
+            let (text, len) = Text::classify(value.as_bytes());
+            plan.oauth_clean |= u32::from(text.is_clean()) << (8 + (j & 15));
+            body_len += name.len() + len + 2;
+            header_len += name.len() + len + 4;
+            plan.push(EXTRA | j as u8)?;
+        }
+        // The signature's `+ / =` are escaped; it is added when known.
+        plan.header_len = header_len + ",oauth_signature=\"\"".len();
+        plan.body_len = body_len.saturating_sub(1);
+        plan.normalized_len = (body_len + query_len).saturating_sub(1);
+        plan.sort(r, query);
+        Ok(plan)
+    }
+
+    #[inline]
+    fn push(&mut self, id: u8) -> Result<(), Error> {
+        let slot = self
+            .order
+            .get_mut(usize::from(self.count))
+            .ok_or(Error::TooManyParameters)?;
+        *slot = id;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Sorts by encoded name, then encoded value: an insertion sort, as the
+    /// parameters arrive nearly sorted (the protocol ones in order, after the form's).
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)]) {
+        let n = usize::from(self.count);
+        for i in 1..n {
+            let id = self.order[i];
+            let (name, value) = self.entry(r, query, id);
+            let mut j = i;
+            while j > 0 {
+                let (n2, v2) = self.entry(r, query, self.order[j - 1]);
+                if n2
+                    .cmp_encoded(&name)
+                    .then_with(|| v2.cmp_encoded(&value))
+                    .is_le()
+                {
+                    break;
+                }
+                self.order[j] = self.order[j - 1];
+                j -= 1;
+            }
+            self.order[j] = id;
+        }
+    }
+
+    /// The name and value of parameter `id`.
+    #[inline]
+    fn entry<'a>(
+        &self,
+        r: &Request<'a>,
+        query: &[(Text<'a>, Text<'a>)],
+        id: u8,
+    ) -> (Text<'a>, Text<'a>) {
+        let index = usize::from(id & INDEX);
+        match id & !INDEX {
+            FORM => {
+                let (name, value) = r.form.get(index).copied().unwrap_or_default();
+                let bits = self.form_clean >> (2 * index);
+                (
+                    Text::plain(name.as_bytes(), bits & 1 != 0),
+                    Text::plain(value.as_bytes(), bits & 2 != 0),
+                )
+            }
+            STD => (
+                Text::plain(STD_NAMES[index].as_bytes(), true),
+                self.std_value(r, index),
+            ),
+            EXTRA => {
+                let (name, value) = r.extra.get(index).copied().unwrap_or_default();
+                (
+                    Text::plain(name.as_bytes(), true),
+                    self.extra_value(value, index),
+                )
+            }
+            _ => query.get(index).copied().unwrap_or_else(|| {
+                let empty = Text::plain(b"", true);
+                (empty, empty)
+            }),
+        }
+    }
+}
+
+/// Classifies the pairs of `query` into `texts` and returns their normalized length
+/// (`name=value&` each, encoded once).
+pub(crate) fn collect_query<'a>(
+    query: &'a str,
+    texts: &mut QueryTexts<'a>,
+) -> Result<usize, Error> {
+    let mut len = 0;
+    for (name, value) in query_pairs(query) {
+        let name = Text::encoded(name.as_bytes(), Decoding::Form)?;
+        let value = Text::encoded(value.as_bytes(), Decoding::Form)?;
+        len += name.encoded_lens().0 + value.encoded_lens().0 + 2;
+        texts
+            .push((name, value))
+            .map_err(|_| Error::TooManyParameters)?;
+    }
+    Ok(len)
+}
+
+/// Writes `&name=value` (`%26name%3Dvalue` when `twice`), without the `&` for the first.
+#[inline]
+fn put_pair<S: Sink + ?Sized>(
+    sink: &mut S,
+    first: bool,
+    name: &Text<'_>,
+    value: &Text<'_>,
+    twice: bool,
+) -> fmt::Result {
+    let (amp, eq): (&[u8], &[u8]) = if twice {
+        (b"%26", b"%3D")
+    } else {
+        (b"&", b"=")
+    };
+    if !first {
+        sink.put(amp)?;
+    }
+    name.put(sink, twice)?;
+    sink.put(eq)?;
+    value.put(sink, twice)
+}
+
+/// The pairs of a form-encoded string (`a=1&b=2`), empty pieces left out.
+fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+}
+
+impl Plan {
+    /// Adds the signature's escapes to the header length.
+    pub(crate) fn add_signature(&mut self, signature: &[u8]) {
+        let escaped = signature.iter().filter(|&&b| !b.is_ascii_alphanumeric());
+        self.header_len += signature.len() + 2 * escaped.count();
+    }
+
+    /// Whether the realm needs no encoding.
+    pub(crate) fn realm_clean(&self) -> bool {
+        self.oauth_clean & REALM_CLEAN != 0
+    }
+
+    /// The value of the standard parameter `k` as stored in the request, classified.
+    #[inline]
+    fn std_value<'a>(&self, r: &Request<'a>, k: usize) -> Text<'a> {
+        let value = match k {
+            0 => r.consumer_key,
+            1 => r.nonce,
+            2 => SIGNATURE_METHOD,
+            3 => r.timestamp,
+            4 => r.token.unwrap_or_default(),
+            _ => r.version.unwrap_or_default(),
+        };
+        Text::plain(value.as_bytes(), self.oauth_clean & (1 << k) != 0)
+    }
+
+    /// `oauth_consumer_key`, `oauth_nonce`, `oauth_timestamp`, `oauth_token` and
+    /// `oauth_version` values for the header.
+    #[inline]
+    pub(crate) fn consumer_key<'a>(&self, r: &Request<'a>) -> Text<'a> {
+        self.std_value(r, 0)
+    }
+
+    /// See [`Plan::consumer_key`].
+    #[inline]
+    pub(crate) fn nonce<'a>(&self, r: &Request<'a>) -> Text<'a> {
+        self.std_value(r, 1)
+    }
+
+    /// See [`Plan::consumer_key`].
+    #[inline]
+    pub(crate) fn timestamp<'a>(&self, r: &Request<'a>) -> Text<'a> {
+        self.std_value(r, 3)
+    }
+
+    /// See [`Plan::consumer_key`].
+    #[inline]
+    pub(crate) fn token<'a>(&self, r: &Request<'a>) -> Text<'a> {
+        self.std_value(r, 4)
+    }
+
+    /// See [`Plan::consumer_key`].
+    #[inline]
+    pub(crate) fn version<'a>(&self, r: &Request<'a>) -> Text<'a> {
+        self.std_value(r, 5)
+    }
+
+    /// The value of extra protocol parameter `j`, classified.
+    #[inline]
+    pub(crate) fn extra_value<'a>(&self, value: &'a str, j: usize) -> Text<'a> {
+        Text::plain(
+            value.as_bytes(),
+            self.oauth_clean & (1 << (8 + (j & 15))) != 0,
+        )
+    }
+
+    /// Writes the normalized parameters of `r` in sorted order: encoded once and joined
+    /// by `&`, encoded twice and joined by `%26`, or (`body_only`) without the query
+    /// pairs. `query` holds the classified query pairs (it may be empty with
+    /// `body_only`).
+    #[inline]
+    pub(crate) fn put_params<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        twice: bool,
+        body_only: bool,
+    ) -> fmt::Result {
+        let mut first = true;
+        for &id in &self.order[..usize::from(self.count)] {
+            if body_only && id & !INDEX == QUERY {
+                continue;
+            }
+            let index = usize::from(id & INDEX);
+            if id & !INDEX == STD {
+                // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
+                let (piece, amp) = if twice {
+                    (STD_TWICE[index], 3)
+                } else {
+                    (STD_ONCE[index], 1)
+                };
+                sink.put(if first { &piece[amp..] } else { piece })?;
+                self.std_value(r, index).put(sink, twice)?;
+            } else {
+                let (name, value) = self.entry(r, query, id);
+                put_pair(sink, first, &name, &value, twice)?;
+            }
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+/// Checks what the parameter set cannot: the method, timestamp, nonce, the `oauth_*`
+/// names and the number of header pairs.
+fn validate(r: &Request<'_>) -> Result<(), Error> {
+    if r.method.is_empty() || !r.method.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(Error::InvalidMethod);
+    }
+    crate::verify::parse_timestamp(r.timestamp)?;
+    if r.nonce.is_empty() {
+        return Err(Error::InvalidParameter);
+    }
+    // Protocol parameters travel in the header; the body repeats the header's. A form
+    // pair named `oauth_*` would be signed but be in the body only, and the verifier
+    // (like the gateway) reads every body `oauth_*` pair as a copy of a header value.
+    if r.form.iter().any(|(name, _)| name.starts_with("oauth_")) {
+        return Err(Error::InvalidParameter);
+    }
+    for (i, &(name, _)) in r.extra.iter().enumerate() {
+        let standard = name == "oauth_signature" || STD_NAMES.contains(&name);
+        // Header names are written as they are: `oauth_` and then `[A-Za-z0-9_]`.
+        let well_formed = name.len() > "oauth_".len()
+            && name.starts_with("oauth_")
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let repeated = r.extra[..i].iter().any(|&(earlier, _)| earlier == name);
+        if standard || !well_formed || repeated {
+            return Err(Error::InvalidParameter);
+        }
+    }
+    // realm, consumer key, timestamp, nonce, signature method and signature, then the
+    // optional ones: the header must stay readable by `AuthorizationHeader::parse`.
+    let header_pairs =
+        6 + usize::from(r.version.is_some()) + usize::from(r.token.is_some()) + r.extra.len();
+    if header_pairs > crate::MAX_HEADER_PARAMS {
+        return Err(Error::TooManyParameters);
+    }
+    Ok(())
+}

@@ -1,0 +1,218 @@
+//! The parameter set of a request and its normalization (RFC 5849 section 3.4.1.3.2):
+//! encoded, sorted by encoded name then encoded value, byte order, duplicates kept.
+//!
+//! Nothing is encoded ahead of time: each parameter borrows its source text and says
+//! how to read it, comparisons run on decoded bytes with an order key that equals the
+//! order of the encoded strings, and encoding happens while the output is written.
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use super::percent::{
+    Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
+};
+use super::sink::Sink;
+use paynet_oauth::Error;
+
+/// The most parameters (query + form + `oauth_*`) one request may carry.
+pub const MAX_PARAMS: usize = 32;
+
+/// How a parameter's source text is to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Plain text of unreserved bytes only: its encoded form is itself.
+    Clean,
+    /// Plain text that needs encoding.
+    Raw,
+    /// Percent- or form-encoded text, already validated.
+    Encoded(Decoding),
+}
+
+/// A parameter name or value, borrowed from where the caller keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Text<'a> {
+    src: &'a [u8],
+    kind: Kind,
+}
+
+impl<'a> Text<'a> {
+    /// Borrows plain text; text that needs no encoding is marked so it is copied as is.
+    #[inline]
+    pub(crate) fn raw(src: &'a [u8]) -> Self {
+        let kind = if src.iter().all(|&b| is_unreserved(b)) {
+            Kind::Clean
+        } else {
+            Kind::Raw
+        };
+        Text { src, kind }
+    }
+
+    /// Borrows an encoded text after checking its escapes.
+    pub(crate) fn encoded(src: &'a [u8], decoding: Decoding) -> Result<Self, Error> {
+        validate(src)?;
+        if src
+            .iter()
+            .any(|&b| b == b'%' || (b == b'+' && decoding == Decoding::Form))
+        {
+            Ok(Text {
+                src,
+                kind: Kind::Encoded(decoding),
+            })
+        } else {
+            Ok(Text::raw(src))
+        }
+    }
+
+    /// Writes the text percent-encoded (once, or twice for the base string).
+    #[inline]
+    pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
+        match self.kind {
+            Kind::Clean => sink.put(self.src),
+            Kind::Raw => put_encoded(sink, self.src, twice),
+            Kind::Encoded(decoding) => {
+                Decoded::new(self.src, decoding).try_for_each(|b| put_encoded_byte(sink, b, twice))
+            }
+        }
+    }
+
+    /// Compares the encoded forms of two texts without encoding them.
+    #[inline]
+    pub(crate) fn cmp_encoded(&self, other: &Self) -> Ordering {
+        match (self.kind, other.kind) {
+            (Kind::Encoded(_), _) | (_, Kind::Encoded(_)) => {
+                cmp_keys(self.decoded(), other.decoded())
+            }
+            _ => cmp_keys(self.src.iter().copied(), other.src.iter().copied()),
+        }
+    }
+
+    /// True when both texts decode to the same bytes.
+    pub(crate) fn same_as(&self, other: &Self) -> bool {
+        self.decoded().eq(other.decoded())
+    }
+
+    /// The text's bytes, decoded.
+    pub(crate) fn decoded(&self) -> Decoded<'a> {
+        match self.kind {
+            Kind::Encoded(decoding) => Decoded::new(self.src, decoding),
+            Kind::Clean | Kind::Raw => Decoded::literal(self.src),
+        }
+    }
+}
+
+#[inline]
+fn cmp_keys(mut a: impl Iterator<Item = u8>, mut b: impl Iterator<Item = u8>) -> Ordering {
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x != y => return order_key(x).cmp(&order_key(y)),
+            _ => {}
+        }
+    }
+}
+
+/// Where a parameter came from; the form body leaves out query parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// The URL's query string.
+    Query,
+    /// The form body or the `oauth_*` protocol parameters.
+    Body,
+}
+
+/// One name/value pair of the parameter set.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Param<'a> {
+    pub(crate) name: Text<'a>,
+    pub(crate) value: Text<'a>,
+    pub(crate) origin: Origin,
+}
+
+/// A bounded, sortable parameter set.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ParamSet<'a> {
+    items: heapless::Vec<Param<'a>, MAX_PARAMS>,
+}
+
+impl<'a> ParamSet<'a> {
+    /// Adds a pair.
+    #[inline]
+    pub(crate) fn push(
+        &mut self,
+        name: Text<'a>,
+        value: Text<'a>,
+        origin: Origin,
+    ) -> Result<(), Error> {
+        self.items
+            .push(Param {
+                name,
+                value,
+                origin,
+            })
+            .map_err(|_| Error::TooManyParameters)
+    }
+
+    /// Adds plain (not encoded) text.
+    #[inline]
+    pub(crate) fn push_raw(&mut self, name: &'a str, value: &'a str) -> Result<(), Error> {
+        self.push(
+            Text::raw(name.as_bytes()),
+            Text::raw(value.as_bytes()),
+            Origin::Body,
+        )
+    }
+
+    /// Adds every pair of a form-encoded string (`a=1&b=2`; `+` is a space).
+    pub(crate) fn push_form(&mut self, form: &'a str, origin: Origin) -> Result<(), Error> {
+        for pair in form.split('&').filter(|p| !p.is_empty()) {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            self.push(
+                Text::encoded(name.as_bytes(), Decoding::Form)?,
+                Text::encoded(value.as_bytes(), Decoding::Form)?,
+                origin,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Sorts by encoded name, then encoded value.
+    pub(crate) fn sort(&mut self) {
+        self.items.sort_unstable_by(|a, b| {
+            a.name
+                .cmp_encoded(&b.name)
+                .then_with(|| a.value.cmp_encoded(&b.value))
+        });
+    }
+
+    /// Writes `name=value` pairs joined by `&` (encoded once), or by `%26` with `%3D`
+    /// (encoded twice, for the base string). With `body_only`, query pairs are left out.
+    pub(crate) fn put_normalized<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        twice: bool,
+        body_only: bool,
+    ) -> fmt::Result {
+        let (amp, eq): (&[u8], &[u8]) = if twice {
+            (b"%26", b"%3D")
+        } else {
+            (b"&", b"=")
+        };
+        let mut first = true;
+        for p in self
+            .items
+            .iter()
+            .filter(|p| !body_only || p.origin == Origin::Body)
+        {
+            if !first {
+                sink.put(amp)?;
+            }
+            first = false;
+            p.name.put(sink, twice)?;
+            sink.put(eq)?;
+            p.value.put(sink, twice)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,193 @@
+//! Splitting a request URL and writing its base string URI (RFC 5849 section 3.4.1.2).
+
+use core::fmt;
+
+use super::sink::Sink;
+use paynet_oauth::Error;
+
+/// The parts of an absolute `http(s)` URL that signing needs, borrowed from the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UrlParts<'a> {
+    /// The scheme as written (compared and written in lower case).
+    pub scheme: &'a str,
+    /// The host as written, with brackets for IPv6 (written in lower case).
+    pub host: &'a str,
+    /// The port when one is written and it is not the scheme's default.
+    pub port: Option<u16>,
+    /// The path as sent; empty means `/`.
+    pub path: &'a str,
+    /// The query without `?`; empty when there is none.
+    pub query: &'a str,
+}
+
+impl<'a> UrlParts<'a> {
+    /// Splits `url` into scheme, host, port, path and query, dropping any user info and
+    /// fragment. The scheme must be letters, digits, `+ - .` starting with a letter; the
+    /// host must be non-empty; the port, when written, must be a number up to 65535.
+    pub fn parse(url: &'a str) -> Result<Self, Error> {
+        let bytes = url.as_bytes();
+        // A fold without early exit vectorizes; URLs are short and rarely invalid.
+        if bytes
+            .iter()
+            .fold(false, |bad, &b| bad | (b <= b' ') | (b == 0x7f))
+        {
+            return Err(Error::MalformedUrl);
+        }
+        let colon = bytes
+            .iter()
+            .position(|&b| b == b':')
+            .ok_or(Error::MalformedUrl)?;
+        let (scheme, rest) = (&url[..colon], &url[colon + 1..]);
+        let rest = rest.strip_prefix("//").ok_or(Error::MalformedUrl)?;
+        let valid_scheme = scheme
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphabetic)
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+        if !valid_scheme {
+            return Err(Error::MalformedUrl);
+        }
+        // One pass finds the end of the authority, the query and the fragment.
+        let (mut authority_end, mut query_start, mut end) = (None, None, rest.len());
+        for (i, &b) in rest.as_bytes().iter().enumerate() {
+            match b {
+                b'#' => {
+                    end = i;
+                    break;
+                }
+                b'?' if query_start.is_none() => {
+                    query_start = Some(i);
+                    authority_end.get_or_insert(i);
+                }
+                b'/' => {
+                    authority_end.get_or_insert(i);
+                }
+                _ => {}
+            }
+        }
+        let authority_end = authority_end.unwrap_or(end);
+        let authority = &rest[..authority_end];
+        let (path, query) = match query_start {
+            Some(q) => (&rest[authority_end..q], &rest[q + 1..end]),
+            None => (&rest[authority_end..end], ""),
+        };
+        let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
+            Some(at) => &authority[at + 1..],
+            None => authority,
+        };
+        let (host, port_text) = split_host_port(host_port)?;
+        if host.is_empty() {
+            return Err(Error::MalformedUrl);
+        }
+        let port = match port_text {
+            None | Some("") => None,
+            Some(p) => {
+                if !p.bytes().all(|b| b.is_ascii_digit()) || p.len() > 5 {
+                    return Err(Error::MalformedUrl);
+                }
+                let n: u32 = p.bytes().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'));
+                let n = u16::try_from(n).map_err(|_| Error::MalformedUrl)?;
+                if Some(n) == default_port(scheme) {
+                    None
+                } else {
+                    Some(n)
+                }
+            }
+        };
+        Ok(UrlParts {
+            scheme,
+            host,
+            port,
+            path,
+            query,
+        })
+    }
+
+    /// Writes the base string URI: lower-case scheme and host, the port unless it is
+    /// the default one, the path as sent (`/` when empty), no query, no fragment.
+    pub(crate) fn put_base_uri<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        encoded: bool,
+    ) -> fmt::Result {
+        // A scheme may hold `+` (`svn+ssh`), which the base string encodes like any byte.
+        put_lower_encoded(sink, self.scheme.as_bytes(), encoded)?;
+        sink.put(if encoded { b"%3A%2F%2F" } else { b"://" })?;
+        put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
+        if let Some(port) = self.port {
+            sink.put(if encoded { b"%3A" } else { b":" })?;
+            let mut digits = [0u8; 5];
+            let mut n = port;
+            let mut i = digits.len();
+            loop {
+                i -= 1;
+                digits[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            sink.put(&digits[i..])?;
+        }
+        let path = if self.path.is_empty() { "/" } else { self.path };
+        if encoded {
+            super::percent::put_encoded(sink, path.as_bytes(), false)
+        } else {
+            sink.put(path.as_bytes())
+        }
+    }
+}
+
+fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
+    if host_port.starts_with('[') {
+        let close = host_port.find(']').ok_or(Error::MalformedUrl)?;
+        let (host, after) = host_port.split_at(close + 1);
+        match after.strip_prefix(':') {
+            Some(port) => Ok((host, Some(port))),
+            None if after.is_empty() => Ok((host, None)),
+            None => Err(Error::MalformedUrl),
+        }
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => Ok((host, Some(port))),
+            None => Ok((host_port, None)),
+        }
+    }
+}
+
+fn default_port(scheme: &str) -> Option<u16> {
+    if scheme.eq_ignore_ascii_case("http") {
+        Some(80)
+    } else if scheme.eq_ignore_ascii_case("https") {
+        Some(443)
+    } else {
+        None
+    }
+}
+
+fn put_lower<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) -> fmt::Result {
+    for chunk in bytes.chunks(32) {
+        let mut buf = [0u8; 32];
+        let out = &mut buf[..chunk.len()];
+        out.copy_from_slice(chunk);
+        out.make_ascii_lowercase();
+        sink.put(out)?;
+    }
+    Ok(())
+}
+
+fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
+    if !encoded {
+        return put_lower(sink, bytes);
+    }
+    for chunk in bytes.chunks(64) {
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..chunk.len()];
+        lower.copy_from_slice(chunk);
+        lower.make_ascii_lowercase();
+        super::percent::put_encoded(sink, lower, false)?;
+    }
+    Ok(())
+}
