@@ -280,8 +280,16 @@ fn check(c: &Case) {
     assert_eq!(got, expected, "EndpointSigner::sign");
 }
 
+/// 3000 cases, or PROPTEST_CASES when set (miri runs a few: it is ~1000x slower).
+fn case_count() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(case_count()))]
 
     #[test]
     fn single_pass_signing_matches_the_old_path(c in case()) {
