@@ -228,9 +228,10 @@ fn authenticate(
         },
     )
     .map_err(|e| e.message())?;
+    // Both decoded: a re-encoded copy of a request is the same (login, nonce) pair.
     if !state.nonces.check_and_insert(
         &login,
-        verified.nonce,
+        &verified.nonce,
         verified.timestamp,
         now,
         state.config.window,
@@ -244,7 +245,7 @@ fn authenticate(
     if accepted.len() >= 10_000 {
         accepted.remove(0);
     }
-    accepted.push(verified.nonce.to_owned());
+    accepted.push(verified.nonce.to_string());
     Ok(login)
 }
 

@@ -27,6 +27,9 @@ pub struct MockConfig {
     pub clock: Arc<dyn Fn() -> u64 + Send + Sync>,
     /// The most nonces remembered at once (default 1,000,000).
     pub nonce_capacity: usize,
+    /// The most nonces remembered at once for one login (default 100,000), so that one
+    /// client cannot fill the store for the others.
+    pub nonce_capacity_per_login: usize,
 }
 
 impl Default for MockConfig {
@@ -41,6 +44,7 @@ impl Default for MockConfig {
                     .map_or(0, |d| d.as_secs())
             }),
             nonce_capacity: 1_000_000,
+            nonce_capacity_per_login: 100_000,
         }
     }
 }
@@ -69,7 +73,7 @@ impl MockGateway {
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(State {
-            nonces: NonceStore::new(config.nonce_capacity),
+            nonces: NonceStore::with_limits(config.nonce_capacity, config.nonce_capacity_per_login),
             config,
             faults: Faults::default(),
             accepted_nonces: Mutex::new(Vec::new()),
@@ -119,8 +123,8 @@ impl MockGateway {
         &self.state.faults
     }
 
-    /// The nonces of the requests that passed verification, oldest first (the last
-    /// 10,000).
+    /// The nonces (decoded) of the requests that passed verification, oldest first (the
+    /// last 10,000).
     pub fn accepted_nonces(&self) -> Vec<String> {
         self.state
             .accepted_nonces

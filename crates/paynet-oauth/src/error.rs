@@ -48,7 +48,9 @@ pub enum Error {
     WriteFailed,
     /// A parameter may not be used: a form pair named `oauth_*` (protocol parameters go
     /// through [`crate::Request::with_oauth_extra`]), an empty nonce, or an extra protocol
-    /// parameter that is a standard one, repeated, or not `oauth_[A-Za-z0-9_]+`.
+    /// parameter that is a standard one, repeated, or not `oauth_[A-Za-z0-9_]+`; when
+    /// verifying, an `oauth_nonce` longer than [`crate::MAX_NONCE_LEN`] bytes or not
+    /// UTF-8 once decoded.
     InvalidParameter,
 }
 

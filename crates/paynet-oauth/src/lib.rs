@@ -34,6 +34,7 @@
 mod ct;
 mod error;
 mod header;
+mod nonce;
 mod params;
 pub mod percent;
 mod request;
@@ -45,6 +46,7 @@ mod verify;
 pub use ct::ct_eq;
 pub use error::Error;
 pub use header::{AuthorizationHeader, MAX_HEADER_PARAMS};
+pub use nonce::{MAX_NONCE_LEN, Nonce};
 pub use params::MAX_PARAMS;
 pub use request::Request;
 pub use sign::{SIGNATURE_LEN, SIGNATURE_METHOD, Signed, Signer, sign};
