@@ -574,7 +574,11 @@ fuzz_target!(|input: Input| {
     match verify(&parsed, &incoming, &signer, time) {
         Ok(v) => {
             assert!(version_ok, "verify accepted oauth_version {:?}", p.version);
-            assert!(nonce_fits, "verify accepted a nonce of {} bytes", input.nonce.len());
+            assert!(
+                nonce_fits,
+                "verify accepted a nonce of {} bytes",
+                input.nonce.len()
+            );
             assert_eq!(
                 v,
                 Verified {
