@@ -204,6 +204,64 @@ static void verification_errors(void) {
   CHECK_RESULT(verify(HEADER, replace(BODY, "Test", "Tess", b), NOW), PAYNET_SIGNATURE_MISMATCH);
 }
 
+/* paynet_verify_ex: the verified values, decoded, so a nonce store keyed on them refuses
+ * a replay whose nonce or login is merely re-encoded (issue 12). */
+static void verify_ex_gives_decoded_values(void) {
+  char t[2048], b[2048], k[64], tok[64], n[64];
+  paynet_buffer key = {k, sizeof k, 0}, token = {tok, sizeof tok, 0}, nonce = {n, sizeof n, 0};
+  paynet_verified out;
+  const char *url = "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1234";
+  memset(&out, 0, sizeof out);
+  out.consumer_key = &key;
+  out.token = &token;
+  out.nonce = &nonce;
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+               PAYNET_OK);
+  CHECK_CSTR(key, "balance_test_merchant14");
+  CHECK_CSTR(token, "");
+  CHECK_CSTR(nonce, "hUx3j2OZ2Jq");
+  CHECK(out.timestamp == NOW);
+  /* The replay with the nonce and the login re-encoded: still genuine, the same pair. */
+  replace(HEADER, "hUx3j2OZ2Jq", "%68Ux3j2OZ2J%71", t);
+  {
+    char t2[2048];
+    replace(t, "balance_test", "balance%5Ftest", t2);
+    replace(BODY, "hUx3j2OZ2Jq", "%68Ux3j2OZ2J%71", b);
+    memset(k, 'x', sizeof k);
+    memset(n, 'x', sizeof n);
+    out.timestamp = 0;
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), b, strlen(b), t2, strlen(t2), SECRET,
+                                  strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_OK);
+    CHECK_CSTR(key, "balance_test_merchant14");
+    CHECK_CSTR(nonce, "hUx3j2OZ2Jq");
+    CHECK(out.timestamp == NOW);
+  }
+  /* A too-small buffer: every wanted length reported, nothing written. */
+  {
+    char small[4] = "abc";
+    paynet_buffer tiny = {small, sizeof small, 0};
+    out.nonce = &tiny;
+    key.len = 0;
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                  SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_BUFFER_TOO_SMALL);
+    CHECK(tiny.len == 11 && key.len == 23 && strcmp(small, "abc") == 0);
+    out.nonce = NULL; /* not wanted */
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                  SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_OK);
+  }
+  /* Failures are paynet_verify's; NULL out is refused. */
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW + 301, 300, &out),
+               PAYNET_TIMESTAMP_OUT_OF_WINDOW);
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW, 300, NULL),
+               PAYNET_NULL_ARGUMENT);
+}
+
 static void gateway_errors(void) {
   char s[512];
   paynet_buffer url = {s, sizeof s, 0}, header = url, body = url, detail = url;
@@ -279,6 +337,7 @@ int main(void) {
   null_arguments();
   signing_errors();
   verification_errors();
+  verify_ex_gives_decoded_values();
   gateway_errors();
   messages();
   return check_done("test_errors");
