@@ -11,6 +11,7 @@ use paynet_client::{ControlKey, Error, blocking::Client};
 use serde_json::{Value, json};
 
 use crate::failure::Failure;
+use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
 /// Where and as whom to connect; shared by `balance` and `balances`.
 #[derive(Args, Debug)]
@@ -118,7 +119,9 @@ pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
     } else {
         format!(
             "Endpoint {} ({}): {}\n",
-            args.endpoint, args.provider, balance.balance_amount
+            terminal_text(&args.endpoint, CELL_CHARS),
+            terminal_text(&args.provider, CELL_CHARS),
+            balance.balance_amount
         )
     };
     print(&text)
@@ -268,6 +271,7 @@ fn table(balances: &[Balance]) -> String {
                 opt(&b.amount_buffer_hold),
                 b.merchant_login.clone().unwrap_or_else(|| "-".into()),
             ]
+            .map(|cell| terminal_text(&cell, CELL_CHARS))
         })
         .collect();
     let mut widths = header.map(str::len);
@@ -293,7 +297,10 @@ fn table(balances: &[Balance]) -> String {
     out
 }
 
+/// Writes `text` to stdout; JSON output gets its raw C1 and invisible characters
+/// escaped (same value), tables are already escaped cell by cell.
 fn print(text: &str) -> Result<(), Failure> {
+    let text = terminal_json(text);
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())

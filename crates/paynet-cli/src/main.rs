@@ -7,6 +7,7 @@
 mod balance_cmd;
 mod failure;
 mod mock_cmd;
+mod sanitize;
 mod sign_cmd;
 
 use std::process::ExitCode;
