@@ -15,13 +15,11 @@ pub(crate) const CELL_CHARS: usize = 100;
 /// total length when longer.
 pub(crate) fn terminal_text(text: &str, max_chars: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max_chars * 4));
-    let mut shown = 0;
-    for c in text.chars() {
+    for (shown, c) in text.chars().enumerate() {
         if shown == max_chars {
             let _ = write!(out, "… ({} characters in all)", text.chars().count());
             return out;
         }
-        shown += 1;
         push_visible(&mut out, c);
     }
     out
