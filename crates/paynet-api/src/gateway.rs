@@ -274,8 +274,14 @@ fn parse_prefix(path: &str) -> Result<String, &'static str> {
         }
         i += 1;
     }
-    if path.split('/').any(|seg| seg == "." || seg == "..") {
-        return Err("the path must not contain '.' or '..' segments");
+    // Percent-decoded, as a server sees them: `%2e%2e` is `..`.
+    let lower = path.to_ascii_lowercase();
+    if lower
+        .split('/')
+        .map(|seg| seg.replace("%2e", "."))
+        .any(|seg| seg == "." || seg == "..")
+    {
+        return Err("the path must not contain '.' or '..' segments (plain or percent-encoded)");
     }
     Ok(path.trim_end_matches('/').to_owned())
 }

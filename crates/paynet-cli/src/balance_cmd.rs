@@ -167,12 +167,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
             .with_hint(format!("presets: {}", preset_names()))
     })?;
     let key = match &connection.control_key_file {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            Failure::usage(format!(
-                "cannot read the control key file {}: {e}",
-                path.display()
-            ))
-        })?,
+        Some(path) => read_key_file(path)?,
         None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
             Failure::usage("no control key given")
                 .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
@@ -188,6 +183,31 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         })
         .build()
         .map_err(failure)
+}
+
+/// The most bytes read from a control key file: a key is a few dozen characters.
+const MAX_KEY_FILE_BYTES: u64 = 4096;
+
+/// Reads a control key file, at most [`MAX_KEY_FILE_BYTES`] (never a device or a huge
+/// file whole).
+fn read_key_file(path: &std::path::Path) -> Result<String, Failure> {
+    use std::io::Read;
+    let cannot = |e: &dyn std::fmt::Display| {
+        Failure::usage(format!(
+            "cannot read the control key file {}: {e}",
+            path.display()
+        ))
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(cannot(&format_args!(
+            "it is larger than {MAX_KEY_FILE_BYTES} bytes; it should hold only the key"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| cannot(&"it is not UTF-8 text"))
 }
 
 fn preset_names() -> String {

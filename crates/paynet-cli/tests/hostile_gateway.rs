@@ -133,3 +133,39 @@ fn a_huge_hostile_number_is_not_echoed_whole() {
     assert!(run.stderr.contains("characters in all)"), "{}", run.stderr);
     assert_terminal_safe("stderr", &run.stderr);
 }
+
+#[test]
+fn a_control_key_file_is_read_only_up_to_4_kib() {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_paynet"));
+    let started = std::time::Instant::now();
+    let o = cmd
+        .args(BALANCE)
+        .args(["--control-key-file", "/dev/urandom"])
+        .env("PAYNET_GATEWAY", "http://127.0.0.1:9/paynet/api/v2")
+        .env_remove("PAYNET_CONTROL_KEY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("larger than 4096 bytes"), "{stderr}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[test]
+fn a_100_kb_endpoint_is_a_usage_error() {
+    let endpoint = "1".repeat(100_000);
+    let mut args = BALANCE.to_vec();
+    args[2] = &endpoint;
+    let run = run_paynet(
+        "http://127.0.0.1:9/paynet/api/v2",
+        &args,
+        Duration::from_secs(20),
+    );
+    assert_eq!(run.status.code(), Some(2), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("endpoint id is longer than 256 characters (100000)"),
+        "{}",
+        run.stderr
+    );
+}
