@@ -29,6 +29,15 @@
 #endif
 
 
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * `flags` bit for [`paynet_build_request_ex`]: allow a plain `http://` gateway that is
+ * not on the loopback interface (the Authorization header and the balances then cross
+ * the network in clear).
+ */
+#define PAYNET_ALLOW_HTTP 1
+#endif
+
 /**
  * The outcome of a call. Values are fixed: they never change between versions.
  */
@@ -518,7 +527,9 @@ paynet_result paynet_percent_encode(const char *input, size_t input_len, struct 
  * Writes the request URL, the
  * Authorization header value and the form body (send it with
  * `Content-Type: application/x-www-form-urlencoded`) into the buffers, none of which
- * may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`).
+ * may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`),
+ * and so does a plain `http://` gateway that is not on the loopback interface (the
+ * policy of every transport of the SDK; `paynet_build_request_ex` can allow it).
  *
  * # Safety
  * Texts must be NULL (length 0) or valid for their lengths; the buffers must be valid.
@@ -534,6 +545,28 @@ paynet_result paynet_build_request(const struct paynet_command *command,
                                    struct paynet_buffer *url,
                                    struct paynet_buffer *authorization,
                                    struct paynet_buffer *body);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * As `paynet_build_request`, with `flags`: 0, or `PAYNET_ALLOW_HTTP`. Unknown bits
+ * give `PAYNET_INVALID_INPUT`.
+ *
+ * # Safety
+ * As `paynet_build_request`.
+ */
+paynet_result paynet_build_request_ex(const struct paynet_command *command,
+                                      const char *login,
+                                      size_t login_len,
+                                      const char *control_key,
+                                      size_t control_key_len,
+                                      uint64_t timestamp,
+                                      const char *nonce,
+                                      size_t nonce_len,
+                                      uint32_t flags,
+                                      struct paynet_buffer *url,
+                                      struct paynet_buffer *authorization,
+                                      struct paynet_buffer *body);
 #endif
 
 #if defined(PAYNET_OAUTH_STD)

@@ -313,6 +313,63 @@ static void gateway_errors(void) {
   paynet_response_free(resp);
 }
 
+/* Issue 12: an optional pointer that is NULL with a length is a caller's bug, and the
+ * request builder applies the SDK's plain-http policy. */
+static void hostile_c_inputs(void) {
+  char u[512], h[512], b[512], d[512];
+  paynet_buffer url = {u, sizeof u, 0}, header = {h, sizeof h, 0}, body = {b, sizeof b, 0},
+                detail = {d, sizeof d, 0};
+  paynet_command c;
+  paynet_request r = base_request();
+  paynet_signed outs;
+  memset(&outs, 0, sizeof outs);
+  outs.authorization_header = &header;
+  r.token = NULL;
+  r.token_len = 3;
+  CHECK_RESULT(paynet_sign(&r, S("k"), NULL, 0, &outs), PAYNET_NULL_ARGUMENT);
+  memset(&c, 0, sizeof c);
+  c.kind = PAYNET_COMMAND_MANAGER_BALANCES;
+  c.gateway = "payneteasy-sandbox";
+  c.gateway_len = strlen(c.gateway);
+  c.subject = "m";
+  c.subject_len = 1;
+  c.name = NULL;
+  c.name_len = 4; /* NULL with a length: not "all balances" */
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_NULL_ARGUMENT);
+  c.name_len = 0;
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, NULL, 5, &url, &header, &body),
+               PAYNET_NULL_ARGUMENT);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, NULL, 0, &url, &header, &body),
+               PAYNET_OK);
+  /* Plain http off the loopback interface: refused unless allowed. */
+  c.gateway = "http://gate.example.com/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_INVALID_INPUT);
+  CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+  CHECK(strstr(detail.ptr, "refusing plain http://") != NULL);
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"),
+                                       PAYNET_ALLOW_HTTP, &url, &header, &body),
+               PAYNET_OK);
+  CHECK_CSTR(url, "http://gate.example.com/paynet/api/v2/get-balance/manager/m");
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"), 2, &url,
+                                       &header, &body),
+               PAYNET_INVALID_INPUT);
+  c.gateway = "http://127.0.0.1:8080/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_OK);
+  c.gateway = "https://gate.example.com/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"), 0, &url,
+                                       &header, &body),
+               PAYNET_OK);
+}
+
 static void messages(void) {
   static const unsigned codes[] = {0,  1,  2,  3,  4,  5,   6,   7,   8,   9,   10,  11,  12,
                                    13, 14, 15, 16, 100, 101, 102, 103, 104, 200, 201, 202, 203};
@@ -339,6 +396,7 @@ int main(void) {
   verification_errors();
   verify_ex_gives_decoded_values();
   gateway_errors();
+  hostile_c_inputs();
   messages();
   return check_done("test_errors");
 }
