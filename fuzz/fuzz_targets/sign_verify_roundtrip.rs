@@ -592,7 +592,7 @@ fuzz_target!(|input: Input| {
         }
         // The verifier takes version 1.0 only; the signer sends what it is given.
         Err(Error::UnsupportedVersion) if !version_ok => return,
-        Err(Error::InvalidParameter) if !nonce_fits => return,
+        Err(Error::MalformedHeader) if !nonce_fits => return,
         Err(e) => panic!(
             "verify refuses what the signer signed: {e:?}\nheader: {header}\nbody: {body}\nurl: {}",
             url.text

@@ -80,8 +80,8 @@ fuzz_target!(|data: &[u8]| {
         }
         // Only a nonce the verifier cannot keep: longer than MAX_NONCE_LEN bytes or
         // not UTF-8 once decoded.
-        Err(Error::InvalidParameter) => {
-            let nonce = decoded(&header, "oauth_nonce").expect("no nonce, yet InvalidParameter");
+        Err(Error::MalformedHeader) => {
+            let nonce = decoded(&header, "oauth_nonce").expect("no nonce, yet MalformedHeader");
             assert!(
                 nonce.len() > MAX_NONCE_LEN || std::str::from_utf8(&nonce).is_err(),
                 "the nonce {nonce:?} was refused"

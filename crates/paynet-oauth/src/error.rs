@@ -25,7 +25,9 @@ pub enum Error {
     InvalidMethod,
     /// A `%` is not followed by two hexadecimal digits.
     InvalidPercentEncoding,
-    /// The Authorization header is not `OAuth name="value", …`.
+    /// The Authorization header is not `OAuth name="value", …`, or (when verifying) its
+    /// `oauth_nonce` is longer than [`crate::MAX_NONCE_LEN`] bytes or not UTF-8 once
+    /// decoded.
     MalformedHeader,
     /// A required `oauth_*` parameter is missing from the Authorization header (or, for
     /// `oauth_nonce`, empty).
@@ -48,9 +50,7 @@ pub enum Error {
     WriteFailed,
     /// A parameter may not be used: a form pair named `oauth_*` (protocol parameters go
     /// through [`crate::Request::with_oauth_extra`]), an empty nonce, or an extra protocol
-    /// parameter that is a standard one, repeated, or not `oauth_[A-Za-z0-9_]+`; when
-    /// verifying, an `oauth_nonce` longer than [`crate::MAX_NONCE_LEN`] bytes or not
-    /// UTF-8 once decoded.
+    /// parameter that is a standard one, repeated, or not `oauth_[A-Za-z0-9_]+`.
     InvalidParameter,
 }
 

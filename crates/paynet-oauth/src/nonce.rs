@@ -22,20 +22,21 @@ impl Nonce {
     /// Decodes the header's still-encoded value. Refuses an empty nonce
     /// ([`Error::MissingOAuthParameter`]), an invalid escape
     /// ([`Error::InvalidPercentEncoding`]), and one longer than [`MAX_NONCE_LEN`] bytes
-    /// or not UTF-8 once decoded ([`Error::InvalidParameter`]).
+    /// or not UTF-8 once decoded ([`Error::MalformedHeader`]: a verification failure
+    /// in every binding).
     pub fn decode(encoded: &str) -> Result<Nonce, Error> {
         let mut bytes = [0u8; MAX_NONCE_LEN];
         let len = match decode_into(encoded.as_bytes(), Decoding::Percent, &mut bytes) {
             Ok(0) => return Err(Error::MissingOAuthParameter),
             Ok(len) => len,
-            Err(Error::BufferTooSmall { .. }) => return Err(Error::InvalidParameter),
+            Err(Error::BufferTooSmall { .. }) => return Err(Error::MalformedHeader),
             Err(e) => return Err(e),
         };
         let text = bytes.get(..len).unwrap_or_default();
         if core::str::from_utf8(text).is_err() {
-            return Err(Error::InvalidParameter);
+            return Err(Error::MalformedHeader);
         }
-        let len = u8::try_from(len).map_err(|_| Error::InvalidParameter)?;
+        let len = u8::try_from(len).map_err(|_| Error::MalformedHeader)?;
         Ok(Nonce { len, bytes })
     }
 
@@ -121,7 +122,7 @@ mod tests {
     fn empty_long_and_non_utf8_nonces_are_refused() {
         assert_eq!(Nonce::decode(""), Err(Error::MissingOAuthParameter));
         assert_eq!(Nonce::decode("%4"), Err(Error::InvalidPercentEncoding));
-        assert_eq!(Nonce::decode("%FF"), Err(Error::InvalidParameter));
+        assert_eq!(Nonce::decode("%FF"), Err(Error::MalformedHeader));
         let longest = [b'a'; MAX_NONCE_LEN + 1];
         let text = |n| core::str::from_utf8(&longest[..n]).unwrap();
         assert_eq!(
@@ -130,7 +131,7 @@ mod tests {
         );
         assert_eq!(
             Nonce::decode(text(MAX_NONCE_LEN + 1)),
-            Err(Error::InvalidParameter)
+            Err(Error::MalformedHeader)
         );
         // Counted decoded: escapes count one byte each.
         let mut escaped = [0u8; 3 * MAX_NONCE_LEN];

@@ -56,7 +56,7 @@ pub struct Verified<'a> {
 /// The checks, in order, each with its own error: the required `oauth_*` values are
 /// present and the nonce is not empty ([`Error::MissingOAuthParameter`]); the nonce is
 /// at most [`crate::MAX_NONCE_LEN`] bytes of UTF-8 once decoded
-/// ([`Error::InvalidParameter`]); the method is HMAC-SHA1
+/// ([`Error::MalformedHeader`]); the method is HMAC-SHA1
 /// ([`Error::UnsupportedSignatureMethod`]) and the version, if any, 1.0
 /// ([`Error::UnsupportedVersion`]); every `oauth_*` pair of the body equals the header's
 /// ([`Error::OAuthParameterMismatch`]); the signature matches, compared in constant time
