@@ -86,7 +86,8 @@ Environment:
   PAYNET_CONTROL_KEY  the control key (or --control-key-file FILE)
 
 Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
-5 network error or timeout, 6 other HTTP error or unexpected response.";
+5 network error or timeout, 6 other HTTP error or unexpected response (or larger
+than --max-response-bytes).";
 
 const BALANCES_HELP: &str = "\
 Examples:
@@ -96,7 +97,8 @@ Examples:
 The login that signs defaults to the manager or merchant login given.
 
 Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
-5 network error or timeout, 6 other HTTP error or unexpected response.";
+5 network error or timeout, 6 other HTTP error or unexpected response (or larger
+than --max-response-bytes).";
 
 /// Runs `paynet balance`.
 pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
