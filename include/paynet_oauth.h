@@ -29,6 +29,15 @@
 #endif
 
 
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * `flags` bit for [`paynet_build_request_ex`]: allow a plain `http://` gateway that is
+ * not on the loopback interface (the Authorization header and the balances then cross
+ * the network in clear).
+ */
+#define PAYNET_ALLOW_HTTP 1
+#endif
+
 /**
  * The outcome of a call. Values are fixed: they never change between versions.
  */
@@ -455,6 +464,33 @@ typedef struct paynet_signed {
   struct paynet_buffer *base_string;
 } paynet_signed;
 
+/**
+ * What `paynet_verify_ex` established about a genuine request. The buffers may be
+ * NULL (not wanted); `timestamp` is set by the library.
+ *
+ * To refuse replays, remember `(consumer_key, nonce)` (both decoded, as written here)
+ * for the timestamp window and refuse a pair seen before: `oauth_nonce="%39iMz…"` is
+ * the nonce `9iMz…`, and the header's raw text must never be the key.
+ */
+typedef struct paynet_verified {
+  /**
+   * `oauth_consumer_key` (the login), percent-decoded.
+   */
+  struct paynet_buffer *consumer_key;
+  /**
+   * `oauth_token`, percent-decoded; empty when the header has none.
+   */
+  struct paynet_buffer *token;
+  /**
+   * `oauth_nonce`, percent-decoded (1 to 128 bytes of UTF-8).
+   */
+  struct paynet_buffer *nonce;
+  /**
+   * Set by the library: `oauth_timestamp` in Unix seconds.
+   */
+  uint64_t timestamp;
+} paynet_verified;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -491,7 +527,9 @@ paynet_result paynet_percent_encode(const char *input, size_t input_len, struct 
  * Writes the request URL, the
  * Authorization header value and the form body (send it with
  * `Content-Type: application/x-www-form-urlencoded`) into the buffers, none of which
- * may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`).
+ * may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`),
+ * and so does a plain `http://` gateway that is not on the loopback interface (the
+ * policy of every transport of the SDK; `paynet_build_request_ex` can allow it).
  *
  * # Safety
  * Texts must be NULL (length 0) or valid for their lengths; the buffers must be valid.
@@ -507,6 +545,28 @@ paynet_result paynet_build_request(const struct paynet_command *command,
                                    struct paynet_buffer *url,
                                    struct paynet_buffer *authorization,
                                    struct paynet_buffer *body);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * As `paynet_build_request`, with `flags`: 0, or `PAYNET_ALLOW_HTTP`. Unknown bits
+ * give `PAYNET_INVALID_INPUT`.
+ *
+ * # Safety
+ * As `paynet_build_request`.
+ */
+paynet_result paynet_build_request_ex(const struct paynet_command *command,
+                                      const char *login,
+                                      size_t login_len,
+                                      const char *control_key,
+                                      size_t control_key_len,
+                                      uint64_t timestamp,
+                                      const char *nonce,
+                                      size_t nonce_len,
+                                      uint32_t flags,
+                                      struct paynet_buffer *url,
+                                      struct paynet_buffer *authorization,
+                                      struct paynet_buffer *body);
 #endif
 
 #if defined(PAYNET_OAUTH_STD)
@@ -707,6 +767,34 @@ paynet_result paynet_verify(const char *method,
                             size_t token_secret_len,
                             uint64_t now,
                             uint64_t window);
+
+/**
+ * As `paynet_verify`, and on `PAYNET_OK` writes what was verified into the wanted
+ * buffers of `out` (decoded consumer key, token and nonce) and sets
+ * `out->timestamp`. When a wanted buffer is too small the call returns
+ * `PAYNET_BUFFER_TOO_SMALL` after a successful verification, sets every wanted
+ * buffer's `len` to the length it needs and writes nothing else: call it again with
+ * larger buffers.
+ *
+ * # Safety
+ * Texts must be NULL (length 0) or valid for their lengths; `out` must point to a
+ * valid `paynet_verified` whose non-NULL buffers are valid `paynet_buffer`s.
+ */
+paynet_result paynet_verify_ex(const char *method,
+                               size_t method_len,
+                               const char *url,
+                               size_t url_len,
+                               const char *body,
+                               size_t body_len,
+                               const char *authorization_header,
+                               size_t authorization_header_len,
+                               const char *consumer_secret,
+                               size_t consumer_secret_len,
+                               const char *token_secret,
+                               size_t token_secret_len,
+                               uint64_t now,
+                               uint64_t window,
+                               struct paynet_verified *out);
 
 #ifdef __cplusplus
 }  // extern "C"

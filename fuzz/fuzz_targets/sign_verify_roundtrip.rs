@@ -20,8 +20,8 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use paynet_fuzz::{reference, trace};
 use paynet_oauth::{
-    AuthorizationHeader, Error, Incoming, MAX_HEADER_PARAMS, MAX_PARAMS, Request, Signer,
-    TimeWindow, UrlParts, Verified, sign, verify,
+    AuthorizationHeader, Error, Incoming, MAX_HEADER_PARAMS, MAX_NONCE_LEN, MAX_PARAMS, Nonce,
+    Request, Signer, TimeWindow, UrlParts, Verified, sign, verify,
 };
 
 #[derive(Arbitrary, Debug)]
@@ -569,20 +569,30 @@ fuzz_target!(|input: Input| {
         window: 0,
     };
     let version_ok = p.version.as_deref().is_none_or(|v| v == "1.0");
+    // The verifier keeps nonces of at most MAX_NONCE_LEN bytes; the signer signs any.
+    let nonce_fits = input.nonce.len() <= MAX_NONCE_LEN;
     match verify(&parsed, &incoming, &signer, time) {
         Ok(v) => {
             assert!(version_ok, "verify accepted oauth_version {:?}", p.version);
+            assert!(
+                nonce_fits,
+                "verify accepted a nonce of {} bytes",
+                input.nonce.len()
+            );
             assert_eq!(
                 v,
                 Verified {
                     consumer_key: parsed.get("oauth_consumer_key").unwrap(),
-                    nonce: parsed.get("oauth_nonce").unwrap(),
+                    nonce: Nonce::decode(parsed.get("oauth_nonce").unwrap()).unwrap(),
                     timestamp: p.timestamp_value.unwrap(),
                 }
             );
+            // The nonce is reported decoded: exactly what the signer was given.
+            assert_eq!(v.nonce.as_str(), input.nonce);
         }
         // The verifier takes version 1.0 only; the signer sends what it is given.
         Err(Error::UnsupportedVersion) if !version_ok => return,
+        Err(Error::MalformedHeader) if !nonce_fits => return,
         Err(e) => panic!(
             "verify refuses what the signer signed: {e:?}\nheader: {header}\nbody: {body}\nurl: {}",
             url.text

@@ -19,7 +19,8 @@
 use libfuzzer_sys::fuzz_target;
 use paynet_fuzz::{fields, reference, trace};
 use paynet_oauth::{
-    AuthorizationHeader, Error, Incoming, Request, Signer, TimeWindow, UrlParts, Verified, verify,
+    AuthorizationHeader, Error, Incoming, MAX_NONCE_LEN, Request, Signer, TimeWindow, UrlParts,
+    Verified, verify,
 };
 
 const WINDOW: u64 = 300;
@@ -75,6 +76,15 @@ fuzz_target!(|data: &[u8]| {
                 given.as_deref(),
                 Some(want.as_bytes()),
                 "the correct signature {want} was refused"
+            );
+        }
+        // Only a nonce the verifier cannot keep: longer than MAX_NONCE_LEN bytes or
+        // not UTF-8 once decoded.
+        Err(Error::MalformedHeader) => {
+            let nonce = decoded(&header, "oauth_nonce").expect("no nonce, yet MalformedHeader");
+            assert!(
+                nonce.len() > MAX_NONCE_LEN || std::str::from_utf8(&nonce).is_err(),
+                "the nonce {nonce:?} was refused"
             );
         }
         Err(e) => assert!(
@@ -150,7 +160,12 @@ fn check_accepted(
         Some(verified.consumer_key),
         header.get("oauth_consumer_key")
     );
-    assert_eq!(Some(verified.nonce), header.get("oauth_nonce"));
+    // The nonce is reported decoded (the identity a nonce store keys on).
+    assert_eq!(
+        Some(verified.nonce.as_bytes()),
+        decoded(header, "oauth_nonce").as_deref(),
+        "the nonce is not reported decoded"
+    );
     let ts = header
         .get("oauth_timestamp")
         .expect("accepted without a timestamp");

@@ -204,6 +204,64 @@ static void verification_errors(void) {
   CHECK_RESULT(verify(HEADER, replace(BODY, "Test", "Tess", b), NOW), PAYNET_SIGNATURE_MISMATCH);
 }
 
+/* paynet_verify_ex: the verified values, decoded, so a nonce store keyed on them refuses
+ * a replay whose nonce or login is merely re-encoded (issue 12). */
+static void verify_ex_gives_decoded_values(void) {
+  char t[2048], b[2048], k[64], tok[64], n[64];
+  paynet_buffer key = {k, sizeof k, 0}, token = {tok, sizeof tok, 0}, nonce = {n, sizeof n, 0};
+  paynet_verified out;
+  const char *url = "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1234";
+  memset(&out, 0, sizeof out);
+  out.consumer_key = &key;
+  out.token = &token;
+  out.nonce = &nonce;
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+               PAYNET_OK);
+  CHECK_CSTR(key, "balance_test_merchant14");
+  CHECK_CSTR(token, "");
+  CHECK_CSTR(nonce, "hUx3j2OZ2Jq");
+  CHECK(out.timestamp == NOW);
+  /* The replay with the nonce and the login re-encoded: still genuine, the same pair. */
+  replace(HEADER, "hUx3j2OZ2Jq", "%68Ux3j2OZ2J%71", t);
+  {
+    char t2[2048];
+    replace(t, "balance_test", "balance%5Ftest", t2);
+    replace(BODY, "hUx3j2OZ2Jq", "%68Ux3j2OZ2J%71", b);
+    memset(k, 'x', sizeof k);
+    memset(n, 'x', sizeof n);
+    out.timestamp = 0;
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), b, strlen(b), t2, strlen(t2), SECRET,
+                                  strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_OK);
+    CHECK_CSTR(key, "balance_test_merchant14");
+    CHECK_CSTR(nonce, "hUx3j2OZ2Jq");
+    CHECK(out.timestamp == NOW);
+  }
+  /* A too-small buffer: every wanted length reported, nothing written. */
+  {
+    char small[4] = "abc";
+    paynet_buffer tiny = {small, sizeof small, 0};
+    out.nonce = &tiny;
+    key.len = 0;
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                  SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_BUFFER_TOO_SMALL);
+    CHECK(tiny.len == 11 && key.len == 23 && strcmp(small, "abc") == 0);
+    out.nonce = NULL; /* not wanted */
+    CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                  SECRET, strlen(SECRET), NULL, 0, NOW, 300, &out),
+                 PAYNET_OK);
+  }
+  /* Failures are paynet_verify's; NULL out is refused. */
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW + 301, 300, &out),
+               PAYNET_TIMESTAMP_OUT_OF_WINDOW);
+  CHECK_RESULT(paynet_verify_ex(S("POST"), url, strlen(url), BODY, BODY_LEN, HEADER, HEADER_LEN,
+                                SECRET, strlen(SECRET), NULL, 0, NOW, 300, NULL),
+               PAYNET_NULL_ARGUMENT);
+}
+
 static void gateway_errors(void) {
   char s[512];
   paynet_buffer url = {s, sizeof s, 0}, header = url, body = url, detail = url;
@@ -255,6 +313,63 @@ static void gateway_errors(void) {
   paynet_response_free(resp);
 }
 
+/* Issue 12: an optional pointer that is NULL with a length is a caller's bug, and the
+ * request builder applies the SDK's plain-http policy. */
+static void hostile_c_inputs(void) {
+  char u[512], h[512], b[512], d[512];
+  paynet_buffer url = {u, sizeof u, 0}, header = {h, sizeof h, 0}, body = {b, sizeof b, 0},
+                detail = {d, sizeof d, 0};
+  paynet_command c;
+  paynet_request r = base_request();
+  paynet_signed outs;
+  memset(&outs, 0, sizeof outs);
+  outs.authorization_header = &header;
+  r.token = NULL;
+  r.token_len = 3;
+  CHECK_RESULT(paynet_sign(&r, S("k"), NULL, 0, &outs), PAYNET_NULL_ARGUMENT);
+  memset(&c, 0, sizeof c);
+  c.kind = PAYNET_COMMAND_MANAGER_BALANCES;
+  c.gateway = "payneteasy-sandbox";
+  c.gateway_len = strlen(c.gateway);
+  c.subject = "m";
+  c.subject_len = 1;
+  c.name = NULL;
+  c.name_len = 4; /* NULL with a length: not "all balances" */
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_NULL_ARGUMENT);
+  c.name_len = 0;
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, NULL, 5, &url, &header, &body),
+               PAYNET_NULL_ARGUMENT);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, NULL, 0, &url, &header, &body),
+               PAYNET_OK);
+  /* Plain http off the loopback interface: refused unless allowed. */
+  c.gateway = "http://gate.example.com/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_INVALID_INPUT);
+  CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+  CHECK(strstr(detail.ptr, "refusing plain http://") != NULL);
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"),
+                                       PAYNET_ALLOW_HTTP, &url, &header, &body),
+               PAYNET_OK);
+  CHECK_CSTR(url, "http://gate.example.com/paynet/api/v2/get-balance/manager/m");
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"), 2, &url,
+                                       &header, &body),
+               PAYNET_INVALID_INPUT);
+  c.gateway = "http://127.0.0.1:8080/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request(&c, S("login"), S("key"), NOW, S("nonce123456"), &url, &header,
+                                    &body),
+               PAYNET_OK);
+  c.gateway = "https://gate.example.com/paynet/api/v2";
+  c.gateway_len = strlen(c.gateway);
+  CHECK_RESULT(paynet_build_request_ex(&c, S("login"), S("key"), NOW, S("nonce123456"), 0, &url,
+                                       &header, &body),
+               PAYNET_OK);
+}
+
 static void messages(void) {
   static const unsigned codes[] = {0,  1,  2,  3,  4,  5,   6,   7,   8,   9,   10,  11,  12,
                                    13, 14, 15, 16, 100, 101, 102, 103, 104, 200, 201, 202, 203};
@@ -279,7 +394,9 @@ int main(void) {
   null_arguments();
   signing_errors();
   verification_errors();
+  verify_ex_gives_decoded_values();
   gateway_errors();
+  hostile_c_inputs();
   messages();
   return check_done("test_errors");
 }

@@ -51,7 +51,8 @@ pub(crate) unsafe fn text<'a>(ptr: *const c_char, len: usize) -> Result<&'a str,
     core::str::from_utf8(bytes).map_err(|_| paynet_result::PAYNET_INVALID_UTF8)
 }
 
-/// Reads an optional UTF-8 text: NULL means absent.
+/// Reads an optional UTF-8 text: NULL with length 0 means absent; NULL with a length
+/// is `PAYNET_NULL_ARGUMENT` (a caller's bug, never silently "absent").
 ///
 /// # Safety
 /// As [`text`].
@@ -60,7 +61,11 @@ pub(crate) unsafe fn optional_text<'a>(
     len: usize,
 ) -> Result<Option<&'a str>, paynet_result> {
     if ptr.is_null() {
-        Ok(None)
+        if len == 0 {
+            Ok(None)
+        } else {
+            Err(paynet_result::PAYNET_NULL_ARGUMENT)
+        }
     } else {
         // SAFETY: forwarded from the caller.
         unsafe { text(ptr, len) }.map(Some)

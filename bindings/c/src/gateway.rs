@@ -52,7 +52,9 @@ pub struct paynet_command {
 /// Writes the request URL, the
 /// Authorization header value and the form body (send it with
 /// `Content-Type: application/x-www-form-urlencoded`) into the buffers, none of which
-/// may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`).
+/// may be NULL. Bad input gives `PAYNET_INVALID_INPUT` (see `paynet_last_error_detail`),
+/// and so does a plain `http://` gateway that is not on the loopback interface (the
+/// policy of every transport of the SDK; `paynet_build_request_ex` can allow it).
 ///
 /// # Safety
 /// Texts must be NULL (length 0) or valid for their lengths; the buffers must be valid.
@@ -67,6 +69,89 @@ pub unsafe extern "C" fn paynet_build_request(
     timestamp: u64,
     nonce: *const c_char,
     nonce_len: usize,
+    url: *mut paynet_buffer,
+    authorization: *mut paynet_buffer,
+    body: *mut paynet_buffer,
+) -> paynet_result {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        build_request(
+            command,
+            login,
+            login_len,
+            control_key,
+            control_key_len,
+            timestamp,
+            nonce,
+            nonce_len,
+            0,
+            url,
+            authorization,
+            body,
+        )
+    }
+}
+
+/// `flags` bit for [`paynet_build_request_ex`]: allow a plain `http://` gateway that is
+/// not on the loopback interface (the Authorization header and the balances then cross
+/// the network in clear).
+pub const PAYNET_ALLOW_HTTP: u32 = 1;
+
+/// As `paynet_build_request`, with `flags`: 0, or `PAYNET_ALLOW_HTTP`. Unknown bits
+/// give `PAYNET_INVALID_INPUT`.
+///
+/// # Safety
+/// As `paynet_build_request`.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn paynet_build_request_ex(
+    command: *const paynet_command,
+    login: *const c_char,
+    login_len: usize,
+    control_key: *const c_char,
+    control_key_len: usize,
+    timestamp: u64,
+    nonce: *const c_char,
+    nonce_len: usize,
+    flags: u32,
+    url: *mut paynet_buffer,
+    authorization: *mut paynet_buffer,
+    body: *mut paynet_buffer,
+) -> paynet_result {
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        build_request(
+            command,
+            login,
+            login_len,
+            control_key,
+            control_key_len,
+            timestamp,
+            nonce,
+            nonce_len,
+            flags,
+            url,
+            authorization,
+            body,
+        )
+    }
+}
+
+/// The body of both request builders.
+///
+/// # Safety
+/// As `paynet_build_request`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn build_request(
+    command: *const paynet_command,
+    login: *const c_char,
+    login_len: usize,
+    control_key: *const c_char,
+    control_key_len: usize,
+    timestamp: u64,
+    nonce: *const c_char,
+    nonce_len: usize,
+    flags: u32,
     url: *mut paynet_buffer,
     authorization: *mut paynet_buffer,
     body: *mut paynet_buffer,
@@ -92,7 +177,15 @@ pub unsafe extern "C" fn paynet_build_request(
             )
         };
         let invalid = |e: &dyn std::fmt::Display| fail(paynet_result::PAYNET_INVALID_INPUT, e);
+        if flags & !PAYNET_ALLOW_HTTP != 0 {
+            return Err(invalid(&format_args!(
+                "unknown flags {flags:#x} (only PAYNET_ALLOW_HTTP)"
+            )));
+        }
         let gateway = Gateway::from_str_or_preset(gateway).map_err(|e| invalid(&e))?;
+        gateway
+            .check_plain_http(flags & PAYNET_ALLOW_HTTP != 0)
+            .map_err(|e| invalid(&e))?;
         let command = match kind {
             CommandKind::EndpointBalance => Command::endpoint_balance(subject, name.unwrap_or("")),
             CommandKind::ManagerBalances => Command::manager_balances(subject, name),

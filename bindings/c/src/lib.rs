@@ -33,7 +33,7 @@ pub use kinds::{paynet_command_kind, paynet_field};
 pub use response::*;
 pub use result::{paynet_result, paynet_result_message, paynet_version};
 pub use sign::*;
-pub use verify::paynet_verify;
+pub use verify::{paynet_verified, paynet_verify, paynet_verify_ex};
 
 #[cfg(all(not(feature = "std"), target_os = "none", not(test)))]
 #[panic_handler]

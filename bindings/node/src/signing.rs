@@ -338,7 +338,7 @@ fn verify_with(signer: &paynet_oauth::Signer, fields: &Fields<'_>) -> Result<Ver
     #[allow(clippy::cast_precision_loss)] // Unix seconds stay far below 2^53.
     Ok(Verified {
         consumer_key: decoded(&header, "oauth_consumer_key", verified.consumer_key)?,
-        nonce: decoded(&header, "oauth_nonce", verified.nonce)?,
+        nonce: verified.nonce.to_string(),
         timestamp: verified.timestamp as f64,
     })
 }

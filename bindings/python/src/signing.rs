@@ -460,7 +460,7 @@ fn verify_with(
         paynet_oauth::verify(&header, &incoming, signer, time).map_err(|e| core_error(py, e))?;
     Ok(Verified {
         consumer_key: decoded(py, verified.consumer_key)?,
-        nonce: decoded(py, verified.nonce)?,
+        nonce: verified.nonce.to_string(),
         timestamp: verified.timestamp,
     })
 }

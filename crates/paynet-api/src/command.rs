@@ -9,6 +9,10 @@ use crate::gateway::Gateway;
 /// The longest `balance-provider` or `balance-name` the gateway accepts, in characters.
 pub const MAX_NAME_LEN: usize = 128;
 
+/// The longest endpoint id or login accepted, in characters (also for the login that
+/// signs): far more than any real one, and a clear error instead of a huge request.
+pub const MAX_ID_LEN: usize = 256;
+
 /// Which of the three commands; also says how to read the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CommandKind {
@@ -55,7 +59,7 @@ impl Command {
         endpoint_id: &str,
         balance_provider: &str,
     ) -> Result<Self, CommandError> {
-        non_empty("endpoint id", endpoint_id)?;
+        check_id("endpoint id", endpoint_id)?;
         check_name("balance-provider", balance_provider)?;
         Ok(Self {
             kind: CommandKind::EndpointBalance,
@@ -95,7 +99,7 @@ impl Command {
         login: &str,
         balance_name: Option<&str>,
     ) -> Result<Self, CommandError> {
-        non_empty(what, login)?;
+        check_id(what, login)?;
         if let Some(name) = balance_name {
             check_name("balance-name", name)?;
         }
@@ -165,6 +169,20 @@ fn non_empty(param: &'static str, value: &str) -> Result<(), CommandError> {
     } else {
         Ok(())
     }
+}
+
+/// A required endpoint id or login: 1 to [`MAX_ID_LEN`] characters.
+pub(crate) fn check_id(param: &'static str, value: &str) -> Result<(), CommandError> {
+    non_empty(param, value)?;
+    let len = value.chars().count();
+    if len > MAX_ID_LEN {
+        return Err(CommandError::TooLong {
+            param,
+            max: MAX_ID_LEN,
+            len,
+        });
+    }
+    Ok(())
 }
 
 fn check_name(param: &'static str, value: &str) -> Result<(), CommandError> {

@@ -18,6 +18,12 @@ pub enum GatewayError {
         /// Why it was refused.
         reason: String,
     },
+    /// A plain `http://` gateway off the loopback interface, not explicitly allowed
+    /// (see [`crate::Gateway::check_plain_http`]).
+    PlainHttp {
+        /// The gateway's base URL.
+        gateway: String,
+    },
 }
 
 impl fmt::Display for GatewayError {
@@ -36,6 +42,10 @@ impl fmt::Display for GatewayError {
             Self::InvalidUrl { input, reason } => {
                 write!(f, "invalid gateway URL {input:?}: {reason}")
             }
+            Self::PlainHttp { gateway } => write!(
+                f,
+                "refusing plain http:// for {gateway} (not loopback); use https:// or allow http explicitly"
+            ),
         }
     }
 }

@@ -134,6 +134,18 @@ impl Gateway {
         host.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
     }
 
+    /// The plain-http policy every transport of the SDK applies: `http://` only on the
+    /// loopback interface ([`Gateway::is_loopback`]) unless `allow_http`, because the
+    /// Authorization header and the balances would cross the network in clear.
+    pub fn check_plain_http(&self, allow_http: bool) -> Result<(), GatewayError> {
+        if self.scheme == Scheme::Http && !self.is_loopback() && !allow_http {
+            return Err(GatewayError::PlainHttp {
+                gateway: self.to_string(),
+            });
+        }
+        Ok(())
+    }
+
     /// The base URL followed by `path` (which should start with `/`).
     pub fn url(&self, path: &str) -> String {
         format!("{self}{path}")
@@ -274,8 +286,14 @@ fn parse_prefix(path: &str) -> Result<String, &'static str> {
         }
         i += 1;
     }
-    if path.split('/').any(|seg| seg == "." || seg == "..") {
-        return Err("the path must not contain '.' or '..' segments");
+    // Percent-decoded, as a server sees them: `%2e%2e` is `..`.
+    let lower = path.to_ascii_lowercase();
+    if lower
+        .split('/')
+        .map(|seg| seg.replace("%2e", "."))
+        .any(|seg| seg == "." || seg == "..")
+    {
+        return Err("the path must not contain '.' or '..' segments (plain or percent-encoded)");
     }
     Ok(path.trim_end_matches('/').to_owned())
 }

@@ -42,7 +42,7 @@ mod render;
 mod response;
 mod sign;
 
-pub use command::{Command, CommandKind, MAX_NAME_LEN};
+pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme};
 #[cfg(feature = "nonce")]

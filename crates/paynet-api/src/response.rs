@@ -313,12 +313,21 @@ fn split_records(record: Record) -> Vec<Record> {
     records
 }
 
-/// The fields of one object, taken by name (the last of duplicates), the rest kept.
+/// The fields of one object, taken by name, the rest kept.
 struct Fields(BTreeMap<String, Field>);
 
 impl Fields {
-    fn new(record: Record) -> Self {
-        Self(record.into_iter().collect())
+    /// Refuses a field given twice: which one the gateway meant is unknown, so the
+    /// answer is unexpected rather than read as either value.
+    fn new(record: Record) -> Result<Self, String> {
+        let mut fields = BTreeMap::new();
+        for (name, value) in record {
+            if fields.contains_key(&name) {
+                return Err(format!("the field {name} appears more than once"));
+            }
+            fields.insert(name, value);
+        }
+        Ok(Self(fields))
     }
 
     fn amount(&mut self, name: &str) -> Result<Option<Decimal>, String> {
@@ -358,7 +367,7 @@ fn required<T>(value: Option<T>, name: &str) -> Result<T, String> {
 }
 
 fn endpoint_from(record: Record) -> Result<EndpointBalance, String> {
-    let mut fields = Fields::new(record);
+    let mut fields = Fields::new(record)?;
     let balance_amount = required(fields.amount(field::BALANCE_AMOUNT)?, field::BALANCE_AMOUNT)?;
     Ok(EndpointBalance {
         balance_amount,
@@ -367,7 +376,7 @@ fn endpoint_from(record: Record) -> Result<EndpointBalance, String> {
 }
 
 fn balance_from(record: Record) -> Result<Balance, String> {
-    let mut f = Fields::new(record);
+    let mut f = Fields::new(record)?;
     Ok(Balance {
         name: required(f.text(field::NAME)?, field::NAME)?,
         amount: required(f.amount(field::AMOUNT)?, field::AMOUNT)?,

@@ -39,9 +39,7 @@ impl Command {
         timestamp: u64,
         nonce: &str,
     ) -> Result<SignedRequest, SignError> {
-        if login.is_empty() {
-            return Err(SignError::Parameter(CommandError::Empty { param: "login" }));
-        }
+        crate::command::check_id("login", login).map_err(SignError::Parameter)?;
         if control_key.is_empty() {
             return Err(SignError::Parameter(CommandError::Empty {
                 param: "control key",

@@ -67,8 +67,14 @@ fn json_shapes() {
     assert_eq!(b.extra["z"], "null");
     assert_eq!(b.extra["t"], "true");
     assert_eq!(b.extra["s"], "a,]");
-    // Duplicated field: the last one counts.
-    assert_eq!(amount(r#"[{"balance-amount":1,"balance-amount":2}]"#), "2");
+    // Duplicated field: refused (issue 12), it used to be read as the last one.
+    assert!(
+        unexpected(parse_endpoint_balance(
+            200,
+            br#"[{"balance-amount":1,"balance-amount":2}]"#
+        ))
+        .contains("appears more than once")
+    );
 }
 
 #[test]

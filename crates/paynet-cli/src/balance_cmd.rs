@@ -11,6 +11,7 @@ use paynet_client::{ControlKey, Error, blocking::Client};
 use serde_json::{Value, json};
 
 use crate::failure::Failure;
+use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
 /// Where and as whom to connect; shared by `balance` and `balances`.
 #[derive(Args, Debug)]
@@ -85,7 +86,8 @@ Environment:
   PAYNET_CONTROL_KEY  the control key (or --control-key-file FILE)
 
 Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
-5 network error or timeout, 6 other HTTP error or unexpected response.";
+5 network error or timeout, 6 other HTTP error or unexpected response (or larger
+than --max-response-bytes).";
 
 const BALANCES_HELP: &str = "\
 Examples:
@@ -95,7 +97,8 @@ Examples:
 The login that signs defaults to the manager or merchant login given.
 
 Exit codes: 0 ok, 2 usage/configuration, 3 gateway error, 4 access denied (403),
-5 network error or timeout, 6 other HTTP error or unexpected response.";
+5 network error or timeout, 6 other HTTP error or unexpected response (or larger
+than --max-response-bytes).";
 
 /// Runs `paynet balance`.
 pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
@@ -118,7 +121,9 @@ pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
     } else {
         format!(
             "Endpoint {} ({}): {}\n",
-            args.endpoint, args.provider, balance.balance_amount
+            terminal_text(&args.endpoint, CELL_CHARS),
+            terminal_text(&args.provider, CELL_CHARS),
+            balance.balance_amount
         )
     };
     print(&text)
@@ -164,12 +169,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
             .with_hint(format!("presets: {}", preset_names()))
     })?;
     let key = match &connection.control_key_file {
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            Failure::usage(format!(
-                "cannot read the control key file {}: {e}",
-                path.display()
-            ))
-        })?,
+        Some(path) => read_key_file(path)?,
         None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
             Failure::usage("no control key given")
                 .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
@@ -185,6 +185,31 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         })
         .build()
         .map_err(failure)
+}
+
+/// The most bytes read from a control key file: a key is a few dozen characters.
+const MAX_KEY_FILE_BYTES: u64 = 4096;
+
+/// Reads a control key file, at most [`MAX_KEY_FILE_BYTES`] (never a device or a huge
+/// file whole).
+fn read_key_file(path: &std::path::Path) -> Result<String, Failure> {
+    use std::io::Read;
+    let cannot = |e: &dyn std::fmt::Display| {
+        Failure::usage(format!(
+            "cannot read the control key file {}: {e}",
+            path.display()
+        ))
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_KEY_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| cannot(&e))?;
+    if bytes.len() as u64 > MAX_KEY_FILE_BYTES {
+        return Err(cannot(&format_args!(
+            "it is larger than {MAX_KEY_FILE_BYTES} bytes; it should hold only the key"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| cannot(&"it is not UTF-8 text"))
 }
 
 fn preset_names() -> String {
@@ -268,6 +293,7 @@ fn table(balances: &[Balance]) -> String {
                 opt(&b.amount_buffer_hold),
                 b.merchant_login.clone().unwrap_or_else(|| "-".into()),
             ]
+            .map(|cell| terminal_text(&cell, CELL_CHARS))
         })
         .collect();
     let mut widths = header.map(str::len);
@@ -293,7 +319,10 @@ fn table(balances: &[Balance]) -> String {
     out
 }
 
+/// Writes `text` to stdout; JSON output gets its raw C1 and invisible characters
+/// escaped (same value), tables are already escaped cell by cell.
 fn print(text: &str) -> Result<(), Failure> {
+    let text = terminal_json(text);
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())

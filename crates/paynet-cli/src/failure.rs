@@ -3,6 +3,8 @@
 use std::fmt;
 use std::process::ExitCode;
 
+use crate::sanitize::{MESSAGE_CHARS, terminal_text};
+
 /// Exit code 2: bad usage or configuration (flags, files, environment, input).
 pub(crate) const EXIT_USAGE: u8 = 2;
 
@@ -30,11 +32,13 @@ impl Failure {
         self
     }
 
-    /// Prints the failure on stderr and returns its exit code.
+    /// Prints the failure on stderr and returns its exit code. The message may quote
+    /// the gateway: control characters are escaped and long text is cut.
     pub(crate) fn report(&self) -> ExitCode {
-        eprintln!("paynet: {}", self.message);
+        let message = terminal_text(&self.message, MESSAGE_CHARS);
+        eprintln!("paynet: {message}");
         if let Some(hint) = &self.hint {
-            eprintln!("hint: {hint}");
+            eprintln!("hint: {}", terminal_text(hint, MESSAGE_CHARS));
         }
         ExitCode::from(self.code)
     }

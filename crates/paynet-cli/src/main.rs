@@ -7,6 +7,7 @@
 mod balance_cmd;
 mod failure;
 mod mock_cmd;
+mod sanitize;
 mod sign_cmd;
 
 use std::process::ExitCode;
@@ -41,7 +42,8 @@ Exit codes:
   3  the gateway answered with an error-message
   4  access denied (HTTP 403: wrong control key or login, or feature not enabled)
   5  network error or timeout
-  6  any other HTTP error or an unexpected response";
+  6  any other HTTP error or an unexpected response (also one larger than
+     --max-response-bytes, 1 MiB by default)";
 
 #[derive(Subcommand, Debug)]
 enum Command {

@@ -26,6 +26,17 @@ pub(crate) struct MockArgs {
     /// Response format.
     #[arg(long, value_enum, default_value_t = ResponseFormat::Documented)]
     format: ResponseFormat,
+    /// The most connections open at once; when reached (or when out of file
+    /// descriptors), the connection idle the longest is closed to make room.
+    #[arg(long, default_value_t = 1024, value_name = "N")]
+    max_connections: usize,
+    /// Seconds a client may take to send a request's headers (also on an idle
+    /// keep-alive connection) before it is closed.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
+    /// Seconds a client may take to send a request's body (then 408 and closed).
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout: u64,
     /// Hostile mode for testing clients: answer every request with HTTP 200 and a
     /// body that never ends.
     #[arg(long)]
@@ -69,6 +80,9 @@ pub(crate) fn run(args: MockArgs) -> Result<(), Failure> {
             fixtures,
             window: args.window,
             format,
+            max_connections: args.max_connections,
+            header_timeout: std::time::Duration::from_secs(args.header_timeout),
+            body_timeout: std::time::Duration::from_secs(args.body_timeout),
             ..MockConfig::default()
         };
         let mock = MockGateway::start(args.listen, config)

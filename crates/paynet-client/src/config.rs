@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use paynet_api::{Gateway, Scheme};
+use paynet_api::Gateway;
 
 use crate::client::{Client, Inner};
 use crate::{Clock, ControlKey, Error, NonceSource, OsNonce, SystemClock};
@@ -114,13 +114,9 @@ impl ClientBuilder {
                 "the control key must not be empty".into(),
             ));
         }
-        if self.gateway.scheme() == Scheme::Http && !self.gateway.is_loopback() && !self.allow_http
-        {
-            return Err(Error::InvalidInput(format!(
-                "refusing plain http:// for {} (not loopback); use https:// or allow http explicitly",
-                self.gateway
-            )));
-        }
+        self.gateway
+            .check_plain_http(self.allow_http)
+            .map_err(|e| Error::InvalidInput(e.to_string()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)

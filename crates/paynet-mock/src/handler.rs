@@ -9,6 +9,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use paynet_api::{EndpointBalance, render_balances, render_endpoint_balance, render_error_message};
 use paynet_oauth::{AuthorizationHeader, Signer, TimeWindow};
 
+use crate::connections::Connection;
 use crate::faults::Fault;
 use crate::fixtures::{AccountKind, decimal, to_balance};
 use crate::server::{API_PREFIX, State};
@@ -40,7 +41,13 @@ enum Route {
     Merchant(String),
 }
 
-pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer {
+/// Answers one request on `connection` (marked busy, not evictable, once the request
+/// has arrived whole).
+pub(crate) async fn handle(
+    state: &State,
+    request: Request<Incoming>,
+    connection: &Connection,
+) -> Answer {
     state.requests.fetch_add(1, Ordering::SeqCst);
     if state.faults.take_close() {
         return Err(CloseConnection);
@@ -72,7 +79,7 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer 
         }
         Some(Fault::Truncate) | None => {}
     }
-    let response = respond(state, request).await;
+    let response = respond(state, request, connection).await;
     Ok(if fault == Some(Fault::Truncate) {
         truncated(response)
     } else {
@@ -81,7 +88,11 @@ pub(crate) async fn handle(state: &State, request: Request<Incoming>) -> Answer 
 }
 
 /// The gateway's answer to one request.
-async fn respond(state: &State, request: Request<Incoming>) -> Response<Bytes> {
+async fn respond(
+    state: &State,
+    request: Request<Incoming>,
+    connection: &Connection,
+) -> Response<Bytes> {
     if request.method() != Method::POST {
         let body = "<html><body>POST only</body></html>".into();
         return html(StatusCode::METHOD_NOT_ALLOWED, body, None);
@@ -103,13 +114,19 @@ async fn respond(state: &State, request: Request<Incoming>) -> Response<Bytes> {
     let authorization = header(hyper::header::AUTHORIZATION).map(str::to_owned);
     let path = request.uri().path_and_query().map_or("/", |p| p.as_str());
     let url = format!("http://{host}{path}");
-    let body = match Limited::new(request.into_body(), 64 * 1024).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(_) => {
+    let reading = Limited::new(request.into_body(), 64 * 1024).collect();
+    let body = match tokio::time::timeout(state.config.body_timeout, reading).await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(_)) => {
             let body = "<html><body>Too large</body></html>".into();
-            return html(StatusCode::PAYLOAD_TOO_LARGE, body, None);
+            return closing(html(StatusCode::PAYLOAD_TOO_LARGE, body, None));
+        }
+        Err(_) => {
+            let body = "<html><body>Request Timeout</body></html>".into();
+            return closing(html(StatusCode::REQUEST_TIMEOUT, body, None));
         }
     };
+    connection.set_idle(false);
     let Ok(body) = std::str::from_utf8(&body) else {
         return forbidden("the body is not UTF-8");
     };
@@ -117,6 +134,15 @@ async fn respond(state: &State, request: Request<Incoming>) -> Response<Bytes> {
         Ok(login) => answer(state, &route, &login, body),
         Err(reason) => forbidden(reason),
     }
+}
+
+/// The response with `Connection: close` (the rest of the request was not read).
+fn closing(mut response: Response<Bytes>) -> Response<Bytes> {
+    response.headers_mut().insert(
+        hyper::header::CONNECTION,
+        hyper::header::HeaderValue::from_static("close"),
+    );
+    response
 }
 
 /// A whole response body.
@@ -228,9 +254,10 @@ fn authenticate(
         },
     )
     .map_err(|e| e.message())?;
+    // Both decoded: a re-encoded copy of a request is the same (login, nonce) pair.
     if !state.nonces.check_and_insert(
         &login,
-        verified.nonce,
+        &verified.nonce,
         verified.timestamp,
         now,
         state.config.window,
@@ -244,7 +271,7 @@ fn authenticate(
     if accepted.len() >= 10_000 {
         accepted.remove(0);
     }
-    accepted.push(verified.nonce.to_owned());
+    accepted.push(verified.nonce.to_string());
     Ok(login)
 }
 

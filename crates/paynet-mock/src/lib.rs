@@ -10,6 +10,7 @@
 //! answer with another status, for the clients' failure tests.
 #![forbid(unsafe_code)]
 
+mod connections;
 mod faults;
 mod fixtures;
 mod handler;

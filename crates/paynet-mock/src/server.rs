@@ -2,14 +2,15 @@
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::oneshot;
 
+use crate::connections::Connections;
 use crate::{Faults, Fixtures, Format, NonceStore};
 
 /// The path under which the mock serves the API, as the real gateways do.
@@ -27,6 +28,20 @@ pub struct MockConfig {
     pub clock: Arc<dyn Fn() -> u64 + Send + Sync>,
     /// The most nonces remembered at once (default 1,000,000).
     pub nonce_capacity: usize,
+    /// The most nonces remembered at once for one login (default 100,000), so that one
+    /// client cannot fill the store for the others.
+    pub nonce_capacity_per_login: usize,
+    /// The most connections open at once (default 1024). When it is reached, or when
+    /// the process runs out of file descriptors, the connection idle the longest (no
+    /// request being answered) is closed to make room.
+    pub max_connections: usize,
+    /// How long a client may take to send a request's headers, counted from when the
+    /// server starts waiting for them (also on an idle keep-alive connection); the
+    /// connection is closed after that (default 10 s).
+    pub header_timeout: Duration,
+    /// How long a client may take to send a request's body once its headers arrived;
+    /// answered with 408 and closed after that (default 10 s).
+    pub body_timeout: Duration,
 }
 
 impl Default for MockConfig {
@@ -41,6 +56,10 @@ impl Default for MockConfig {
                     .map_or(0, |d| d.as_secs())
             }),
             nonce_capacity: 1_000_000,
+            nonce_capacity_per_login: 100_000,
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -52,6 +71,8 @@ pub(crate) struct State {
     pub(crate) nonces: NonceStore,
     pub(crate) accepted_nonces: Mutex<Vec<String>>,
     pub(crate) requests: std::sync::atomic::AtomicU64,
+    pub(crate) connections: Arc<Connections>,
+    pub(crate) accept_errors: std::sync::atomic::AtomicU64,
 }
 
 /// A running mock gateway on a tokio runtime.
@@ -69,33 +90,16 @@ impl MockGateway {
         let listener = TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         let state = Arc::new(State {
-            nonces: NonceStore::new(config.nonce_capacity),
+            nonces: NonceStore::with_limits(config.nonce_capacity, config.nonce_capacity_per_login),
+            connections: Connections::new(config.max_connections),
             config,
             faults: Faults::default(),
             accepted_nonces: Mutex::new(Vec::new()),
             requests: Default::default(),
+            accept_errors: Default::default(),
         });
-        let (stop, mut stopped) = oneshot::channel();
-        let serving = Arc::clone(&state);
-        let task = tokio::spawn(async move {
-            loop {
-                tokio::select! {
-                    _ = &mut stopped => break,
-                    accepted = listener.accept() => {
-                        let Ok((stream, _)) = accepted else { continue };
-                        let _ = stream.set_nodelay(true);
-                        let state = Arc::clone(&serving);
-                        tokio::spawn(async move {
-                            let service = service_fn(move |request| {
-                                let state = Arc::clone(&state);
-                                async move { crate::handler::handle(&state, request).await }
-                            });
-                            let _ = http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), service).await;
-                        });
-                    }
-                }
-            }
-        });
+        let (stop, stopped) = oneshot::channel();
+        let task = tokio::spawn(accept_loop(listener, Arc::clone(&state), stopped));
         Ok(MockGateway {
             addr,
             state,
@@ -119,8 +123,8 @@ impl MockGateway {
         &self.state.faults
     }
 
-    /// The nonces of the requests that passed verification, oldest first (the last
-    /// 10,000).
+    /// The nonces (decoded) of the requests that passed verification, oldest first (the
+    /// last 10,000).
     pub fn accepted_nonces(&self) -> Vec<String> {
         self.state
             .accepted_nonces
@@ -133,6 +137,19 @@ impl MockGateway {
     pub fn requests(&self) -> u64 {
         self.state
             .requests
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// How many connections were closed to make room for new ones (the connection
+    /// limit or the descriptor limit was reached).
+    pub fn connections_evicted(&self) -> u64 {
+        self.state.connections.evicted()
+    }
+
+    /// How many times `accept` failed (e.g. out of file descriptors).
+    pub fn accept_errors(&self) -> u64 {
+        self.state
+            .accept_errors
             .load(std::sync::atomic::Ordering::SeqCst)
     }
 
@@ -153,6 +170,74 @@ impl MockGateway {
 impl Drop for MockGateway {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// Accepts connections until stopped: one slot each (see [`MockConfig::max_connections`]);
+/// when `accept` fails (out of descriptors), an idle connection is closed and the loop
+/// backs off briefly instead of spinning.
+async fn accept_loop(listener: TcpListener, state: Arc<State>, mut stopped: oneshot::Receiver<()>) {
+    let mut backoff = Duration::from_millis(1);
+    loop {
+        let slot = tokio::select! {
+            _ = &mut stopped => break,
+            slot = state.connections.slot() => slot,
+        };
+        let accepted = tokio::select! {
+            _ = &mut stopped => break,
+            accepted = listener.accept() => accepted,
+        };
+        match accepted {
+            Ok((stream, _)) => {
+                backoff = Duration::from_millis(1);
+                let connection = state.connections.open(slot);
+                tokio::spawn(serve(stream, Arc::clone(&state), connection));
+            }
+            Err(_) => {
+                // EMFILE/ENFILE (or a connection reset before it was accepted): the
+                // pending connection stays queued, so accepting again at once would
+                // spin. Free a descriptor if an idle connection holds one, and wait.
+                drop(slot);
+                state
+                    .accept_errors
+                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let freed = state.connections.evict_oldest_idle();
+                tokio::time::sleep(backoff).await;
+                if !freed {
+                    backoff = (backoff * 2).min(Duration::from_millis(50));
+                }
+            }
+        }
+    }
+}
+
+/// Serves one connection until it closes, times out or is evicted.
+async fn serve(
+    stream: TcpStream,
+    state: Arc<State>,
+    connection: Arc<crate::connections::Connection>,
+) {
+    let _ = stream.set_nodelay(true);
+    let header_timeout = state.config.header_timeout;
+    let handling = Arc::clone(&connection);
+    let service = service_fn(move |request| {
+        let state = Arc::clone(&state);
+        let handling = Arc::clone(&handling);
+        async move {
+            let answer = crate::handler::handle(&state, request, &handling).await;
+            handling.set_idle(true);
+            answer
+        }
+    });
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(header_timeout)
+        .keep_alive(true);
+    let serving = builder.serve_connection(TokioIo::new(stream), service);
+    tokio::select! {
+        _ = serving => {}
+        () = connection.evicted() => {}
     }
 }
 

@@ -25,7 +25,9 @@ pub enum Error {
     InvalidMethod,
     /// A `%` is not followed by two hexadecimal digits.
     InvalidPercentEncoding,
-    /// The Authorization header is not `OAuth name="value", …`.
+    /// The Authorization header is not `OAuth name="value", …`, or (when verifying) its
+    /// `oauth_nonce` is longer than [`crate::MAX_NONCE_LEN`] bytes or not UTF-8 once
+    /// decoded.
     MalformedHeader,
     /// A required `oauth_*` parameter is missing from the Authorization header (or, for
     /// `oauth_nonce`, empty).

@@ -4,6 +4,7 @@
 use crate::Error;
 use crate::ct::ct_eq;
 use crate::header::AuthorizationHeader;
+use crate::nonce::Nonce;
 use crate::params::{Origin, ParamSet, Text};
 use crate::percent::{Decoding, decode_into};
 use crate::sign::{Prepared, SIGNATURE_LEN, SIGNATURE_METHOD, Signer};
@@ -29,14 +30,22 @@ pub struct TimeWindow {
     pub window: u64,
 }
 
-/// What a successful verification established; values are borrowed from the header
-/// and still percent-encoded (a nonce store can key on them as they are).
+/// What a successful verification established.
+///
+/// To refuse replays, remember `(login, nonce)` for the timestamp window and refuse a
+/// pair seen before, where `login` is the *decoded* consumer key you looked the secret
+/// up with and `nonce` is [`Verified::nonce`], decoded. Never key on the header's
+/// encoded text: `oauth_nonce="%39iMz…"` and `oauth_nonce="9iMz…"` (or an escaped
+/// consumer key) sign identically, so a store keyed on encoded text accepts the
+/// re-encoded copy of a captured request as new. Bound the store per login too, so
+/// that one client cannot fill it for the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Verified<'a> {
-    /// `oauth_consumer_key`, still encoded.
+    /// `oauth_consumer_key` as sent, still percent-encoded (borrowed from the header);
+    /// decode it ([`AuthorizationHeader::decode_into`]) before using it as a key.
     pub consumer_key: &'a str,
-    /// `oauth_nonce`, still encoded.
-    pub nonce: &'a str,
+    /// `oauth_nonce`, percent-decoded: the value to key a nonce store on.
+    pub nonce: Nonce,
     /// `oauth_timestamp` in Unix seconds.
     pub timestamp: u64,
 }
@@ -45,7 +54,9 @@ pub struct Verified<'a> {
 /// by the consumer's secret.
 ///
 /// The checks, in order, each with its own error: the required `oauth_*` values are
-/// present ([`Error::MissingOAuthParameter`]); the method is HMAC-SHA1
+/// present and the nonce is not empty ([`Error::MissingOAuthParameter`]); the nonce is
+/// at most [`crate::MAX_NONCE_LEN`] bytes of UTF-8 once decoded
+/// ([`Error::MalformedHeader`]); the method is HMAC-SHA1
 /// ([`Error::UnsupportedSignatureMethod`]) and the version, if any, 1.0
 /// ([`Error::UnsupportedVersion`]); every `oauth_*` pair of the body equals the header's
 /// ([`Error::OAuthParameterMismatch`]); the signature matches, compared in constant time
@@ -58,11 +69,9 @@ pub fn verify<'a>(
     time: TimeWindow,
 ) -> Result<Verified<'a>, Error> {
     let consumer_key = header.require("oauth_consumer_key")?;
-    let nonce = header.require("oauth_nonce")?;
-    if nonce.is_empty() {
-        // The signer never sends one; a nonce store must not accept "" as a nonce.
-        return Err(Error::MissingOAuthParameter);
-    }
+    // Decoded: the identity of the nonce, whatever its encoding in the header. The
+    // signer never sends an empty one; a nonce store must not accept "" as a nonce.
+    let nonce = Nonce::decode(header.require("oauth_nonce")?)?;
     let timestamp_text = header.require("oauth_timestamp")?;
     let method = header.require("oauth_signature_method")?;
     let signature = header.require("oauth_signature")?;

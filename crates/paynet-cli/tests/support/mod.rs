@@ -23,9 +23,38 @@ pub struct Mock {
 impl Mock {
     /// Starts `paynet mock --listen 127.0.0.1:0 EXTRA…`.
     pub fn start(extra: &[&str]) -> Mock {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_paynet"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_paynet"));
+        command
             .args(["mock", "--listen", "127.0.0.1:0"])
-            .args(extra)
+            .args(extra);
+        Mock::spawn(command)
+    }
+
+    /// Starts the mock with at most `nofile` file descriptors (through `prlimit`, which
+    /// execs it: the child is the mock itself).
+    pub fn start_with_nofile(nofile: u32, extra: &[&str]) -> Mock {
+        let mut command = Command::new("prlimit");
+        command
+            .arg(format!("--nofile={nofile}:{nofile}"))
+            .arg(env!("CARGO_BIN_EXE_paynet"))
+            .args(["mock", "--listen", "127.0.0.1:0"])
+            .args(extra);
+        Mock::spawn(command)
+    }
+
+    /// The mock's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> std::net::SocketAddr {
+        let rest = self.url.strip_prefix("http://").unwrap();
+        rest.split('/').next().unwrap().parse().unwrap()
+    }
+
+    fn spawn(mut command: Command) -> Mock {
+        let mut child = command
             .stdout(Stdio::piped())
             .spawn()
             .expect("start paynet mock");
@@ -184,4 +213,99 @@ fn vm_hwm_kib(status: &str) -> u64 {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// A signed `get-balance/1` request for the built-in merchant, as raw HTTP/1.1 bytes
+/// (`Connection: close`).
+pub fn signed_balance_request(addr: std::net::SocketAddr, nonce: &str) -> Vec<u8> {
+    let url = format!("http://{addr}/paynet/api/v2/get-balance/1");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        .to_string();
+    let form = [("balance-provider", "Test")];
+    let request =
+        paynet_oauth::Request::new("POST", &url, &form, "balance_test_merchant14", &now, nonce);
+    let signed = paynet_oauth::Signer::new(KEY, "").sign(&request).unwrap();
+    let mut authorization = String::new();
+    signed
+        .write_authorization_header(&mut authorization)
+        .unwrap();
+    let mut body = String::new();
+    signed.write_body(&mut body).unwrap();
+    format!(
+        "POST /paynet/api/v2/get-balance/1 HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {authorization}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Sends one valid signed request on a new connection and reads the whole answer: the
+/// time it took and the answer (empty on a failure or after 5 s).
+pub fn timed_valid_request(addr: std::net::SocketAddr, nonce: &str) -> (Duration, String) {
+    let request = signed_balance_request(addr, nonce);
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    if let Ok(mut stream) = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(5)) {
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        if stream.write_all(&request).is_ok() {
+            let _ = stream.read_to_end(&mut answer);
+        }
+    }
+    (
+        started.elapsed(),
+        String::from_utf8_lossy(&answer).into_owned(),
+    )
+}
+
+/// Raises this process's soft limit on open files to at least `want` (up to the hard
+/// limit) with `prlimit --pid`; the limit in effect afterwards.
+pub fn raise_nofile(want: u64) -> u64 {
+    let read = || -> (u64, u64) {
+        let limits = std::fs::read_to_string("/proc/self/limits").unwrap();
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max open files"))
+            .unwrap();
+        let mut fields = line
+            .split_whitespace()
+            .skip(3)
+            .map(|v| v.parse::<u64>().unwrap_or(u64::MAX));
+        (fields.next().unwrap(), fields.next().unwrap())
+    };
+    let (soft, hard) = read();
+    if soft < want {
+        let target = want.min(hard);
+        let _ = Command::new("prlimit")
+            .args([
+                "--pid",
+                &std::process::id().to_string(),
+                &format!("--nofile={target}:"),
+            ])
+            .status();
+    }
+    read().0
+}
+
+/// CPU time (user + system) a process has used, from /proc/PID/stat.
+pub fn cpu_time(pid: u32) -> Duration {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which is in parentheses): utime is the 14th
+    // field of the line, stime the 15th.
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+    let per_second: u64 = String::from_utf8(
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .parse()
+    .unwrap_or(100);
+    Duration::from_millis(ticks * 1000 / per_second)
 }
