@@ -27,6 +27,7 @@ lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy $(CARGO_FLAGS) --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc $(CARGO_FLAGS) --no-deps --workspace
+	@echo "lint: rustfmt, clippy -D warnings and rustdoc -D warnings clean"
 
 .PHONY: test-diff
 test-diff: ## oauthlib differential test on N random requests (default 2000)

@@ -23,7 +23,7 @@ summary() {
   if grep -q '^\(FAILED\|SKIPPED\): ' "$log"; then
     last=$(grep '^\(FAILED\|SKIPPED\): ' "$log" | tail -n 1)
   fi
-  if grep -q '^test result: ' "$log" && [[ $last == *"test result: "* || $last == "" ]]; then
+  if grep -q '^test result: ' "$log" && [[ $last != FAILED:* && $last != SKIPPED:* ]]; then
     awk '/^test result: / {p+=$4; f+=$6; i+=$8; n++}
          END {printf "%d passed, %d failed, %d ignored (%d cargo test binaries)", p, f, i, n}' "$log"
   else
