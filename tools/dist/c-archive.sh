@@ -11,7 +11,7 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)
 name=paynet-oauth-$version-$triple
 stage=$work/c-$triple
 rm -rf "$stage" && mkdir -p "$stage/$name" "$out"
-bash "$root/tools/dist/install-c.sh" "$root" "$src" "$stage/$name" "" /lib /include relocatable "$native_libs"
+bash "$root/tools/dist/install-c.sh" "$root" "$src" "$stage/$name" / /lib /include relocatable "$native_libs"
 cp "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$stage/$name/"
 cp "$root/bindings/c/README.md" "$stage/$name/README.md"
 strip=$(bash "$root/tools/dist/strip-for.sh" "$triple")

@@ -21,9 +21,9 @@ ln -sfn "libpaynet_oauth.so.$soversion" "$lib/libpaynet_oauth.so"
 install -m 644 "$root/include/paynet_oauth.h" "$inc/paynet_oauth.h"
 
 if [[ $mode == relocatable ]]; then
-  pc_prefix="\${pcfiledir}/$(realpath -m --relative-to="$libdir/pkgconfig" "$prefix")"
-  pc_libdir="\${pcfiledir}/$(realpath -m --relative-to="$libdir/pkgconfig" "$libdir")"
-  pc_includedir="\${pcfiledir}/$(realpath -m --relative-to="$libdir/pkgconfig" "$includedir")"
+  pc_prefix="\${pcfiledir}/$(realpath -m -s --relative-to="$libdir/pkgconfig" "$prefix")"
+  pc_libdir="\${pcfiledir}/$(realpath -m -s --relative-to="$libdir/pkgconfig" "$libdir")"
+  pc_includedir="\${pcfiledir}/$(realpath -m -s --relative-to="$libdir/pkgconfig" "$includedir")"
 else
   pc_prefix=$prefix pc_libdir=$libdir pc_includedir=$includedir
 fi
@@ -37,8 +37,8 @@ done
 cmake_dir=$libdir/cmake/paynet_oauth
 cmake_libs=$(sed -e 's/-l//g' -e 's/ /;/g' <<<"$native_libs")
 sed -e "s|@VERSION@|$version|g" -e "s|@SOVERSION@|$soversion|g" -e "s|@CMAKE_LIBS@|$cmake_libs|" \
-  -e "s|@LIBDIR_FROM_CMAKE@|$(realpath -m --relative-to="$cmake_dir" "$libdir")|" \
-  -e "s|@INCLUDEDIR_FROM_CMAKE@|$(realpath -m --relative-to="$cmake_dir" "$includedir")|" \
+  -e "s|@LIBDIR_FROM_CMAKE@|$(realpath -m -s --relative-to="$cmake_dir" "$libdir")|" \
+  -e "s|@INCLUDEDIR_FROM_CMAKE@|$(realpath -m -s --relative-to="$cmake_dir" "$includedir")|" \
   "$root/bindings/c/paynet_oauthConfig.cmake.in" >"$lib/cmake/paynet_oauth/paynet_oauthConfig.cmake"
 sed -e "s|@VERSION@|$version|g" -e "s|@VERSION_MAJOR@|$major|g" -e "s|@VERSION_MINOR@|$minor|g" \
   "$root/bindings/c/paynet_oauthConfigVersion.cmake.in" >"$lib/cmake/paynet_oauth/paynet_oauthConfigVersion.cmake"
