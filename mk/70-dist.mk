@@ -17,7 +17,9 @@
 # (the x86_64 archive with CMake and pkg-config consumers), test-install (LIBDIR,
 # uninstall).
 #
-# Every cross build shares one target directory (build/dist/target), so each target is
+# The zig-linked builds (wheels, Node addons) share one target directory
+# (build/dist/target), the C archives (linked by gcc) another (build/dist/target-c): a
+# different linker for the same crates would rebuild them every time. Each target is
 # built once and reused; the tools (maturin, ziglang, cargo-zigbuild, auditwheel) live in
 # their own venv build/dist/venv, the cross C toolchain and qemu-user come from apt.
 
@@ -111,9 +113,9 @@ dist-tools: $(DIST_VENV)/.ready dist-apt
 
 # $(call dist-c,TRIPLE): build the C library for TRIPLE with a SONAME, pack the archive.
 define dist-c
-	@$(DIST_CROSS_ENV) CARGO_TARGET_DIR=$(DIST_WORK)/target $(CARGO) rustc $(CARGO_FLAGS) -p paynet-oauth-c \
+	@$(DIST_CROSS_ENV) CARGO_TARGET_DIR=$(DIST_WORK)/target-c $(CARGO) rustc $(CARGO_FLAGS) -p paynet-oauth-c \
 	  --release --target $(1) -- $(C_SONAME_ARGS)
-	@bash tools/dist/c-archive.sh $(ROOT) $(1) $(DIST_WORK)/target/$(1)/release $(DIST) $(DIST_WORK) "$(C_NATIVE_LIBS)"
+	@bash tools/dist/c-archive.sh $(ROOT) $(1) $(DIST_WORK)/target-c/$(1)/release $(DIST) $(DIST_WORK) "$(C_NATIVE_LIBS)"
 endef
 
 .PHONY: dist-c-x86_64
