@@ -176,9 +176,10 @@ test-dist: dist ## make dist, then check each artifact as a user would (slow: cr
 .PHONY: test-publish
 test-publish: ## cargo publish --dry-run of every publishable crate (packaged and built from the .crate files)
 	@mkdir -p $(DIST_WORK)
-	@$(CARGO) publish --dry-run --workspace --locked >$(DIST_LOG) 2>&1 || { cat $(DIST_LOG); exit 1; }
-	@echo "publish: cargo publish --dry-run: $$(grep -c '^ *Packaging ' $(DIST_LOG)) crates packaged and verified" \
-	  "($$(sed -n 's/^ *Packaging \([^ ]*\) .*/\1/p' $(DIST_LOG) | paste -sd' '))"
+	@packages=$$(bash tools/dist/check-license-copies.sh $(ROOT)) && \
+	  $(CARGO) publish --dry-run --workspace --locked >$(DIST_WORK)/publish.log 2>&1 || { cat $(DIST_WORK)/publish.log; exit 1; }; \
+	  echo "publish: cargo publish --dry-run: $$(grep -c '^ *Packaging ' $(DIST_WORK)/publish.log) crates packaged and verified" \
+	  "($$(sed -n 's/^ *Packaging \([^ ]*\) .*/\1/p' $(DIST_WORK)/publish.log | paste -sd' ')); LICENSE-MIT/-APACHE in $$packages packages"
 
 TEST_TARGETS += test-publish
 
