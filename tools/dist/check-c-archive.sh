@@ -6,7 +6,7 @@
 #
 # Usage: check-c-archive.sh ROOT ARCHIVE TRIPLE WORK
 set -euo pipefail
-root=$1 archive=$2 triple=$3 work=$4
+root=$(realpath "$1") archive=$(realpath "$2") triple=$3 work=$(realpath -m "$4")
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -1)
 soversion=$(bash "$root/tools/dist/soversion.sh" "$version")
 w=$work/check-c-$triple
