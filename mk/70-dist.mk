@@ -8,7 +8,8 @@
 #                     the sizes before and after stripping into BENCHMARKS.md
 #   make test-dist    make dist, then check every artifact as a user would (auditwheel,
 #                     pip install without Rust, npm install without Rust, the aarch64
-#                     C archive under qemu-user); cross builds: ~25 min, not in make test
+#                     C archive under qemu-user); the first run builds 9 cross targets: 45 min
+#                     (20 CPU-min) on the shared 2-core machine, so it is not in make test
 #   make install PREFIX=/usr/local [LIBDIR=$(PREFIX)/lib] [INCLUDEDIR=...] [DESTDIR=...]
 #   make uninstall    the same variables; removes exactly what install put there
 #
@@ -17,10 +18,10 @@
 # (the x86_64 archive with CMake and pkg-config consumers), test-install (LIBDIR,
 # uninstall).
 #
-# The zig-linked builds (wheels, Node addons) share one target directory
-# (build/dist/target), the C archives (linked by gcc) another (build/dist/target-c): a
-# different linker for the same crates would rebuild them every time. Each target is
-# built once and reused; the tools (maturin, ziglang, cargo-zigbuild, auditwheel) live in
+# The wheels (maturin's zig wrapper), the Node addons (cargo-zigbuild's) and the C
+# archives (gcc) each have their own target directory (build/dist/target, target-node,
+# target-c): a different linker for the same crates rebuilds them all, so shared
+# directories would rebuild everything on every run. Each target is built once and reused; the tools (maturin, ziglang, cargo-zigbuild, auditwheel) live in
 # their own venv build/dist/venv, the cross C toolchain and qemu-user come from apt.
 
 DIST := $(ROOT)/dist

@@ -18,9 +18,9 @@ export PATH=$venv/bin:$PATH
 # A Node addon links libc dynamically, also on musl (Alpine's node loads it with dlopen).
 flags_var=CARGO_TARGET_$(tr 'a-z-' 'A-Z_' <<<"$triple")_RUSTFLAGS
 [[ $triple == *musl ]] && export "$flags_var=-C target-feature=-crt-static"
-CARGO_TARGET_DIR=$work/target cargo zigbuild --quiet --release -p paynet-oauth-node --target "$zig_target" \
+CARGO_TARGET_DIR=$work/target-node cargo zigbuild --quiet --release -p paynet-oauth-node --target "$zig_target" \
   --manifest-path "$root/Cargo.toml" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
-built=$work/target/$triple/release/libpaynet_oauth_node.so
+built=$work/target-node/$triple/release/libpaynet_oauth_node.so
 stage=$work/npm-$plat
 rm -rf "$stage" && mkdir -p "$stage" "$out/npm"
 cp "$root/bindings/node/npm/$plat/package.json" "$root/bindings/node/npm/$plat/README.md" \
