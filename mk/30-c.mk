@@ -5,7 +5,7 @@
 #                      under valgrind (no errors, no leaks), the C++ test, the no_std
 #                      firmware build, and examples/c against a fresh mock through an
 #                      install found by pkg-config
-#   make install PREFIX=/usr/local   release libraries, header, paynet_oauth.pc
+#   make install PREFIX=/usr/local   release libraries, header, paynet_oauth.pc (mk/70-dist.mk)
 
 C_SRC := $(ROOT)/bindings/c
 C_BUILD := $(ROOT)/build/c
@@ -94,17 +94,7 @@ test-c-nostd: rustup-targets
 	  ! grep -q 'paynet_build_request\|paynet_parse_response' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
 	  echo "c: no_std static library for $(C_NOSTD_TARGET): $$(wc -c <$$lib) bytes, exports $$(echo $$syms | wc -w) functions"
 
-.PHONY: install
-install: ## PREFIX=/usr/local: the C library (static + shared), header and paynet_oauth.pc
-	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c $(if $(filter release,$(C_PROFILE)),--release)
-	@install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
-	@install -m 644 target/$(C_PROFILE_DIR)/libpaynet_oauth.a $(DESTDIR)$(PREFIX)/lib/
-	@install -m 755 target/$(C_PROFILE_DIR)/libpaynet_oauth.so $(DESTDIR)$(PREFIX)/lib/libpaynet_oauth.so
-	@install -m 644 $(HEADER) $(DESTDIR)$(PREFIX)/include/
-	@version=$$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1); \
-	  sed -e "s|@PREFIX@|$(PREFIX)|" -e "s|@VERSION@|$$version|" -e "s|@LIBS_PRIVATE@|$(C_NATIVE_LIBS)|" \
-	  bindings/c/paynet_oauth.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/paynet_oauth.pc
-	@echo "installed libpaynet_oauth (.a, .so), paynet_oauth.h and paynet_oauth.pc under $(DESTDIR)$(PREFIX)"
+# `make install` / `make uninstall` are in mk/70-dist.mk (with the release archives).
 
 .PHONY: test-example-c
 test-example-c:

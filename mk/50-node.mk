@@ -17,13 +17,11 @@ NPM_QUIET := --no-audit --no-fund --loglevel=error
 node-tools:
 	@tools/test/require.sh node "Node.js 20+ and npm" "$(NODE_CHECK)" "apt nodejs" || exit 1
 
-# Reinstalled when package.json or the lock file is newer than the last install.
-# `npm install` (it keeps the locked versions) rather than `npm ci`: npm 11's `ci`
-# refuses this lock file because @napi-rs/cli's per-platform optional packages
-# (@napi-rs/lzma-*) are listed without versions ("Missing: ... from lock file").
+# Reinstalled when package.json or the lock file is newer than the last install;
+# `npm ci` installs exactly the lock file and never rewrites it.
 $(NODE_SRC)/node_modules/.paynet-installed: $(NODE_SRC)/package.json $(wildcard $(NODE_SRC)/package-lock.json) | node-tools
 	@mkdir -p $(NODE_BUILD)
-	@cd $(NODE_SRC) && npm install $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@cd $(NODE_SRC) && npm ci $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
 	@touch $@
 
 .PHONY: node-build
