@@ -8,6 +8,8 @@
 #   tools/test/run-suites.sh SUITE...      (MAKE names the make to call)
 set -uo pipefail
 
+# Everything is in main, read whole before it runs: editing this file during a run is safe.
+main() {
 make=${MAKE:-make}
 logs=build/test-logs
 mkdir -p "$logs"
@@ -68,3 +70,7 @@ elapsed=$(( $(date +%s) - start_all ))
 printf '%-20s %-8s %7s s\n' total "" "$elapsed"
 echo "suites: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
+}
+
+main "$@"
+exit
