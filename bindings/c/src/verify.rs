@@ -52,24 +52,33 @@ pub unsafe extern "C" fn paynet_verify(
     now: u64,
     window: u64,
 ) -> paynet_result {
-    boundary(|| {
-        // SAFETY: the caller guarantees valid texts.
-        let (method, url, body, header, secret, token_secret) = unsafe {
-            (
-                text(method, method_len)?,
-                text(url, url_len)?,
-                text(body, body_len)?,
-                text(authorization_header, authorization_header_len)?,
-                text(consumer_secret, consumer_secret_len)?,
-                text(token_secret, token_secret_len)?,
-            )
-        };
-        let header = AuthorizationHeader::parse(header)?;
-        let incoming = Incoming { method, url, body };
-        let signer = Signer::new(secret, token_secret);
-        paynet_oauth::verify(&header, &incoming, &signer, TimeWindow { now, window })?;
-        Ok(())
-    })
+    let mut nothing_wanted = paynet_verified {
+        consumer_key: core::ptr::null_mut(),
+        token: core::ptr::null_mut(),
+        nonce: core::ptr::null_mut(),
+        timestamp: 0,
+    };
+    // SAFETY: the texts are forwarded from the caller under the same contract;
+    // `nothing_wanted` is a valid `paynet_verified` that wants no buffer.
+    unsafe {
+        paynet_verify_ex(
+            method,
+            method_len,
+            url,
+            url_len,
+            body,
+            body_len,
+            authorization_header,
+            authorization_header_len,
+            consumer_secret,
+            consumer_secret_len,
+            token_secret,
+            token_secret_len,
+            now,
+            window,
+            &mut nothing_wanted,
+        )
+    }
 }
 
 /// As `paynet_verify`, and on `PAYNET_OK` writes what was verified into the wanted
