@@ -144,6 +144,7 @@ pub(crate) unsafe fn write(
 ///
 /// # Safety
 /// `out` must be a valid, non-NULL `paynet_buffer`.
+#[cfg(feature = "std")]
 pub(crate) unsafe fn put_text(out: *mut paynet_buffer, text: &str) -> Result<(), paynet_result> {
     let outs = [Out::new(out, text.len())];
     // SAFETY: forwarded from the caller.
