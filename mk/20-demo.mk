@@ -27,6 +27,9 @@ test-example-rust: ## run examples/rust against a fresh mock
 	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli -p paynet-example-rust
 	@out=$$(tools/demo/run_with_mock.sh $(PAYNET) target/debug/get-balance) && \
 	  grep -q 'endpoint 1, provider Test: 29.99' <<<"$$out" && grep -q 'saa: 219.500 USD' <<<"$$out" && \
-	  grep -q 'gateway said: Unknown balance provider no-such-provider' <<<"$$out" && echo "example rust: ok"
+	  grep -q 'gateway said: Unknown balance provider no-such-provider' <<<"$$out"
+	@out=$$(env -u PAYNET_GATEWAY -u PAYNET_CONTROL_KEY target/debug/get-balance 2>&1) && exit 1; \
+	  grep -q 'PAYNET_GATEWAY is not set: a preset name' <<<"$$out" || { echo "example rust without its environment: $$out"; exit 1; }
+	@echo "example rust: ok (and without its environment it says what to set)"
 
 TEST_TARGETS += test-example-rust

@@ -1,7 +1,7 @@
 //! `paynet mock`: run the local mock gateway until interrupted.
 
 use std::io::Write;
-use std::net::SocketAddr;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -9,12 +9,31 @@ use paynet_mock::{EndlessBody, Fixtures, Format, MockConfig, MockGateway};
 
 use crate::failure::Failure;
 
+/// `--listen`: HOST:PORT where HOST is an IP address or a name (`localhost:0`); a name
+/// resolves to its first IPv4 address when it has one, else its first address.
+fn parse_listen(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    let addrs: Vec<SocketAddr> = text
+        .to_socket_addrs()
+        .map_err(|e| format!("expected HOST:PORT (e.g. 127.0.0.1:8080 or localhost:0): {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{text} resolves to no address"))
+}
+
 /// Run a local gateway that verifies signatures and serves balances from fixtures.
 #[derive(Args, Debug)]
 #[command(after_help = MOCK_HELP)]
 pub(crate) struct MockArgs {
-    /// Address to listen on; port 0 picks a free port (printed on the first line).
-    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    /// Address to listen on, HOST:PORT (an IP address or a name such as localhost);
+    /// port 0 picks a free port (printed on the first line).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR", value_parser = parse_listen)]
     listen: SocketAddr,
     /// A JSON fixtures file (see crates/paynet-mock/README.md); built-in fixtures
     /// (the API docs' examples) when left out.
@@ -113,4 +132,25 @@ async fn wait_for_stop() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_listen;
+
+    #[test]
+    fn listen_takes_addresses_and_names() {
+        assert_eq!(
+            parse_listen("127.0.0.1:0").unwrap().to_string(),
+            "127.0.0.1:0"
+        );
+        assert_eq!(
+            parse_listen("[::1]:8080").unwrap().to_string(),
+            "[::1]:8080"
+        );
+        let local = parse_listen("localhost:0").unwrap();
+        assert!(local.ip().is_loopback() && local.port() == 0, "{local}");
+        let err = parse_listen("localhost").unwrap_err();
+        assert!(err.contains("HOST:PORT"), "{err}");
+    }
 }

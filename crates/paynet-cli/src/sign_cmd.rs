@@ -34,7 +34,7 @@ pub(crate) struct SignArgs {
     /// The consumer key (the gateway login).
     #[arg(long, required_unless_present = "input")]
     consumer_key: Option<String>,
-    /// The consumer secret (the gateway control key) [env: PAYNET_CONTROL_KEY].
+    /// The consumer secret (the gateway control key).
     #[arg(long, env = "PAYNET_CONTROL_KEY", hide_env_values = true)]
     consumer_secret: Option<String>,
     /// `oauth_token` (not used by the gateway).

@@ -7,9 +7,27 @@
 
 use paynet_client::{ControlKey, Error, Gateway, blocking::Client};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let gateway = Gateway::from_str_or_preset(&std::env::var("PAYNET_GATEWAY")?)?;
-    let key = ControlKey::new(std::env::var("PAYNET_CONTROL_KEY")?);
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("get-balance: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// An environment variable the example needs, or a message that says how to set it.
+fn required(name: &str, what: &str) -> Result<String, String> {
+    std::env::var(name).map_err(|_| format!("{name} is not set: {what}"))
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let gateway = Gateway::from_str_or_preset(&required(
+        "PAYNET_GATEWAY",
+        "a preset name (payneteasy-sandbox) or the API URL, e.g. http://127.0.0.1:8080/paynet/api/v2",
+    )?)?;
+    let key = ControlKey::new(required(
+        "PAYNET_CONTROL_KEY",
+        "the merchant's control key",
+    )?);
 
     let merchant =
         Client::builder(gateway.clone(), "balance_test_merchant14", key.clone()).build()?;
