@@ -30,14 +30,18 @@ impl fmt::Display for GatewayError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::UnknownPreset { input } => {
-                write!(f, "gateway {input:?} is neither a preset name (")?;
+                write!(f, "gateway {input:?} is not a preset")?;
+                if let Some(name) = crate::gateway::closest_preset(input) {
+                    write!(f, "; did you mean {name:?}?")?;
+                }
+                f.write_str(" (presets: ")?;
                 for (i, (name, _)) in crate::gateway::PRESETS.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
                     f.write_str(name)?;
                 }
-                f.write_str(") nor a URL such as https://host/paynet/api/v2")
+                f.write_str("; or a URL such as https://host/paynet/api/v2)")
             }
             Self::InvalidUrl { input, reason } => {
                 write!(f, "invalid gateway URL {input:?}: {reason}")

@@ -18,6 +18,36 @@ pub const PRESETS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The preset whose name is closest to a mistyped one (at most 3 edits away), for a
+/// "did you mean" in the error.
+pub fn closest_preset(input: &str) -> Option<&'static str> {
+    let input = input.trim().to_ascii_lowercase();
+    PRESETS
+        .iter()
+        .map(|(name, _)| (edit_distance(&input, name), *name))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance over chars (names are short; one row is kept).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// The URL scheme of a gateway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scheme {
@@ -296,4 +326,22 @@ fn parse_prefix(path: &str) -> Result<String, &'static str> {
         return Err("the path must not contain '.' or '..' segments (plain or percent-encoded)");
     }
     Ok(path.trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod closest_preset_tests {
+    use super::closest_preset;
+
+    #[test]
+    fn a_near_miss_gets_a_suggestion_and_a_far_one_none() {
+        assert_eq!(
+            closest_preset("payneteasy-sandbx"),
+            Some("payneteasy-sandbox")
+        );
+        assert_eq!(
+            closest_preset("PaynetEasy-Production"),
+            Some("payneteasy-production")
+        );
+        assert_eq!(closest_preset("sandbox"), None);
+    }
 }

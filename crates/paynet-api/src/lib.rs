@@ -44,7 +44,7 @@ mod sign;
 
 pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
-pub use gateway::{Gateway, PRESETS, Scheme};
+pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};
 #[cfg(feature = "nonce")]
 pub use nonce::{NONCE_LEN, random_nonce};
 pub use render::{Format, render_balances, render_endpoint_balance, render_error_message};

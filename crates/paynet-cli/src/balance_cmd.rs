@@ -27,6 +27,10 @@ pub(crate) struct Connection {
     /// the key is read from the PAYNET_CONTROL_KEY environment variable.
     #[arg(long, value_name = "FILE")]
     control_key_file: Option<PathBuf>,
+    /// Never accepted: a key given as a flag stays in the shell history and shows in
+    /// `ps` to every user of the machine. Present only to say so clearly.
+    #[arg(long, hide = true, value_name = "KEY")]
+    control_key: Option<String>,
     /// Print JSON (amounts as strings) instead of a table.
     #[arg(long)]
     json: bool,
@@ -164,10 +168,22 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
             preset_names()
         ))
     })?;
-    let gateway = Gateway::from_str_or_preset(&gateway_text).map_err(|e| {
-        Failure::usage(format!("bad gateway {gateway_text:?}: {e}"))
-            .with_hint(format!("presets: {}", preset_names()))
-    })?;
+    if connection.control_key.is_some() {
+        return Err(Failure::usage(
+            "the control key is never taken as a flag: it would stay in the shell history and show in `ps` to every user of this machine",
+        )
+        .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE"));
+    }
+    // The message lists the presets (and the closest one to a typo) once.
+    let gateway =
+        Gateway::from_str_or_preset(&gateway_text).map_err(|e| Failure::usage(e.to_string()))?;
+    gateway
+        .check_plain_http(connection.allow_http)
+        .map_err(|e| {
+            Failure::usage(e.to_string()).with_hint(
+                "pass --allow-http to send the request and read the balances over plain http anyway",
+            )
+        })?;
     let key = match &connection.control_key_file {
         Some(path) => read_key_file(path)?,
         None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
@@ -239,6 +255,9 @@ fn failure(e: Error) -> Failure {
         }
         Error::ResponseTooLarge { .. } => Some(
             "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)",
+        ),
+        Error::Http { status: 404, .. } => Some(
+            "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)",
         ),
         _ => None,
     };

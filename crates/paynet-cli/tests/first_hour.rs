@@ -53,3 +53,74 @@ fn sign_help_names_the_key_variable_once() {
         "{help}"
     );
 }
+
+/// `paynet balance` with the given gateway and extra flags; the key from the environment.
+fn balance(gateway: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let out = paynet()
+        .args(["balance", "--endpoint", "1", "--provider", "Test"])
+        .args(["--login", "balance_test_merchant14", "--timeout", "5"])
+        .args(["--gateway", gateway])
+        .args(extra)
+        .env("PAYNET_CONTROL_KEY", "F9F65098-1111-1111-1111-621611111111")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_mistyped_preset_gets_the_closest_name_and_the_list_once() {
+    let (code, err) = balance("payneteasy-sandbx", &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("did you mean \"payneteasy-sandbox\"?"),
+        "{err}"
+    );
+    assert_eq!(err.matches("payneteasy-production").count(), 1, "{err}");
+}
+
+#[test]
+fn refusing_plain_http_names_the_flag() {
+    let (code, err) = balance("http://192.0.2.1/paynet/api/v2", &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--allow-http"), "{err}");
+}
+
+#[test]
+fn a_control_key_flag_is_refused_with_the_reason() {
+    let (code, err) = balance("payneteasy-sandbox", &["--control-key", "abc"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("shell history"), "{err}");
+    assert!(
+        err.contains("PAYNET_CONTROL_KEY") && err.contains("--control-key-file"),
+        "{err}"
+    );
+    assert!(!err.contains("Usage:"), "{err}");
+}
+
+#[test]
+fn a_gateway_without_the_api_path_gets_a_hint() {
+    let mut mock = paynet()
+        .args(["mock", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(mock.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let api = first.trim().rsplit(' ').next().unwrap().to_owned();
+    let bare = api.trim_end_matches("/paynet/api/v2");
+    let (code, err) = balance(bare, &[]);
+    let (ok, _) = balance(&api, &[]);
+    mock.kill().unwrap();
+    mock.wait().unwrap();
+    assert_eq!(ok, Some(0));
+    assert_eq!(code, Some(6), "{err}");
+    assert!(
+        err.contains("HTTP 404") && err.contains("/paynet/api/v2"),
+        "{err}"
+    );
+}
