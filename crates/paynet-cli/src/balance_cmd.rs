@@ -31,7 +31,8 @@ pub(crate) struct Connection {
     /// `ps` to every user of the machine. Present only to say so clearly.
     #[arg(long, hide = true, value_name = "KEY")]
     control_key: Option<String>,
-    /// Print JSON (amounts as strings) instead of a table.
+    /// Print JSON (amounts as strings) instead of a table; a failure is then a JSON
+    /// object on stderr: {"error": {"kind", "message", "hint", "exit_code"}}.
     #[arg(long)]
     json: bool,
     /// Seconds to wait for the gateway (per attempt).
@@ -60,6 +61,13 @@ pub(crate) struct BalanceArgs {
     connection: Connection,
 }
 
+impl BalanceArgs {
+    /// Whether the output (and so an error on stderr) is JSON.
+    pub(crate) fn wants_json(&self) -> bool {
+        self.connection.json
+    }
+}
+
 /// `paynet balances`: the balances of a manager or a merchant.
 #[derive(Args, Debug)]
 #[command(after_help = BALANCES_HELP)]
@@ -76,6 +84,13 @@ pub(crate) struct BalancesArgs {
     name: Option<String>,
     #[command(flatten)]
     connection: Connection,
+}
+
+impl BalancesArgs {
+    /// Whether the output (and so an error on stderr) is JSON.
+    pub(crate) fn wants_json(&self) -> bool {
+        self.connection.json
+    }
 }
 
 const BALANCE_HELP: &str = "\

@@ -32,6 +32,38 @@ impl Failure {
         self
     }
 
+    /// What kind of failure the exit code says, as a stable word for scripts.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self.code {
+            EXIT_USAGE => "usage",
+            3 => "gateway_error",
+            4 => "access_denied",
+            5 => "network",
+            6 => "http_or_unexpected_response",
+            _ => "failure",
+        }
+    }
+
+    /// Prints the failure on stderr as one JSON object (for `--json` and `--input`):
+    /// `{"error": {"kind", "message", "hint", "exit_code"}}`, and returns its exit code.
+    pub(crate) fn report_json(&self) -> ExitCode {
+        let message = terminal_text(&self.message, MESSAGE_CHARS);
+        let hint = self
+            .hint
+            .as_deref()
+            .map(|h| terminal_text(h, MESSAGE_CHARS));
+        let object = serde_json::json!({
+            "error": {
+                "kind": self.kind(),
+                "message": message,
+                "hint": hint,
+                "exit_code": self.code,
+            }
+        });
+        eprintln!("{object}");
+        ExitCode::from(self.code)
+    }
+
     /// Prints the failure on stderr and returns its exit code. The message may quote
     /// the gateway: control characters are escaped and long text is cut.
     pub(crate) fn report(&self) -> ExitCode {

@@ -57,6 +57,12 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json = match &cli.command {
+        Command::Balance(args) => args.wants_json(),
+        Command::Balances(args) => args.wants_json(),
+        Command::Sign(args) => args.wants_json(),
+        Command::Mock(_) => false,
+    };
     let outcome: Result<(), Failure> = match cli.command {
         Command::Balance(args) => balance_cmd::run_balance(args),
         Command::Balances(args) => balance_cmd::run_balances(args),
@@ -65,6 +71,7 @@ fn main() -> ExitCode {
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
+        Err(failure) if json => failure.report_json(),
         Err(failure) => failure.report(),
     }
 }

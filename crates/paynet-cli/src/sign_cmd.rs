@@ -58,9 +58,29 @@ pub(crate) struct SignArgs {
     /// The header's realm (never signed).
     #[arg(long, default_value = "")]
     realm: String,
-    /// Print JSON instead of labelled lines.
+    /// Print JSON instead of labelled lines (compact, on one line, like --input's).
     #[arg(long)]
     json: bool,
+    /// Indent the JSON of --json and --input (compact, one line, when left out).
+    #[arg(long)]
+    pretty: bool,
+}
+
+impl SignArgs {
+    /// Whether the output (and so an error on stderr) is JSON.
+    pub(crate) fn wants_json(&self) -> bool {
+        self.json || self.input.is_some()
+    }
+}
+
+/// JSON text: indented with `--pretty`, else compact on one line.
+fn to_json<T: serde::Serialize>(value: &T, pretty: bool) -> Result<String, Failure> {
+    if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    }
+    .map_err(|e| Failure::usage(e.to_string()))
 }
 
 const SIGN_HELP: &str = "\
@@ -121,7 +141,7 @@ struct Output {
 /// Runs `paynet sign`.
 pub(crate) fn run(args: SignArgs) -> Result<(), Failure> {
     match &args.input {
-        Some(path) => run_batch(path),
+        Some(path) => run_batch(path, args.pretty),
         None => run_flags(&args),
     }
 }
@@ -159,7 +179,7 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
     };
     let out = sign_case(&case).map_err(Failure::usage)?;
     let text = if args.json {
-        serde_json::to_string_pretty(&out).map_err(|e| Failure::usage(e.to_string()))? + "\n"
+        to_json(&out, args.pretty)? + "\n"
     } else {
         format!(
             "Normalized parameters: {}\nSignature base string: {}\nSignature: {}\nAuthorization header: Authorization: {}\nBody: {}\n",
@@ -173,7 +193,7 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
     write_stdout(text.as_bytes())
 }
 
-fn run_batch(path: &PathBuf) -> Result<(), Failure> {
+fn run_batch(path: &PathBuf, pretty: bool) -> Result<(), Failure> {
     let mut input = String::new();
     let read = if path.as_os_str() == "-" {
         std::io::stdin().read_to_string(&mut input).map(|_| ())
@@ -189,11 +209,10 @@ fn run_batch(path: &PathBuf) -> Result<(), Failure> {
             for (i, item) in items.into_iter().enumerate() {
                 outs.push(sign_value(item).map_err(|e| Failure::usage(format!("case {i}: {e}")))?);
             }
-            serde_json::to_string(&outs)
+            to_json(&outs, pretty)?
         }
-        other => serde_json::to_string(&sign_value(other).map_err(Failure::usage)?),
-    }
-    .map_err(|e| Failure::usage(e.to_string()))?;
+        other => to_json(&sign_value(other).map_err(Failure::usage)?, pretty)?,
+    };
     // Everything is signed before anything is written: a bad case writes nothing.
     write_stdout(format!("{output}\n").as_bytes())
 }

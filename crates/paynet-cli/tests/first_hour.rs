@@ -124,3 +124,61 @@ fn a_gateway_without_the_api_path_gets_a_hint() {
         "{err}"
     );
 }
+
+#[test]
+fn with_json_a_failure_is_a_json_object_on_stderr() {
+    let (code, err) = balance("payneteasy-sandbx", &["--json"]);
+    assert_eq!(code, Some(2));
+    let v: serde_json::Value = serde_json::from_str(err.trim()).expect(&err);
+    assert_eq!(v["error"]["kind"], "usage");
+    assert_eq!(v["error"]["exit_code"], 2);
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean")
+    );
+
+    let out = paynet()
+        .args(["sign", "--input", "/no/such/file.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(v["error"]["kind"], "usage");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn sign_json_is_one_line_unless_pretty() {
+    let sign = |extra: &[&str]| {
+        let out = paynet()
+            .args([
+                "sign",
+                "--url",
+                "https://gw.example/paynet/api/v2/get-balance/1",
+            ])
+            .args(["--param", "balance-provider=Test", "--consumer-key", "m"])
+            .args([
+                "--consumer-secret",
+                "k",
+                "--timestamp",
+                "1700000000",
+                "--nonce",
+                "n1",
+            ])
+            .args(["--json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let compact = sign(&[]);
+    let pretty = sign(&["--pretty"]);
+    assert_eq!(compact.lines().count(), 1, "{compact}");
+    assert!(pretty.lines().count() > 5, "{pretty}");
+    let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+}
