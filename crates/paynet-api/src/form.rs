@@ -18,10 +18,34 @@ pub fn parse(body: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// Reads a form body that is about to be signed (a caller's own request): `&`-separated
+/// `name=value` fields (a field without `=` has an empty value, empty fields are
+/// skipped), decoded strictly. `None` when an escape does not decode to UTF-8.
+pub fn parse_strict(body: &str) -> Option<Vec<(String, String)>> {
+    body.split('&')
+        .filter(|field| !field.is_empty())
+        .map(|field| {
+            let (name, value) = field.split_once('=').unwrap_or((field, ""));
+            Some((decode_strict(name)?, decode_strict(value)?))
+        })
+        .collect()
+}
+
 /// Form-decodes one name or value: `+` is a space, `%XX` is a byte (either case of hex),
 /// and the bytes are read as UTF-8 (invalid sequences become U+FFFD). A `%` that does
 /// not start a valid escape is kept as it is.
 pub fn decode(s: &str) -> String {
+    String::from_utf8_lossy(&decode_bytes(s)).into_owned()
+}
+
+/// Form-decodes one name or value strictly: like [`decode`], but bytes that are not
+/// UTF-8 are an error (`None`) instead of U+FFFD, for input that will be signed.
+pub fn decode_strict(s: &str) -> Option<String> {
+    String::from_utf8(decode_bytes(s)).ok()
+}
+
+/// The bytes `s` stands for: `+` is a space, `%XX` a byte, a stray `%` itself.
+fn decode_bytes(s: &str) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -42,7 +66,7 @@ pub fn decode(s: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Form-encodes one name or value: `A-Z a-z 0-9 - . _ ~` stay, a space becomes `+`,

@@ -29,10 +29,8 @@ pub fn sign_request(
                 .map_err(|_| Error::InvalidInput("the form body is not UTF-8".into()))?
         }
     };
-    let pairs: Vec<(String, String)> = paynet_api::form::parse(&body)
-        .into_iter()
-        .map(|(name, value)| (name, value.unwrap_or_default()))
-        .collect();
+    let pairs = paynet_api::form::parse_strict(&body)
+        .ok_or_else(|| Error::InvalidInput("a form field is not percent-encoded UTF-8".into()))?;
     let form: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_str()))

@@ -1,0 +1,137 @@
+//! The three balance commands as a binding calls them: [`command_kind`] reads a command
+//! name once for every surface, and [`Call`] runs one on a client.
+
+use paynet_api::{Balance, CommandKind, EndpointBalance, Response};
+
+use crate::Failure;
+
+/// The command a name stands for: `get-balance` (or `endpoint_balance`,
+/// `getBalance`), `get-balance/manager` (`manager_balances`, `getManagerBalances`),
+/// `get-balance/merchant` (`merchant_balances`, `getMerchantBalances`).
+pub fn command_kind(name: &str) -> Result<CommandKind, Failure> {
+    match name {
+        "get-balance" | "endpoint_balance" | "getBalance" => Ok(CommandKind::EndpointBalance),
+        "get-balance/manager" | "manager_balances" | "getManagerBalances" => {
+            Ok(CommandKind::ManagerBalances)
+        }
+        "get-balance/merchant" | "merchant_balances" | "getMerchantBalances" => {
+            Ok(CommandKind::MerchantBalances)
+        }
+        other => Err(Failure::invalid_input(format!(
+            "unknown command {other:?}: expected \"get-balance\", \"get-balance/manager\" or \"get-balance/merchant\""
+        ))),
+    }
+}
+
+/// A gateway answer read by [`parse_answer`](Answer::parse).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The balance of an endpoint.
+    EndpointBalance(EndpointBalance),
+    /// The balances of a manager or merchant.
+    Balances(Vec<Balance>),
+}
+
+impl Answer {
+    /// Reads the gateway's answer (`status`, `body`) to the command named `command`.
+    pub fn parse(command: &str, status: u16, body: &[u8]) -> Result<Self, Failure> {
+        if !(100..=599).contains(&status) {
+            return Err(Failure::invalid_input(format!(
+                "status {status} is not an HTTP status (a whole number from 100 to 599)"
+            )));
+        }
+        Ok(
+            match paynet_api::parse_response(command_kind(command)?, status, body)? {
+                Response::EndpointBalance(b) => Answer::EndpointBalance(b),
+                Response::Balances(list) => Answer::Balances(list),
+            },
+        )
+    }
+}
+
+/// One balance request, with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Call {
+    /// `getBalance`: an endpoint's balance with one provider.
+    EndpointBalance {
+        /// The endpoint id.
+        endpoint_id: String,
+        /// The balance provider, e.g. `Test`.
+        provider: String,
+    },
+    /// `getManagerBalances`: a manager's balances, all or the one named.
+    ManagerBalances {
+        /// The manager's login.
+        login: String,
+        /// Only this balance.
+        name: Option<String>,
+    },
+    /// `getMerchantBalances`: a merchant's balances, all or the one named.
+    MerchantBalances {
+        /// The merchant's login.
+        login: String,
+        /// Only this balance.
+        name: Option<String>,
+    },
+}
+
+impl Call {
+    /// Sends this request with the async client.
+    pub async fn run(self, client: &paynet_client::Client) -> Result<Answer, Failure> {
+        Ok(match self {
+            Call::EndpointBalance {
+                endpoint_id,
+                provider,
+            } => Answer::EndpointBalance(client.get_balance(&endpoint_id, &provider).await?),
+            Call::ManagerBalances { login, name } => {
+                Answer::Balances(client.get_manager_balances(&login, name.as_deref()).await?)
+            }
+            Call::MerchantBalances { login, name } => Answer::Balances(
+                client
+                    .get_merchant_balances(&login, name.as_deref())
+                    .await?,
+            ),
+        })
+    }
+
+    /// Sends this request with the blocking client.
+    pub fn run_blocking(self, client: &paynet_client::blocking::Client) -> Result<Answer, Failure> {
+        Ok(match self {
+            Call::EndpointBalance {
+                endpoint_id,
+                provider,
+            } => Answer::EndpointBalance(client.get_balance(&endpoint_id, &provider)?),
+            Call::ManagerBalances { login, name } => {
+                Answer::Balances(client.get_manager_balances(&login, name.as_deref())?)
+            }
+            Call::MerchantBalances { login, name } => {
+                Answer::Balances(client.get_merchant_balances(&login, name.as_deref())?)
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_names() {
+        assert_eq!(
+            command_kind("getBalance").unwrap(),
+            CommandKind::EndpointBalance
+        );
+        assert_eq!(
+            command_kind("get-balance/merchant").unwrap(),
+            CommandKind::MerchantBalances
+        );
+        assert!(command_kind("get-balances").is_err());
+        let a = Answer::parse("get-balance", 200, b"balance-amount=29.99\n").unwrap();
+        assert!(matches!(a, Answer::EndpointBalance(b) if b.balance_amount.to_string() == "29.99"));
+        assert_eq!(
+            Answer::parse("get-balance", 403, b"").unwrap_err().kind,
+            crate::ErrorKind::AccessDenied
+        );
+        assert!(Answer::parse("get-balance", 99, b"").is_err());
+    }
+}

@@ -1,0 +1,148 @@
+//! [`Failure`]: the one error of this layer, with its kind from the table and the
+//! details a binding puts on its own error object.
+
+use std::fmt;
+
+use crate::ErrorKind;
+
+/// A failure on its way to a binding: the [`ErrorKind`] (C code, Python class, Node
+/// `code`), an English message, and the details some kinds carry. Never holds a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// The row of the error-kind table.
+    pub kind: ErrorKind,
+    /// What happened, in one sentence.
+    pub message: String,
+    /// The HTTP status (`AccessDenied`, `HttpError`).
+    pub status: Option<u16>,
+    /// The raw response body, for diagnostics (`AccessDenied`, `HttpError`,
+    /// `UnexpectedResponse`).
+    pub body: Option<String>,
+    /// The gateway's decoded `error-message` (`GatewayError`).
+    pub gateway_message: Option<String>,
+    /// Why a 2xx answer is not a balance (`UnexpectedResponse`).
+    pub reason: Option<String>,
+    /// The response size cap in bytes (`ResponseTooLarge`).
+    pub limit: Option<usize>,
+}
+
+impl Failure {
+    /// A failure of `kind` with `message` and no details.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Failure {
+            kind,
+            message: message.into(),
+            status: None,
+            body: None,
+            gateway_message: None,
+            reason: None,
+            limit: None,
+        }
+    }
+
+    /// Bad arguments: a wrong type, an empty, malformed or out-of-range value.
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Failure::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// A bug or a failure of the machine (e.g. the OS random number generator).
+    pub fn internal(message: impl Into<String>) -> Self {
+        Failure::new(ErrorKind::Internal, message)
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl From<paynet_oauth::Error> for Failure {
+    fn from(error: paynet_oauth::Error) -> Self {
+        Failure::new(ErrorKind::of_core(error), error.to_string())
+    }
+}
+
+impl From<paynet_client::Error> for Failure {
+    fn from(error: paynet_client::Error) -> Self {
+        use paynet_client::Error as E;
+        let message = error.to_string();
+        match error {
+            E::Gateway { message: gateway } => Failure {
+                gateway_message: Some(gateway),
+                ..Failure::new(ErrorKind::GatewayError, message)
+            },
+            E::AccessDenied { body } => Failure {
+                status: Some(403),
+                body: Some(body),
+                ..Failure::new(ErrorKind::AccessDenied, message)
+            },
+            E::Http { status, body } => Failure {
+                status: Some(status),
+                body: Some(body),
+                ..Failure::new(ErrorKind::HttpError, message)
+            },
+            E::UnexpectedResponse { body, reason } => Failure {
+                body: Some(body),
+                reason: Some(reason),
+                ..Failure::new(ErrorKind::UnexpectedResponse, message)
+            },
+            E::ResponseTooLarge { limit } => Failure {
+                limit: Some(limit),
+                ..Failure::new(ErrorKind::ResponseTooLarge, message)
+            },
+            E::Timeout => Failure::new(ErrorKind::Timeout, message),
+            E::Transport(_) => Failure::new(ErrorKind::Transport, message),
+            E::InvalidInput(_) => Failure::invalid_input(message),
+            _ => Failure::internal(message),
+        }
+    }
+}
+
+impl From<paynet_api::ResponseError> for Failure {
+    fn from(error: paynet_api::ResponseError) -> Self {
+        paynet_client::Error::from(error).into()
+    }
+}
+
+impl From<paynet_api::GatewayError> for Failure {
+    fn from(error: paynet_api::GatewayError) -> Self {
+        Failure::invalid_input(error.to_string())
+    }
+}
+
+impl From<paynet_api::CommandError> for Failure {
+    fn from(error: paynet_api::CommandError) -> Self {
+        Failure::invalid_input(error.to_string())
+    }
+}
+
+impl From<paynet_api::SignError> for Failure {
+    fn from(error: paynet_api::SignError) -> Self {
+        match error {
+            paynet_api::SignError::OAuth(core) => core.into(),
+            other => Failure::invalid_input(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn response_errors_keep_their_details() {
+        let f = Failure::from(paynet_api::ResponseError::Http {
+            status: 502,
+            body: "bad".into(),
+        });
+        assert_eq!(f.kind, ErrorKind::HttpError);
+        assert_eq!((f.status, f.body.as_deref()), (Some(502), Some("bad")));
+        let f = Failure::from(paynet_client::Error::ResponseTooLarge { limit: 10 });
+        assert_eq!((f.kind, f.limit), (ErrorKind::ResponseTooLarge, Some(10)));
+        let f = Failure::from(paynet_oauth::Error::SignatureMismatch);
+        assert_eq!(f.kind.code(), "PAYNET_SIGNATURE_MISMATCH");
+    }
+}

@@ -1,0 +1,61 @@
+//! The std layer every language binding of paynet-oauth stands on (C, Python, Node).
+//!
+//! A binding converts its language's values into these types and their results and
+//! errors back; everything two bindings would otherwise write twice lives here once:
+//!
+//! - [`OwnedRequest`] (every option the core takes) signed into an [`OwnedSigned`], which
+//!   keeps the signature and writes each output (header, body, normalized parameters,
+//!   base string) when it is asked for; [`verify`] and [`percent_encode`];
+//! - the defaults: one clock ([`now`]), one CSPRNG nonce generator ([`fresh_nonce`]), one
+//!   timestamp check ([`check_timestamp`]);
+//! - one table of error kinds ([`ErrorKind`], [`ERROR_KINDS`]) with stable names and
+//!   numbers, from which the C result codes, the Python exception classes and the Node
+//!   error `code`s come, and [`Failure`], the one error every function here returns;
+//! - the balance record's fields, enumerable once ([`BalanceField`]);
+//! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
+//!   command names parsed once by [`command_kind`]);
+//! - signing a form request built by the caller's own HTTP stack ([`sign_form`]).
+#![forbid(unsafe_code)]
+
+mod clock;
+mod command;
+mod error_kind;
+mod failure;
+mod fields;
+mod form_request;
+mod options;
+mod request;
+mod signed;
+mod verify;
+
+pub use clock::{NONCE_LEN, check_timestamp, fresh_nonce, now};
+pub use command::{Answer, Call, command_kind};
+pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
+pub use failure::Failure;
+pub use fields::{BalanceField, FieldValue};
+pub use form_request::sign_form;
+pub use options::{ClientOptions, seconds};
+pub use request::OwnedRequest;
+pub use signed::OwnedSigned;
+pub use verify::{VerifiedRequest, verify};
+
+/// The Content-Type of every request body the gateway takes.
+pub const FORM_CONTENT_TYPE: &str = paynet_api::FORM_CONTENT_TYPE;
+
+/// `text` percent-encoded as RFC 3986 and OAuth 1.0a want it (unreserved characters
+/// kept, every other UTF-8 byte as `%XX` with upper-case hex).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(paynet_oauth::percent::encoded_len(text.as_bytes()));
+    // Writing into a String cannot fail.
+    let _ = paynet_oauth::percent::encode(text.as_bytes(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn percent_encoding_is_rfc_3986() {
+        assert_eq!(super::percent_encode("a b+~é"), "a%20b%2B~%C3%A9");
+        assert_eq!(super::percent_encode(""), "");
+    }
+}

@@ -1,0 +1,77 @@
+//! [`OwnedRequest`]: everything a signature covers, owned, with every option the core
+//! takes; the form every binding builds from its language's arguments.
+
+use crate::{Failure, OwnedSigned, check_timestamp, fresh_nonce, now};
+
+/// A request to sign, owned. `timestamp` and `nonce` left as `None` are filled in when
+/// it is signed (the clock, a fresh CSPRNG nonce); `version` is `Some("1.0")` from
+/// [`OwnedRequest::new`] and `None` leaves `oauth_version` out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedRequest {
+    /// The HTTP method, e.g. `POST`.
+    pub method: String,
+    /// The absolute URL, query included (the query is signed and stays in the URL).
+    pub url: String,
+    /// The form parameters (decoded), in the caller's order.
+    pub form: Vec<(String, String)>,
+    /// `oauth_consumer_key`: the login.
+    pub consumer_key: String,
+    /// `oauth_timestamp` as decimal Unix seconds; `None` means now.
+    pub timestamp: Option<String>,
+    /// `oauth_nonce`; `None` means a fresh one.
+    pub nonce: Option<String>,
+    /// `oauth_token`, if any.
+    pub token: Option<String>,
+    /// `oauth_version`; `None` leaves it out.
+    pub version: Option<String>,
+    /// The header's `realm` (not signed).
+    pub realm: String,
+    /// Extra `oauth_*` parameters to sign and send in the header.
+    pub oauth_extra: Vec<(String, String)>,
+}
+
+impl OwnedRequest {
+    /// A request with no parameters, version 1.0, the timestamp and nonce to be filled
+    /// in when signed.
+    pub fn new(
+        method: impl Into<String>,
+        url: impl Into<String>,
+        consumer_key: impl Into<String>,
+    ) -> Self {
+        OwnedRequest {
+            method: method.into(),
+            url: url.into(),
+            form: Vec::new(),
+            consumer_key: consumer_key.into(),
+            timestamp: None,
+            nonce: None,
+            token: None,
+            version: Some("1.0".to_owned()),
+            realm: String::new(),
+            oauth_extra: Vec::new(),
+        }
+    }
+
+    /// Signs this request with `signer` (keyed by the control key and token secret):
+    /// fills in the timestamp and the nonce if they are missing and checks a given
+    /// timestamp. The outputs are written later, when they are read.
+    pub fn sign(mut self, signer: &paynet_oauth::Signer) -> Result<OwnedSigned, Failure> {
+        match &self.timestamp {
+            Some(text) => check_timestamp(text)?,
+            None => self.timestamp = Some(now().to_string()),
+        }
+        if self.nonce.is_none() {
+            self.nonce = Some(fresh_nonce()?);
+        }
+        OwnedSigned::new(self, signer)
+    }
+
+    /// Signs with the consumer secret (the control key) and the token secret.
+    pub fn sign_with_secret(
+        self,
+        consumer_secret: &str,
+        token_secret: &str,
+    ) -> Result<OwnedSigned, Failure> {
+        self.sign(&paynet_oauth::Signer::new(consumer_secret, token_secret))
+    }
+}
