@@ -31,6 +31,7 @@
 #![forbid(unsafe_code)]
 
 mod amount;
+mod balance_field;
 mod command;
 mod error;
 pub mod form;
@@ -42,6 +43,7 @@ mod render;
 mod response;
 mod sign;
 
+pub use balance_field::{BalanceField, FieldValue};
 pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};

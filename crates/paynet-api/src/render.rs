@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use crate::balance_field::{BalanceField, FieldValue};
 use crate::form;
 use crate::json::write_string;
 use crate::response::{Balance, EndpointBalance, field};
@@ -73,40 +74,19 @@ pub fn render_error_message(message: &str) -> String {
 }
 
 fn balance_object(b: &Balance) -> Object {
-    let amount = |d: &Option<rust_decimal::Decimal>| d.map(|d| Val::Number(d.to_string()));
-    let fields = [
-        (field::NAME, Some(Val::Text(b.name.clone()))),
-        (field::AMOUNT, Some(Val::Number(b.amount.to_string()))),
-        (
-            field::ONLINE_BALANCE_LIVE_AMOUNT,
-            amount(&b.online_balance_live_amount),
-        ),
-        (
-            field::TOTAL_SHORT_TERM_HOLD_AMOUNT,
-            amount(&b.total_short_term_hold_amount),
-        ),
-        (
-            field::TOTAL_ROLLING_RESERVE_AMOUNT,
-            amount(&b.total_rolling_reserve_amount),
-        ),
-        (field::CURRENCY, Some(Val::Text(b.currency.clone()))),
-        (
-            field::MERCHANT_LOGIN,
-            b.merchant_login.clone().map(Val::Text),
-        ),
-        (
-            field::EXTERNAL_MERCHANT_IDENTIFIER,
-            Some(
-                b.external_merchant_identifier
-                    .clone()
-                    .map_or(Val::Null, Val::Text),
-            ),
-        ),
-        (field::AMOUNT_BUFFER_HOLD, amount(&b.amount_buffer_hold)),
-    ];
-    fields
-        .into_iter()
-        .filter_map(|(name, v)| v.map(|v| (name, v)))
+    BalanceField::BALANCE
+        .iter()
+        .filter_map(|f| {
+            let value = match f.of(b) {
+                Some(FieldValue::Amount(d)) => Val::Number(d.to_string()),
+                Some(FieldValue::Text(t)) => Val::Text(t.to_owned()),
+                // The gateway writes a missing external id as null and leaves the
+                // other absent fields out.
+                None if *f == BalanceField::ExternalMerchantIdentifier => Val::Null,
+                None => return None,
+            };
+            Some((f.wire_name(), value))
+        })
         .collect()
 }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use paynet_api::{Balance, Gateway, PRESETS};
+use paynet_api::{Balance, BalanceField, Gateway, PRESETS};
 use paynet_client::{ControlKey, Error, blocking::Client};
 use serde_json::{Value, json};
 
@@ -284,50 +284,42 @@ fn failure(e: Error) -> Failure {
 }
 
 fn balance_json(b: &Balance) -> Value {
-    let amount =
-        |d: &Option<paynet_api::Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
-    json!({
-        "name": b.name,
-        "amount": b.amount.to_string(),
-        "online_balance_live_amount": amount(&b.online_balance_live_amount),
-        "total_short_term_hold_amount": amount(&b.total_short_term_hold_amount),
-        "total_rolling_reserve_amount": amount(&b.total_rolling_reserve_amount),
-        "currency": b.currency,
-        "merchant_login": b.merchant_login,
-        "external_merchant_identifier": b.external_merchant_identifier,
-        "amount_buffer_hold": amount(&b.amount_buffer_hold),
-    })
+    BalanceField::BALANCE
+        .iter()
+        .map(|f| {
+            let value = f
+                .of(b)
+                .map_or(Value::Null, |v| Value::String(v.to_string()));
+            (f.snake_name().to_owned(), value)
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
+
+/// The table's columns: a heading and the field shown under it.
+const COLUMNS: [(&str, BalanceField); 8] = [
+    ("NAME", BalanceField::Name),
+    ("AMOUNT", BalanceField::Amount),
+    ("CURRENCY", BalanceField::Currency),
+    ("LIVE", BalanceField::OnlineBalanceLiveAmount),
+    ("HOLD", BalanceField::TotalShortTermHoldAmount),
+    ("RESERVE", BalanceField::TotalRollingReserveAmount),
+    ("BUFFER HOLD", BalanceField::AmountBufferHold),
+    ("MERCHANT", BalanceField::MerchantLogin),
+];
 
 fn table(balances: &[Balance]) -> String {
     if balances.is_empty() {
         return "No balances.\n".into();
     }
-    let opt = |d: &Option<paynet_api::Decimal>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
-    let header = [
-        "NAME",
-        "AMOUNT",
-        "CURRENCY",
-        "LIVE",
-        "HOLD",
-        "RESERVE",
-        "BUFFER HOLD",
-        "MERCHANT",
-    ];
+    let header = COLUMNS.map(|(heading, _)| heading);
     let rows: Vec<[String; 8]> = balances
         .iter()
         .map(|b| {
-            [
-                b.name.clone(),
-                b.amount.to_string(),
-                b.currency.clone(),
-                opt(&b.online_balance_live_amount),
-                opt(&b.total_short_term_hold_amount),
-                opt(&b.total_rolling_reserve_amount),
-                opt(&b.amount_buffer_hold),
-                b.merchant_login.clone().unwrap_or_else(|| "-".into()),
-            ]
-            .map(|cell| terminal_text(&cell, CELL_CHARS))
+            COLUMNS.map(|(_, f)| {
+                let cell = f.of(b).map_or_else(|| "-".to_owned(), |v| v.to_string());
+                terminal_text(&cell, CELL_CHARS)
+            })
         })
         .collect();
     let mut widths = header.map(str::len);

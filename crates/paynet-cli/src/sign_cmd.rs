@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use paynet_oauth::{Request, Signer};
+use paynet_bind::OwnedRequest;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -92,7 +92,7 @@ Examples:
   paynet sign --input cases.json > signed.json
 
 JSON input: {\"method\", \"url\", \"form\": [[name, value], ...], \"consumer_key\",
-\"consumer_secret\", \"token\"?, \"token_secret\"?, \"timestamp\", \"nonce\",
+\"consumer_secret\", \"token\"?, \"token_secret\"?, \"timestamp\"? (now), \"nonce\"? (fresh),
 \"version\"? (null leaves oauth_version out), \"oauth_extra\"?: [[name, value], ...], \"realm\"?}
 JSON output: {\"normalized_parameters\", \"base_string\", \"signature\",
 \"authorization_header\", \"body\"}; an array in gives an array out.";
@@ -110,8 +110,11 @@ struct Case {
     token: Option<String>,
     #[serde(default)]
     token_secret: String,
+    /// Unix seconds as a string or a number; null or absent means now.
+    #[serde(default)]
     timestamp: Value,
-    nonce: String,
+    /// Absent means a fresh CSPRNG nonce.
+    nonce: Option<String>,
     #[serde(default = "default_version")]
     version: Option<String>,
     #[serde(default)]
@@ -168,11 +171,8 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         consumer_secret,
         token: args.token.clone(),
         token_secret: args.token_secret.clone(),
-        timestamp: args
-            .timestamp
-            .clone()
-            .map_or_else(now_timestamp, Value::String),
-        nonce: args.nonce.clone().map_or_else(random_nonce, Ok)?,
+        timestamp: args.timestamp.clone().map_or(Value::Null, Value::String),
+        nonce: args.nonce.clone(),
         version: (!args.no_oauth_version).then(|| args.oauth_version.clone()),
         oauth_extra: Vec::new(),
         realm: args.realm.clone(),
@@ -225,66 +225,37 @@ fn sign_value(value: Value) -> Result<Output, String> {
 
 fn sign_case(case: &Case) -> Result<Output, String> {
     let timestamp = match &case.timestamp {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
         other => {
             return Err(format!(
                 "timestamp must be a string or a number, not {other}"
             ));
         }
     };
-    let form: Vec<(&str, &str)> = case
-        .form
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
-    let extra: Vec<(&str, &str)> = case
-        .oauth_extra
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_str()))
-        .collect();
-    let request = Request::new(
-        &case.method,
-        &case.url,
-        &form,
-        &case.consumer_key,
-        &timestamp,
-        &case.nonce,
-    )
-    .with_token(case.token.as_deref())
-    .with_version(case.version.as_deref())
-    .with_oauth_extra(&extra)
-    .with_realm(&case.realm);
-    let signed = Signer::new(&case.consumer_secret, &case.token_secret)
-        .sign(&request)
-        .map_err(|e| e.to_string())?;
-    let mut out = Output {
-        normalized_parameters: String::with_capacity(signed.normalized_parameters_len()),
-        base_string: String::with_capacity(signed.base_string_len()),
-        signature: signed.signature().to_owned(),
-        authorization_header: String::with_capacity(signed.authorization_header_len()),
-        body: String::with_capacity(signed.body_len()),
+    let request = OwnedRequest {
+        method: case.method.clone(),
+        url: case.url.clone(),
+        form: case.form.clone(),
+        consumer_key: case.consumer_key.clone(),
+        timestamp,
+        nonce: case.nonce.clone(),
+        token: case.token.clone(),
+        version: case.version.clone(),
+        realm: case.realm.clone(),
+        oauth_extra: case.oauth_extra.clone(),
     };
-    let written = signed
-        .write_normalized_parameters(&mut out.normalized_parameters)
-        .and_then(|()| signed.write_base_string(&mut out.base_string))
-        .and_then(|()| signed.write_authorization_header(&mut out.authorization_header))
-        .and_then(|()| signed.write_body(&mut out.body));
-    written.map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-fn now_timestamp() -> Value {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Value::String(secs.to_string())
-}
-
-/// A fresh nonce from the operating system's CSPRNG, as every transport draws it.
-fn random_nonce() -> Result<String, Failure> {
-    paynet_api::random_nonce(paynet_api::NONCE_LEN)
-        .map_err(|e| Failure::usage(format!("no random numbers: {e}")))
+    let signed = request
+        .sign_with_secret(&case.consumer_secret, &case.token_secret)
+        .map_err(|e| e.message)?;
+    Ok(Output {
+        normalized_parameters: signed.normalized_parameters(),
+        base_string: signed.base_string(),
+        signature: signed.signature().to_owned(),
+        authorization_header: signed.authorization_header(),
+        body: signed.body(),
+    })
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {

@@ -1,7 +1,10 @@
-//! The balance record's fields, enumerable once: every binding and the CLI renders a
-//! balance by walking [`BalanceField::BALANCE`] instead of listing the fields again.
+//! The balance record's fields, enumerable once: the mock's writer, the CLI and every
+//! binding render a balance by walking [`BalanceField::BALANCE`] instead of listing the
+//! fields again.
 
-use paynet_api::{Balance, Decimal, EndpointBalance};
+use rust_decimal::Decimal;
+
+use crate::response::{Balance, EndpointBalance, field as w};
 
 /// One field of a balance, with its name in the gateway's answer and in each
 /// language's casing. The discriminants are the C library's `paynet_field` values.
@@ -86,7 +89,6 @@ impl BalanceField {
 
     /// The name in the gateway's answer (`online-balance-live-amount`).
     pub fn wire_name(self) -> &'static str {
-        use paynet_api::field as w;
         match self {
             BalanceField::Name => w::NAME,
             BalanceField::Amount => w::AMOUNT,
@@ -196,7 +198,7 @@ mod tests {
             .iter()
             .map(|f| f.wire_name())
             .collect();
-        assert_eq!(wire, paynet_api::field::BALANCE_FIELDS);
+        assert_eq!(wire, crate::field::BALANCE_FIELDS);
         for (n, f) in BalanceField::ALL.iter().enumerate() {
             assert_eq!(BalanceField::from_number(n as u32), Some(*f));
         }
@@ -206,7 +208,7 @@ mod tests {
     #[test]
     fn values_are_read_from_a_balance() {
         let body = br#"[{"name":"saa","amount":219.500,"currency":"USD","merchantLogin":"m"}]"#;
-        let b = &paynet_api::parse_balances(200, body).unwrap()[0];
+        let b = &crate::parse_balances(200, body).unwrap()[0];
         let shown: Vec<_> = BalanceField::BALANCE
             .iter()
             .filter_map(|f| f.of(b).map(|v| format!("{}={v}", f.camel_name())))
