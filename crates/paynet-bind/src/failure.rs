@@ -65,10 +65,29 @@ impl From<paynet_oauth::Error> for Failure {
     }
 }
 
+impl Failure {
+    /// The kind of a client error, without taking it.
+    pub fn from_client_error(error: &paynet_client::Error) -> ErrorKind {
+        use paynet_client::Error as E;
+        match error {
+            E::Gateway { .. } => ErrorKind::GatewayError,
+            E::AccessDenied { .. } => ErrorKind::AccessDenied,
+            E::Http { .. } => ErrorKind::HttpError,
+            E::UnexpectedResponse { .. } => ErrorKind::UnexpectedResponse,
+            E::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
+            E::Timeout => ErrorKind::Timeout,
+            E::Transport(_) => ErrorKind::Transport,
+            E::InvalidInput(_) => ErrorKind::InvalidInput,
+            _ => ErrorKind::Internal,
+        }
+    }
+}
+
 impl From<paynet_client::Error> for Failure {
     fn from(error: paynet_client::Error) -> Self {
         use paynet_client::Error as E;
         let message = error.to_string();
+        let kind = Failure::from_client_error(&error);
         match error {
             E::Gateway { message: gateway } => Failure {
                 gateway_message: Some(gateway),
@@ -91,12 +110,9 @@ impl From<paynet_client::Error> for Failure {
             },
             E::ResponseTooLarge { limit } => Failure {
                 limit: Some(limit),
-                ..Failure::new(ErrorKind::ResponseTooLarge, message)
+                ..Failure::new(kind, message)
             },
-            E::Timeout => Failure::new(ErrorKind::Timeout, message),
-            E::Transport(_) => Failure::new(ErrorKind::Transport, message),
-            E::InvalidInput(_) => Failure::invalid_input(message),
-            _ => Failure::internal(message),
+            _ => Failure::new(kind, message),
         }
     }
 }

@@ -251,14 +251,15 @@ fn preset_names() -> String {
         .join(", ")
 }
 
-/// Maps a client error to the documented exit codes.
+/// Maps a client error to the documented exit codes, through the SDK's error kinds.
 fn failure(e: Error) -> Failure {
-    let code = match &e {
-        Error::Gateway { .. } => 3,
-        Error::AccessDenied { .. } => 4,
-        Error::Timeout | Error::Transport(_) => 5,
-        Error::InvalidInput(_) => 2,
-        Error::ResponseTooLarge { .. } => 6,
+    use paynet_bind::ErrorKind as K;
+    let kind = paynet_bind::Failure::from_client_error(&e);
+    let code = match kind {
+        K::GatewayError => 3,
+        K::AccessDenied => 4,
+        K::Timeout | K::Transport => 5,
+        K::InvalidInput => 2,
         _ => 6,
     };
     let hint = match &e {
@@ -280,6 +281,7 @@ fn failure(e: Error) -> Failure {
         code,
         message: e.to_string(),
         hint: hint.map(str::to_owned),
+        error_kind: Some(kind),
     }
 }
 

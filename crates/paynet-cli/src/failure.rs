@@ -14,6 +14,9 @@ pub(crate) struct Failure {
     pub(crate) code: u8,
     pub(crate) message: String,
     pub(crate) hint: Option<String>,
+    /// The SDK's error kind when the failure is one (the `PAYNET_…` code every binding
+    /// uses), for scripts that switch on it.
+    pub(crate) error_kind: Option<paynet_bind::ErrorKind>,
 }
 
 impl Failure {
@@ -23,6 +26,7 @@ impl Failure {
             code: EXIT_USAGE,
             message: message.into(),
             hint: None,
+            error_kind: None,
         }
     }
 
@@ -45,7 +49,8 @@ impl Failure {
     }
 
     /// Prints the failure on stderr as one JSON object (for `--json` and `--input`):
-    /// `{"error": {"kind", "message", "hint", "exit_code"}}`, and returns its exit code.
+    /// `{"error": {"kind", "code", "message", "hint", "exit_code"}}` (`code` is the
+    /// `PAYNET_…` code of the SDK's error-kind table, or null), and returns its exit code.
     pub(crate) fn report_json(&self) -> ExitCode {
         let message = terminal_text(&self.message, MESSAGE_CHARS);
         let hint = self
@@ -55,6 +60,7 @@ impl Failure {
         let object = serde_json::json!({
             "error": {
                 "kind": self.kind(),
+                "code": self.error_kind.map(paynet_bind::ErrorKind::code),
                 "message": message,
                 "hint": hint,
                 "exit_code": self.code,

@@ -115,6 +115,7 @@ fn a_gateway_without_the_api_path_gets_a_hint() {
     let bare = api.trim_end_matches("/paynet/api/v2");
     let (code, err) = balance(bare, &[]);
     let (ok, _) = balance(&api, &[]);
+    let (json_code, json_err) = balance(bare, &["--json"]);
     mock.kill().unwrap();
     mock.wait().unwrap();
     assert_eq!(ok, Some(0));
@@ -123,6 +124,11 @@ fn a_gateway_without_the_api_path_gets_a_hint() {
         err.contains("HTTP 404") && err.contains("/paynet/api/v2"),
         "{err}"
     );
+    // The JSON error names the SDK's error code, the one every binding uses.
+    assert_eq!(json_code, Some(6), "{json_err}");
+    let v: serde_json::Value = serde_json::from_str(json_err.trim()).expect(&json_err);
+    assert_eq!(v["error"]["code"], "PAYNET_HTTP_ERROR");
+    assert_eq!(v["error"]["kind"], "http_or_unexpected_response");
 }
 
 #[test]
@@ -131,6 +137,7 @@ fn with_json_a_failure_is_a_json_object_on_stderr() {
     assert_eq!(code, Some(2));
     let v: serde_json::Value = serde_json::from_str(err.trim()).expect(&err);
     assert_eq!(v["error"]["kind"], "usage");
+    assert_eq!(v["error"]["code"], serde_json::Value::Null);
     assert_eq!(v["error"]["exit_code"], 2);
     assert!(
         v["error"]["message"]
