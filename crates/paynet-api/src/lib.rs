@@ -37,7 +37,6 @@ mod error;
 pub mod form;
 mod gateway;
 pub mod json;
-#[cfg(feature = "nonce")]
 mod nonce;
 mod render;
 mod response;
@@ -48,7 +47,8 @@ pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};
 #[cfg(feature = "nonce")]
-pub use nonce::{NONCE_LEN, random_nonce};
+pub use nonce::random_nonce;
+pub use nonce::{NONCE_LEN, nonce_with};
 pub use render::{Format, render_balances, render_endpoint_balance, render_error_message};
 pub use response::{
     Balance, EndpointBalance, Response, field, parse_balances, parse_endpoint_balance,

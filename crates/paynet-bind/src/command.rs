@@ -50,6 +50,7 @@ impl Answer {
 }
 
 /// One balance request, with its arguments.
+#[cfg(feature = "client")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     /// `getBalance`: an endpoint's balance with one provider.
@@ -75,6 +76,7 @@ pub enum Call {
     },
 }
 
+#[cfg(feature = "client")]
 impl Call {
     /// Sends this request with the async client.
     pub async fn run(self, client: &paynet_client::Client) -> Result<Answer, Failure> {

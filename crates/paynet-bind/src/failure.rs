@@ -65,6 +65,7 @@ impl From<paynet_oauth::Error> for Failure {
     }
 }
 
+#[cfg(feature = "client")]
 impl Failure {
     /// The kind of a client error, without taking it.
     pub fn from_client_error(error: &paynet_client::Error) -> ErrorKind {
@@ -83,6 +84,7 @@ impl Failure {
     }
 }
 
+#[cfg(feature = "client")]
 impl From<paynet_client::Error> for Failure {
     fn from(error: paynet_client::Error) -> Self {
         use paynet_client::Error as E;
@@ -117,9 +119,42 @@ impl From<paynet_client::Error> for Failure {
     }
 }
 
+/// With the client, a response error reads as the client's (the same message for a
+/// parsed answer and a fetched one); without it, as the API layer words it.
+#[cfg(feature = "client")]
 impl From<paynet_api::ResponseError> for Failure {
     fn from(error: paynet_api::ResponseError) -> Self {
         paynet_client::Error::from(error).into()
+    }
+}
+
+#[cfg(not(feature = "client"))]
+impl From<paynet_api::ResponseError> for Failure {
+    fn from(error: paynet_api::ResponseError) -> Self {
+        use paynet_api::ResponseError as R;
+        let message = error.to_string();
+        match error {
+            R::Gateway { message: gateway } => Failure {
+                gateway_message: Some(gateway),
+                ..Failure::new(ErrorKind::GatewayError, message)
+            },
+            R::AccessDenied { body } => Failure {
+                status: Some(403),
+                body: Some(body),
+                ..Failure::new(ErrorKind::AccessDenied, message)
+            },
+            R::Http { status, body } => Failure {
+                status: Some(status),
+                body: Some(body),
+                ..Failure::new(ErrorKind::HttpError, message)
+            },
+            R::Unexpected { body, reason } => Failure {
+                body: Some(body),
+                reason: Some(reason),
+                ..Failure::new(ErrorKind::UnexpectedResponse, message)
+            },
+            other => Failure::new(ErrorKind::UnexpectedResponse, other.to_string()),
+        }
     }
 }
 
@@ -144,7 +179,7 @@ impl From<paynet_api::SignError> for Failure {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "client"))]
 mod tests {
     use super::*;
 

@@ -15,6 +15,10 @@
 //! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
 //!   command names parsed once by [`command_kind`]);
 //! - signing a form request built by the caller's own HTTP stack ([`sign_form`]).
+//!
+//! Features: `os` (default: the OS clock and CSPRNG as defaults) and `client` (default:
+//! the balance client). WebAssembly builds without both and supplies the time and the
+//! random bytes from JavaScript ([`paynet_api::nonce_with`]).
 #![forbid(unsafe_code)]
 
 mod clock;
@@ -22,16 +26,22 @@ mod command;
 mod error_kind;
 mod failure;
 mod form_request;
+#[cfg(feature = "client")]
 mod options;
 mod request;
 mod signed;
 mod verify;
 
-pub use clock::{NONCE_LEN, check_timestamp, fresh_nonce, now};
-pub use command::{Answer, Call, command_kind};
+pub use clock::{NONCE_LEN, check_timestamp};
+#[cfg(feature = "os")]
+pub use clock::{fresh_nonce, now};
+#[cfg(feature = "client")]
+pub use command::Call;
+pub use command::{Answer, command_kind};
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use failure::Failure;
 pub use form_request::sign_form;
+#[cfg(feature = "client")]
 pub use options::{ClientOptions, seconds};
 pub use paynet_api::{BalanceField, FieldValue};
 pub use request::OwnedRequest;

@@ -1,7 +1,7 @@
 //! [`OwnedRequest`]: everything a signature covers, owned, with every option the core
 //! takes; the form every binding builds from its language's arguments.
 
-use crate::{Failure, OwnedSigned, check_timestamp, fresh_nonce, now};
+use crate::{Failure, OwnedSigned, check_timestamp};
 
 /// A request to sign, owned. `timestamp` and `nonce` left as `None` are filled in when
 /// it is signed (the clock, a fresh CSPRNG nonce); `version` is `Some("1.0")` from
@@ -53,15 +53,16 @@ impl OwnedRequest {
     }
 
     /// Signs this request with `signer` (keyed by the control key and token secret):
-    /// fills in the timestamp and the nonce if they are missing and checks a given
-    /// timestamp. The outputs are written later, when they are read.
+    /// fills in the timestamp and the nonce if they are missing (with the `os`
+    /// feature; without it both are required) and checks a given timestamp. The
+    /// outputs are written later, when they are read.
     pub fn sign(mut self, signer: &paynet_oauth::Signer) -> Result<OwnedSigned, Failure> {
         match &self.timestamp {
             Some(text) => check_timestamp(text)?,
-            None => self.timestamp = Some(now().to_string()),
+            None => self.timestamp = Some(default_timestamp()?),
         }
         if self.nonce.is_none() {
-            self.nonce = Some(fresh_nonce()?);
+            self.nonce = Some(default_nonce()?);
         }
         OwnedSigned::new(self, signer)
     }
@@ -74,4 +75,28 @@ impl OwnedRequest {
     ) -> Result<OwnedSigned, Failure> {
         self.sign(&paynet_oauth::Signer::new(consumer_secret, token_secret))
     }
+}
+
+#[cfg(feature = "os")]
+fn default_timestamp() -> Result<String, Failure> {
+    Ok(crate::now().to_string())
+}
+
+#[cfg(feature = "os")]
+fn default_nonce() -> Result<String, Failure> {
+    crate::fresh_nonce()
+}
+
+#[cfg(not(feature = "os"))]
+fn default_timestamp() -> Result<String, Failure> {
+    Err(Failure::invalid_input(
+        "a timestamp is required (this build has no clock)",
+    ))
+}
+
+#[cfg(not(feature = "os"))]
+fn default_nonce() -> Result<String, Failure> {
+    Err(Failure::invalid_input(
+        "a nonce is required (this build has no random number generator)",
+    ))
 }

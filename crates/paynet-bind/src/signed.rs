@@ -185,6 +185,14 @@ mod tests {
         assert_eq!(again.signature(), signed.signature());
     }
 
+    #[cfg(not(feature = "os"))]
+    #[test]
+    fn without_the_os_a_timestamp_and_a_nonce_are_required() {
+        let e = OwnedRequest::new("POST", "https://h/", "k").sign_with_secret("s", "");
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::InvalidInput);
+    }
+
+    #[cfg(feature = "os")]
     #[test]
     fn defaults_are_filled_and_a_bad_timestamp_refused() {
         let signed = OwnedRequest::new("POST", "https://h/", "k")

@@ -3,7 +3,7 @@
 
 use paynet_oauth::{AuthorizationHeader, Incoming, Signer, TimeWindow};
 
-use crate::{Failure, now};
+use crate::Failure;
 
 /// What [`verify`] established about an authentic request, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ fn decoded(encoded: &str) -> Result<String, Failure> {
 
 /// Verifies a request a server received: the signature (constant time), the body's
 /// copies of the `oauth_*` values, and the timestamp within `now` (default: the clock)
-/// ± `window` seconds.
+/// ± `window` seconds (without the `os` feature `now` is required).
 pub fn verify(
     signer: &Signer,
     method: &str,
@@ -41,8 +41,13 @@ pub fn verify(
 ) -> Result<VerifiedRequest, Failure> {
     let header = AuthorizationHeader::parse(authorization_header)?;
     let incoming = Incoming { method, url, body };
+    #[cfg(feature = "os")]
+    let now_secs = Some(now_secs.unwrap_or_else(crate::now));
+    let now_secs = now_secs.ok_or_else(|| {
+        Failure::invalid_input("`now` is required to verify (this build has no clock)")
+    })?;
     let time = TimeWindow {
-        now: now_secs.unwrap_or_else(now),
+        now: now_secs,
         window,
     };
     let verified = paynet_oauth::verify(&header, &incoming, signer, time)?;
