@@ -14,6 +14,7 @@ rustup-targets:
 .PHONY: test-rust
 test-rust: ## Rust unit, vector, property and integration tests
 	$(CARGO) test $(CARGO_FLAGS) --workspace
+	$(CARGO) test $(CARGO_FLAGS) -p paynet-bind --no-default-features --lib
 
 .PHONY: test-nostd
 test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no alloc)
@@ -26,6 +27,7 @@ test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no allo
 lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy $(CARGO_FLAGS) --workspace --all-targets -- -D warnings
+	$(CARGO) clippy $(CARGO_FLAGS) -p paynet-bind --no-default-features --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc $(CARGO_FLAGS) --no-deps --workspace
 	@echo "lint: rustfmt, clippy -D warnings and rustdoc -D warnings clean"
 
