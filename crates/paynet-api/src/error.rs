@@ -149,12 +149,11 @@ impl ResponseError {
 impl fmt::Display for ResponseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Gateway { message } => write!(f, "the gateway returned an error: {message}"),
+            Self::Gateway { message } => write!(f, "the gateway answered with an error: {message}"),
             Self::AccessDenied { .. } => f.write_str(
-                "access denied (HTTP 403): the gateway did not accept the signature or the \
-                 credentials, or the feature is not enabled for this account",
+                "access denied (HTTP 403): the gateway did not accept the signature or the credentials",
             ),
-            Self::Http { status, .. } => write!(f, "the gateway answered HTTP {status}"),
+            Self::Http { status, .. } => write!(f, "the gateway answered with HTTP {status}"),
             Self::Unexpected { reason, .. } => {
                 write!(f, "unexpected response from the gateway: {reason}")
             }

@@ -119,16 +119,8 @@ impl From<paynet_client::Error> for Failure {
     }
 }
 
-/// With the client, a response error reads as the client's (the same message for a
-/// parsed answer and a fetched one); without it, as the API layer words it.
-#[cfg(feature = "client")]
-impl From<paynet_api::ResponseError> for Failure {
-    fn from(error: paynet_api::ResponseError) -> Self {
-        paynet_client::Error::from(error).into()
-    }
-}
-
-#[cfg(not(feature = "client"))]
+/// A response error (the same message as the client's for a fetched answer: the
+/// client's `Display` delegates to the API layer's).
 impl From<paynet_api::ResponseError> for Failure {
     fn from(error: paynet_api::ResponseError) -> Self {
         use paynet_api::ResponseError as R;
@@ -193,6 +185,16 @@ mod tests {
         assert_eq!((f.status, f.body.as_deref()), (Some(502), Some("bad")));
         let f = Failure::from(paynet_client::Error::ResponseTooLarge { limit: 10 });
         assert_eq!((f.kind, f.limit), (ErrorKind::ResponseTooLarge, Some(10)));
+        // A parsed answer and a fetched one read the same.
+        let fetched = Failure::from(paynet_client::Error::Http {
+            status: 502,
+            body: "bad".into(),
+        });
+        let parsed = Failure::from(paynet_api::ResponseError::Http {
+            status: 502,
+            body: "bad".into(),
+        });
+        assert_eq!(fetched, parsed);
         let f = Failure::from(paynet_oauth::Error::SignatureMismatch);
         assert_eq!(f.kind.code(), "PAYNET_SIGNATURE_MISMATCH");
     }

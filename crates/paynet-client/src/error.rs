@@ -50,12 +50,26 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Gateway { message } => write!(f, "the gateway answered with an error: {message}"),
-            Error::AccessDenied { .. } => f.write_str(
-                "access denied (HTTP 403): the gateway did not accept the signature or the credentials",
-            ),
-            Error::Http { status, .. } => write!(f, "the gateway answered with HTTP {status}"),
-            Error::UnexpectedResponse { reason, .. } => write!(f, "unexpected response from the gateway: {reason}"),
+            // The answers' errors read as the API layer words them, whether a transport
+            // fetched the answer or the caller parsed it.
+            Error::Gateway { message } => paynet_api::ResponseError::Gateway {
+                message: message.clone(),
+            }
+            .fmt(f),
+            Error::AccessDenied { .. } => paynet_api::ResponseError::AccessDenied {
+                body: String::new(),
+            }
+            .fmt(f),
+            Error::Http { status, .. } => paynet_api::ResponseError::Http {
+                status: *status,
+                body: String::new(),
+            }
+            .fmt(f),
+            Error::UnexpectedResponse { reason, .. } => paynet_api::ResponseError::Unexpected {
+                body: String::new(),
+                reason: reason.clone(),
+            }
+            .fmt(f),
             Error::ResponseTooLarge { limit } => write!(
                 f,
                 "the gateway's response is larger than the limit of {limit} bytes; reading stopped there"
