@@ -128,14 +128,19 @@ enum paynet_result
    */
   PAYNET_PANIC = 102,
   /**
-   * Bad input to a gateway command (empty or too long parameter, bad gateway URL,
-   * unknown command kind, unknown field).
+   * Bad input to a gateway command or the client (empty or too long parameter, bad
+   * gateway URL, unknown command kind, unknown field, a bad client option).
    */
   PAYNET_INVALID_INPUT = 103,
   /**
    * The balance has no such field (absent or null in the gateway's answer).
    */
   PAYNET_FIELD_ABSENT = 104,
+  /**
+   * A bug or a failure of the machine (e.g. the operating system's random number
+   * generator): please report it.
+   */
+  PAYNET_INTERNAL = 105,
   /**
    * The gateway answered HTTP 200 with an `error-message`.
    */
@@ -152,6 +157,20 @@ enum paynet_result
    * A 2xx answer that is neither balances nor an error-message.
    */
   PAYNET_UNEXPECTED_RESPONSE = 203,
+  /**
+   * The client stopped reading an answer larger than its limit
+   * (`max_response_bytes`).
+   */
+  PAYNET_RESPONSE_TOO_LARGE = 204,
+  /**
+   * The client's connect or total timeout passed.
+   */
+  PAYNET_TIMEOUT = 205,
+  /**
+   * The client cannot reach the gateway (connection refused, TLS, DNS), after its
+   * retries.
+   */
+  PAYNET_TRANSPORT = 206,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -252,7 +271,8 @@ typedef uint32_t paynet_field;
 
 #if defined(PAYNET_OAUTH_STD)
 /**
- * A parsed gateway answer. Opaque; free it with `paynet_response_free`.
+ * A gateway answer: balances or the failure. Opaque; free it with
+ * `paynet_response_free`.
  */
 typedef struct paynet_response paynet_response;
 #endif
@@ -576,7 +596,8 @@ paynet_result paynet_build_request_ex(const struct paynet_command *command,
  * `PAYNET_OK` (balances), `PAYNET_GATEWAY_ERROR` (`error-message` on 200),
  * `PAYNET_ACCESS_DENIED` (403), `PAYNET_HTTP_ERROR` (another status) or
  * `PAYNET_UNEXPECTED_RESPONSE`; in all five cases `*out` receives a response to read
- * and free. Other codes (NULL, unknown kind) leave `*out` untouched.
+ * and free. Other codes (NULL, an unknown kind, a status outside 100 to 599:
+ * `PAYNET_INVALID_INPUT`) leave `*out` untouched.
  *
  * # Safety
  * `body` must be NULL (length 0) or valid for `body_len` bytes; `out` must be valid.
@@ -593,7 +614,7 @@ paynet_result paynet_parse_response(uint32_t kind,
  * The classification `paynet_parse_response` returned, again, and the HTTP status.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `result` and `status` must be
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `result` and `status` must be
  * valid pointers (either may be NULL: not wanted).
  */
 paynet_result paynet_response_outcome(const struct paynet_response *response,
@@ -606,9 +627,10 @@ paynet_result paynet_response_outcome(const struct paynet_response *response,
  * How many balances the answer holds (1 for the endpoint balance, 0 for an error).
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `count` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `count` must be valid.
  */
-paynet_result paynet_response_count(const struct paynet_response *response, size_t *count);
+paynet_result paynet_response_count(const struct paynet_response *response,
+                                    size_t *count);
 #endif
 
 #if defined(PAYNET_OAUTH_STD)
@@ -619,7 +641,7 @@ paynet_result paynet_response_count(const struct paynet_response *response, size
  * for an index or field out of range.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_field(const struct paynet_response *response,
                                     size_t index,
@@ -634,7 +656,7 @@ paynet_result paynet_response_field(const struct paynet_response *response,
  * `PAYNET_FIELD_ABSENT` when balance `index` has no such field.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `name` valid for `name_len`
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `name` valid for `name_len`
  * bytes; `out` valid.
  */
 paynet_result paynet_response_extra_field(const struct paynet_response *response,
@@ -651,7 +673,7 @@ paynet_result paynet_response_extra_field(const struct paynet_response *response
  * `PAYNET_FIELD_ABSENT` when the answer was a success.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_error_message(const struct paynet_response *response,
                                             struct paynet_buffer *out);
@@ -664,7 +686,7 @@ paynet_result paynet_response_error_message(const struct paynet_response *respon
  * error (its message is the useful part).
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_error_body(const struct paynet_response *response,
                                          struct paynet_buffer *out);
@@ -675,7 +697,7 @@ paynet_result paynet_response_error_body(const struct paynet_response *response,
  * Frees a response; NULL is allowed.
  *
  * # Safety
- * `response` must come from `paynet_parse_response` and not be used afterwards.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*` and not be used afterwards.
  */
 void paynet_response_free(struct paynet_response *response);
 #endif
