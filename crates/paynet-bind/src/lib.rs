@@ -19,6 +19,7 @@
 
 mod clock;
 mod command;
+mod core_errors;
 mod error_kind;
 mod failure;
 mod fields;
@@ -30,6 +31,7 @@ mod verify;
 
 pub use clock::{NONCE_LEN, check_timestamp, fresh_nonce, now};
 pub use command::{Answer, Call, command_kind};
+pub use core_errors::CORE_ERRORS;
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use failure::Failure;
 pub use fields::{BalanceField, FieldValue};
