@@ -1,7 +1,8 @@
 # C: the `paynet_oauth` static and shared library (bindings/c) and its header.
 #
 #   make header        regenerate include/paynet_oauth.h with cbindgen
-#   make test-c        header drift check, the C99 tests under ASan+UBSan, once more
+#   make test-c        header drift check, the result codes and fields against the std
+#                      layer's tables (a Rust test), the C99 tests under ASan+UBSan, once more
 #                      under valgrind (no errors, no leaks), the C++ test, the no_std
 #                      firmware build, and examples/c against a fresh mock through an
 #                      install found by pkg-config
@@ -59,6 +60,12 @@ $(C_BUILD)/vectors.h: tests/c/gen_vectors.py tests/vectors/oauth1-signing.json t
 	@mkdir -p $(C_BUILD)
 	@python3 tests/c/gen_vectors.py tests/vectors $@
 
+# The C names checked against the std layer's tables (error kinds, core errors, fields).
+.PHONY: test-c-tables
+test-c-tables:
+	@$(CARGO) test $(CARGO_FLAGS) -p paynet-oauth-c >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }
+	@echo "c: paynet_result and paynet_field match paynet-bind's ERROR_KINDS and BalanceField"
+
 .PHONY: test-c-sanitizers
 test-c-sanitizers: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
@@ -114,6 +121,6 @@ c-example-run:
 	@echo "c: examples/c/get_balance (libcurl, pkg-config install) got the balances from the mock"
 
 .PHONY: test-c
-test-c: test-header test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
+test-c: test-header test-c-tables test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
 
 TEST_TARGETS += test-c

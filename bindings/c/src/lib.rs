@@ -16,6 +16,8 @@ mod encode;
 #[cfg(feature = "std")]
 mod gateway;
 mod kinds;
+#[cfg(all(test, feature = "std"))]
+mod layer_tables;
 #[cfg(feature = "std")]
 mod response;
 mod result;
