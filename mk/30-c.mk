@@ -23,7 +23,7 @@ C_PROFILE_DIR := $(if $(filter dev debug,$(C_PROFILE)),debug,release)
 C_NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 C_WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
 C_SAN := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-C_TESTS := test_vectors test_errors test_gateway
+C_TESTS := test_vectors test_errors test_gateway test_form
 C_NOSTD_TARGET := thumbv7em-none-eabihf
 
 .PHONY: cbindgen-tool
