@@ -23,7 +23,11 @@ C_PROFILE_DIR := $(if $(filter dev debug,$(C_PROFILE)),debug,release)
 C_NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 C_WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
 C_SAN := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-C_TESTS := test_vectors test_errors test_gateway test_form
+C_TESTS := test_vectors test_errors test_gateway test_form test_client
+# The tests that talk to a fresh `paynet mock` (tools/demo/run_with_mock.sh).
+C_MOCK_TESTS := test_client
+# In a test loop over $$t: the command prefix that runs it (with a mock if it needs one).
+C_RUNNER := run=; case " $(C_MOCK_TESTS) " in *" $$t "*) run="tools/demo/run_with_mock.sh $(PAYNET)";; esac;
 C_NOSTD_TARGET := thumbv7em-none-eabihf
 
 .PHONY: cbindgen-tool
@@ -54,7 +58,7 @@ test-header: cbindgen-tool
 
 .PHONY: c-lib
 c-lib:
-	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c -p paynet-cli
 
 $(C_BUILD)/vectors.h: tests/c/gen_vectors.py tests/vectors/oauth1-signing.json tests/vectors/responses.json
 	@mkdir -p $(C_BUILD)
@@ -71,7 +75,7 @@ test-c-sanitizers: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
 	  cc $(C_WARN) $(C_SAN) -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
 	    target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/$$t-san && \
-	  $(C_BUILD)/$$t-san || exit 1; done
+	  { $(C_RUNNER) $$run $(C_BUILD)/$$t-san; } || exit 1; done
 	@c++ -std=c++17 -Wall -Wextra -Werror $(C_SAN) -I include tests/c/test_cpp.cpp \
 	  target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/test_cpp
 	@$(C_BUILD)/test_cpp
@@ -86,8 +90,8 @@ c-valgrind-run: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
 	  cc $(C_WARN) -g -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
 	    -L target/debug -Wl,-rpath,$(ROOT)/target/debug -lpaynet_oauth -o $(C_BUILD)/$$t && \
-	  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    --show-leak-kinds=definite,indirect $(C_BUILD)/$$t >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
+	  { $(C_RUNNER) $$run valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect $(C_BUILD)/$$t; } >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
 	@echo "c: valgrind (shared library): no errors, no leaks in $(C_TESTS)"
 
 .PHONY: test-c-nostd
