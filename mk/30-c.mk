@@ -102,7 +102,7 @@ test-c-nostd: rustup-targets
 	  syms=$$(nm -g --defined-only $$lib 2>/dev/null | awk '$$2 == "T" {print $$3}' | grep '^paynet_' | sort -u); \
 	  for want in paynet_sign paynet_verify paynet_percent_encode paynet_result_message; do \
 	    grep -qx $$want <<<"$$syms" || { echo "c: $$lib lacks $$want"; exit 1; }; done; \
-	  ! grep -q 'paynet_build_request\|paynet_parse_response' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
+	  ! grep -q 'paynet_build_request\|paynet_parse_response\|paynet_client_\|paynet_sign_form' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
 	  echo "c: no_std static library for $(C_NOSTD_TARGET): $$(wc -c <$$lib) bytes, exports $$(echo $$syms | wc -w) functions"
 
 # `make install` / `make uninstall` are in mk/70-dist.mk (with the release archives).

@@ -371,8 +371,9 @@ static void hostile_c_inputs(void) {
 }
 
 static void messages(void) {
-  static const unsigned codes[] = {0,  1,  2,  3,  4,  5,   6,   7,   8,   9,   10,  11,  12,
-                                   13, 14, 15, 16, 100, 101, 102, 103, 104, 200, 201, 202, 203};
+  static const unsigned codes[] = {0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,
+                                   11,  12,  13,  14,  15,  16,  100, 101, 102, 103, 104,
+                                   105, 200, 201, 202, 203, 204, 205, 206};
   size_t i, j;
   for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
     const char *m = paynet_result_message(codes[i]);

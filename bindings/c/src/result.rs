@@ -195,6 +195,7 @@ pub(crate) const MESSAGES: [(paynet_result, &core::ffi::CStr); 30] = {
 
 impl paynet_result {
     /// The code with this value, if there is one.
+    #[cfg(feature = "std")]
     pub(crate) fn from_u32(value: u32) -> Option<Self> {
         MESSAGES
             .iter()
