@@ -303,6 +303,12 @@ static void gateway_errors(void) {
   CHECK(detail.len == 0);
   CHECK_RESULT(paynet_parse_response(3, 200, S("[]"), &resp), PAYNET_INVALID_INPUT);
   CHECK(resp == NULL);
+  /* A status that is not an HTTP status (100 to 599) is the caller's mistake. */
+  CHECK_RESULT(paynet_parse_response(1, 600, S("[]"), &resp), PAYNET_INVALID_INPUT);
+  CHECK_RESULT(paynet_parse_response(1, 0, S("[]"), &resp), PAYNET_INVALID_INPUT);
+  CHECK(resp == NULL);
+  CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+  CHECK(strstr(detail.ptr, "not an HTTP status") != NULL);
   CHECK_RESULT(paynet_parse_response(1, 200, S("[{\"name\":\"a\",\"amount\":1,\"currency\":\"USD\"}]"),
                                      &resp),
                PAYNET_OK);

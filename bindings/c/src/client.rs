@@ -6,7 +6,7 @@ use std::ffi::c_char;
 
 use paynet_bind::{Call, ClientOptions, ErrorKind, Failure, seconds};
 
-use crate::buffer::{boundary, optional_text, text};
+use crate::buffer::{boundary, boundary_code, optional_text, text};
 use crate::detail::failed;
 use crate::gateway::PAYNET_ALLOW_HTTP;
 use crate::paynet_result;
@@ -121,8 +121,7 @@ unsafe fn run(
     call: impl FnOnce() -> Result<Call, paynet_result>,
     out: *mut *mut paynet_response,
 ) -> paynet_result {
-    let mut code = paynet_result::PAYNET_OK;
-    let result = boundary(|| {
+    boundary_code(|| {
         // SAFETY: NULL is checked; otherwise it came from `paynet_client_new`.
         let client = unsafe { client.as_ref() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)?;
         if out.is_null() {
@@ -136,14 +135,8 @@ unsafe fn run(
             Err(f) => f.status.unwrap_or(0),
         };
         // SAFETY: `out` is non-NULL and valid by contract.
-        code = unsafe { paynet_response::new(status, outcome).hand_out(out) };
-        Ok(())
-    });
-    if result == paynet_result::PAYNET_OK {
-        code
-    } else {
-        result
-    }
+        Ok(unsafe { paynet_response::new(status, outcome).hand_out(out) })
+    })
 }
 
 /// The balance of endpoint `endpoint_id` with balance provider `provider`
@@ -198,16 +191,9 @@ pub unsafe extern "C" fn paynet_client_get_manager_balances(
     name_len: usize,
     out: *mut *mut paynet_response,
 ) -> paynet_result {
-    let call = || {
-        // SAFETY: the caller guarantees valid texts.
-        let (login, name) = unsafe { (text(login, login_len)?, optional_text(name, name_len)?) };
-        Ok(Call::ManagerBalances {
-            login: login.to_owned(),
-            name: name.map(str::to_owned),
-        })
-    };
+    let call = |login, name| Call::ManagerBalances { login, name };
     // SAFETY: forwarded from the caller.
-    unsafe { run(client, call, out) }
+    unsafe { balances(client, (login, login_len), (name, name_len), call, out) }
 }
 
 /// The balances of merchant `login` (`/get-balance/merchant/{login}`), all of them or
@@ -225,13 +211,27 @@ pub unsafe extern "C" fn paynet_client_get_merchant_balances(
     name_len: usize,
     out: *mut *mut paynet_response,
 ) -> paynet_result {
+    let call = |login, name| Call::MerchantBalances { login, name };
+    // SAFETY: forwarded from the caller.
+    unsafe { balances(client, (login, login_len), (name, name_len), call, out) }
+}
+
+/// A manager's or merchant's balances: reads the login and the optional name, runs the
+/// call `make` builds from them.
+///
+/// # Safety
+/// As `paynet_client_get_balance`.
+unsafe fn balances(
+    client: *const paynet_client,
+    login: (*const c_char, usize),
+    name: (*const c_char, usize),
+    make: impl FnOnce(String, Option<String>) -> Call,
+    out: *mut *mut paynet_response,
+) -> paynet_result {
     let call = || {
         // SAFETY: the caller guarantees valid texts.
-        let (login, name) = unsafe { (text(login, login_len)?, optional_text(name, name_len)?) };
-        Ok(Call::MerchantBalances {
-            login: login.to_owned(),
-            name: name.map(str::to_owned),
-        })
+        let (login, name) = unsafe { (text(login.0, login.1)?, optional_text(name.0, name.1)?) };
+        Ok(make(login.to_owned(), name.map(str::to_owned)))
     };
     // SAFETY: forwarded from the caller.
     unsafe { run(client, call, out) }

@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use paynet_bind::{Answer, BalanceField, Failure};
 
-use crate::buffer::{boundary, paynet_buffer, put_text, text};
+use crate::buffer::{boundary, boundary_code, paynet_buffer, put_text, text};
 use crate::detail::{fail, failed};
 use crate::gateway::command_kind;
 use crate::paynet_result;
@@ -108,8 +108,7 @@ pub unsafe extern "C" fn paynet_parse_response(
     body_len: usize,
     out: *mut *mut paynet_response,
 ) -> paynet_result {
-    let mut code = paynet_result::PAYNET_OK;
-    let result = boundary(|| {
+    boundary_code(|| {
         if out.is_null() || (body.is_null() && body_len > 0) {
             return Err(paynet_result::PAYNET_NULL_ARGUMENT);
         }
@@ -126,14 +125,8 @@ pub unsafe extern "C" fn paynet_parse_response(
             other => other,
         };
         // SAFETY: `out` is non-NULL and valid by contract.
-        code = unsafe { paynet_response::new(status, outcome).hand_out(out) };
-        Ok(())
-    });
-    if result == paynet_result::PAYNET_OK {
-        code
-    } else {
-        result
-    }
+        Ok(unsafe { paynet_response::new(status, outcome).hand_out(out) })
+    })
 }
 
 /// Reads the response handle (NULL checked).
