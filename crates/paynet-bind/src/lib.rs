@@ -14,7 +14,8 @@
 //! - the balance record's fields, enumerable once ([`BalanceField`]);
 //! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
 //!   command names parsed once by [`command_kind`]);
-//! - signing a form request built by the caller's own HTTP stack ([`sign_form`]).
+//! - signing a form request built by the caller's own HTTP stack ([`sign_form`]);
+//! - fork safety for a client or runtime a process made ([`PerProcess`]).
 #![forbid(unsafe_code)]
 
 mod clock;
@@ -25,6 +26,7 @@ mod failure;
 mod fields;
 mod form_request;
 mod options;
+mod per_process;
 mod request;
 mod signed;
 mod verify;
@@ -37,6 +39,7 @@ pub use failure::Failure;
 pub use fields::{BalanceField, FieldValue};
 pub use form_request::sign_form;
 pub use options::{ClientOptions, seconds};
+pub use per_process::PerProcess;
 pub use request::OwnedRequest;
 pub use signed::OwnedSigned;
 pub use verify::{VerifiedRequest, verify};
