@@ -128,14 +128,19 @@ enum paynet_result
    */
   PAYNET_PANIC = 102,
   /**
-   * Bad input to a gateway command (empty or too long parameter, bad gateway URL,
-   * unknown command kind, unknown field).
+   * Bad input to a gateway command or the client (empty or too long parameter, bad
+   * gateway URL, unknown command kind, unknown field, a bad client option).
    */
   PAYNET_INVALID_INPUT = 103,
   /**
    * The balance has no such field (absent or null in the gateway's answer).
    */
   PAYNET_FIELD_ABSENT = 104,
+  /**
+   * A bug or a failure of the machine (e.g. the operating system's random number
+   * generator): please report it.
+   */
+  PAYNET_INTERNAL = 105,
   /**
    * The gateway answered HTTP 200 with an `error-message`.
    */
@@ -152,6 +157,20 @@ enum paynet_result
    * A 2xx answer that is neither balances nor an error-message.
    */
   PAYNET_UNEXPECTED_RESPONSE = 203,
+  /**
+   * The client stopped reading an answer larger than its limit
+   * (`max_response_bytes`).
+   */
+  PAYNET_RESPONSE_TOO_LARGE = 204,
+  /**
+   * The client's connect or total timeout passed.
+   */
+  PAYNET_TIMEOUT = 205,
+  /**
+   * The client cannot reach the gateway (connection refused, TLS, DNS), after its
+   * retries.
+   */
+  PAYNET_TRANSPORT = 206,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -252,7 +271,17 @@ typedef uint32_t paynet_field;
 
 #if defined(PAYNET_OAUTH_STD)
 /**
- * A parsed gateway answer. Opaque; free it with `paynet_response_free`.
+ * A gateway client: one login and control key, a connection pool and its own I/O
+ * thread. Opaque; safe to share between threads (calls may run at the same time).
+ * Free it with `paynet_client_free`.
+ */
+typedef struct paynet_client paynet_client;
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * A gateway answer: balances or the failure. Opaque; free it with
+ * `paynet_response_free`.
  */
 typedef struct paynet_response paynet_response;
 #endif
@@ -262,6 +291,38 @@ typedef struct paynet_response paynet_response;
  * A reusable signer holding the keyed HMAC state (key setup done once). Opaque.
  */
 typedef struct paynet_signer paynet_signer;
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * The settings of a client. NULL options mean every default; in a struct, 0 means
+ * the default for each field except `retries` (0: never retry; negative: the default).
+ */
+typedef struct paynet_client_options {
+  /**
+   * How long one attempt may take, in milliseconds (0: 30 s).
+   */
+  uint64_t timeout_ms;
+  /**
+   * How long connecting may take, in milliseconds (0: 10 s).
+   */
+  uint64_t connect_timeout_ms;
+  /**
+   * How many times a connection failure before any answer is retried, re-signed
+   * (negative: 2).
+   */
+  int32_t retries;
+  /**
+   * 0, or `PAYNET_ALLOW_HTTP` to allow a plain `http://` gateway off the loopback
+   * interface.
+   */
+  uint32_t flags;
+  /**
+   * The largest answer read, in bytes (0: 1 MiB); a larger one is
+   * `PAYNET_RESPONSE_TOO_LARGE`.
+   */
+  uint64_t max_response_bytes;
+} paynet_client_options;
 #endif
 
 /**
@@ -284,6 +345,32 @@ typedef struct paynet_buffer {
    */
   size_t len;
 } paynet_buffer;
+
+/**
+ * The outputs of a signature; any of them may be NULL (not wanted).
+ */
+typedef struct paynet_signed {
+  /**
+   * The Authorization header value, `OAuth realm="",…`.
+   */
+  struct paynet_buffer *authorization_header;
+  /**
+   * The one-line form body (form + oauth_* parameters, sorted).
+   */
+  struct paynet_buffer *body;
+  /**
+   * The base64 signature (28 characters).
+   */
+  struct paynet_buffer *signature;
+  /**
+   * Debug: the normalized parameters.
+   */
+  struct paynet_buffer *normalized_parameters;
+  /**
+   * Debug: the signature base string.
+   */
+  struct paynet_buffer *base_string;
+} paynet_signed;
 
 #if defined(PAYNET_OAUTH_STD)
 /**
@@ -439,32 +526,6 @@ typedef struct paynet_request {
 } paynet_request;
 
 /**
- * The outputs of a signature; any of them may be NULL (not wanted).
- */
-typedef struct paynet_signed {
-  /**
-   * The Authorization header value, `OAuth realm="",…`.
-   */
-  struct paynet_buffer *authorization_header;
-  /**
-   * The one-line form body (form + oauth_* parameters, sorted).
-   */
-  struct paynet_buffer *body;
-  /**
-   * The base64 signature (28 characters).
-   */
-  struct paynet_buffer *signature;
-  /**
-   * Debug: the normalized parameters.
-   */
-  struct paynet_buffer *normalized_parameters;
-  /**
-   * Debug: the signature base string.
-   */
-  struct paynet_buffer *base_string;
-} paynet_signed;
-
-/**
  * What `paynet_verify_ex` established about a genuine request. The buffers may be
  * NULL (not wanted); `timestamp` is set by the library.
  *
@@ -497,6 +558,95 @@ extern "C" {
 
 #if defined(PAYNET_OAUTH_STD)
 /**
+ * Creates a client for `gateway` (a base URL such as
+ * `https://sandbox.payneteasy.com/paynet/api/v2`, or a preset name), signing with
+ * `login` and `control_key`, and stores it in `*out`. `options` may be NULL (the
+ * defaults). `PAYNET_INVALID_INPUT` for a bad gateway (a mistyped preset gets "did you
+ * mean" in `paynet_last_error_detail`), an empty login or key, a bad option, or a
+ * plain `http://` gateway off the loopback interface without `PAYNET_ALLOW_HTTP`.
+ *
+ * # Safety
+ * Texts must be NULL (length 0) or valid for their lengths; `options` NULL or valid;
+ * `out` valid.
+ */
+paynet_result paynet_client_new(const char *gateway,
+                                size_t gateway_len,
+                                const char *login,
+                                size_t login_len,
+                                const char *control_key,
+                                size_t control_key_len,
+                                const struct paynet_client_options *options,
+                                struct paynet_client **out);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * The balance of endpoint `endpoint_id` with balance provider `provider`
+ * (`/get-balance/{endpoint_id}`; the client's login is the merchant's). Returns
+ * `PAYNET_OK`, or what the gateway or the network did: `PAYNET_GATEWAY_ERROR`,
+ * `PAYNET_ACCESS_DENIED`, `PAYNET_HTTP_ERROR`, `PAYNET_UNEXPECTED_RESPONSE`,
+ * `PAYNET_RESPONSE_TOO_LARGE`, `PAYNET_TIMEOUT` or `PAYNET_TRANSPORT`; in each of
+ * these cases `*out` receives a response to read with the `paynet_response_*`
+ * functions (its status is 0 when no HTTP status was kept) and free. Other codes (NULL,
+ * `PAYNET_INVALID_INPUT` for an empty or too long argument) leave `*out` untouched.
+ *
+ * # Safety
+ * `client` must come from `paynet_client_new`; texts must be NULL (length 0) or valid
+ * for their lengths; `out` valid.
+ */
+paynet_result paynet_client_get_balance(const struct paynet_client *client,
+                                        const char *endpoint_id,
+                                        size_t endpoint_id_len,
+                                        const char *provider,
+                                        size_t provider_len,
+                                        struct paynet_response **out);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * The balances of manager `login` (`/get-balance/manager/{login}`), all of them or only
+ * the one named `name` (NULL: all). Results and `*out` as `paynet_client_get_balance`.
+ *
+ * # Safety
+ * As `paynet_client_get_balance`.
+ */
+paynet_result paynet_client_get_manager_balances(const struct paynet_client *client,
+                                                 const char *login,
+                                                 size_t login_len,
+                                                 const char *name,
+                                                 size_t name_len,
+                                                 struct paynet_response **out);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * The balances of merchant `login` (`/get-balance/merchant/{login}`), all of them or
+ * only the one named `name` (NULL: all). Results and `*out` as
+ * `paynet_client_get_balance`.
+ *
+ * # Safety
+ * As `paynet_client_get_balance`.
+ */
+paynet_result paynet_client_get_merchant_balances(const struct paynet_client *client,
+                                                  const char *login,
+                                                  size_t login_len,
+                                                  const char *name,
+                                                  size_t name_len,
+                                                  struct paynet_response **out);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * Frees a client (waits for nothing: no call may be running on it); NULL is allowed.
+ *
+ * # Safety
+ * `client` must come from `paynet_client_new` and not be used afterwards.
+ */
+void paynet_client_free(struct paynet_client *client);
+#endif
+
+#if defined(PAYNET_OAUTH_STD)
+/**
  * Writes a readable explanation of the last call on this thread that failed into
  * `out` (empty when that call left none: then `paynet_result_message` says it all).
  * Calling it does not change the detail.
@@ -517,6 +667,43 @@ paynet_result paynet_last_error_detail(struct paynet_buffer *out);
  * valid `paynet_buffer`.
  */
 paynet_result paynet_percent_encode(const char *input, size_t input_len, struct paynet_buffer *out);
+
+#if defined(PAYNET_OAUTH_STD)
+/**
+ * Signs a form request built by the caller: `method` and `url` (its query is signed
+ * and stays in the URL), the form `body` as it would be sent
+ * (`application/x-www-form-urlencoded`: ASCII, `a=1&b=x%20y`), `login` as the consumer
+ * key. `content_type` is the request's Content-Type, or NULL when not known; another
+ * type than the form's gives `PAYNET_INVALID_INPUT`, as do an empty login and a body
+ * that is not percent-encoded UTF-8. `timestamp` is Unix seconds (0: now); `nonce`
+ * NULL draws 16 characters from the operating system's CSPRNG (then a too-small header
+ * buffer asks for the longest header any signature could give).
+ *
+ * Writes the wanted outputs of `out`: send the `authorization_header` as
+ * `Authorization` and the one-line `body` in place of yours (your fields and the
+ * `oauth_*` values, encoded and sorted).
+ *
+ * # Safety
+ * `signer` must come from `paynet_signer_new`; texts must be NULL (length 0) or valid
+ * for their lengths; `out` must point to a valid `paynet_signed` whose non-NULL
+ * buffers are valid.
+ */
+paynet_result paynet_sign_form(const struct paynet_signer *signer,
+                               const char *login,
+                               size_t login_len,
+                               const char *method,
+                               size_t method_len,
+                               const char *url,
+                               size_t url_len,
+                               const char *body,
+                               size_t body_len,
+                               const char *content_type,
+                               size_t content_type_len,
+                               uint64_t timestamp,
+                               const char *nonce,
+                               size_t nonce_len,
+                               const struct paynet_signed *out);
+#endif
 
 #if defined(PAYNET_OAUTH_STD)
 /**
@@ -576,7 +763,8 @@ paynet_result paynet_build_request_ex(const struct paynet_command *command,
  * `PAYNET_OK` (balances), `PAYNET_GATEWAY_ERROR` (`error-message` on 200),
  * `PAYNET_ACCESS_DENIED` (403), `PAYNET_HTTP_ERROR` (another status) or
  * `PAYNET_UNEXPECTED_RESPONSE`; in all five cases `*out` receives a response to read
- * and free. Other codes (NULL, unknown kind) leave `*out` untouched.
+ * and free. Other codes (NULL, an unknown kind, a status outside 100 to 599:
+ * `PAYNET_INVALID_INPUT`) leave `*out` untouched.
  *
  * # Safety
  * `body` must be NULL (length 0) or valid for `body_len` bytes; `out` must be valid.
@@ -593,7 +781,7 @@ paynet_result paynet_parse_response(uint32_t kind,
  * The classification `paynet_parse_response` returned, again, and the HTTP status.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `result` and `status` must be
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `result` and `status` must be
  * valid pointers (either may be NULL: not wanted).
  */
 paynet_result paynet_response_outcome(const struct paynet_response *response,
@@ -606,9 +794,10 @@ paynet_result paynet_response_outcome(const struct paynet_response *response,
  * How many balances the answer holds (1 for the endpoint balance, 0 for an error).
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `count` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `count` must be valid.
  */
-paynet_result paynet_response_count(const struct paynet_response *response, size_t *count);
+paynet_result paynet_response_count(const struct paynet_response *response,
+                                    size_t *count);
 #endif
 
 #if defined(PAYNET_OAUTH_STD)
@@ -619,7 +808,7 @@ paynet_result paynet_response_count(const struct paynet_response *response, size
  * for an index or field out of range.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_field(const struct paynet_response *response,
                                     size_t index,
@@ -634,7 +823,7 @@ paynet_result paynet_response_field(const struct paynet_response *response,
  * `PAYNET_FIELD_ABSENT` when balance `index` has no such field.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `name` valid for `name_len`
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `name` valid for `name_len`
  * bytes; `out` valid.
  */
 paynet_result paynet_response_extra_field(const struct paynet_response *response,
@@ -651,7 +840,7 @@ paynet_result paynet_response_extra_field(const struct paynet_response *response
  * `PAYNET_FIELD_ABSENT` when the answer was a success.
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_error_message(const struct paynet_response *response,
                                             struct paynet_buffer *out);
@@ -664,7 +853,7 @@ paynet_result paynet_response_error_message(const struct paynet_response *respon
  * error (its message is the useful part).
  *
  * # Safety
- * `response` must come from `paynet_parse_response`; `out` must be valid.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
  */
 paynet_result paynet_response_error_body(const struct paynet_response *response,
                                          struct paynet_buffer *out);
@@ -675,7 +864,7 @@ paynet_result paynet_response_error_body(const struct paynet_response *response,
  * Frees a response; NULL is allowed.
  *
  * # Safety
- * `response` must come from `paynet_parse_response` and not be used afterwards.
+ * `response` must come from `paynet_parse_response` or `paynet_client_get_*` and not be used afterwards.
  */
 void paynet_response_free(struct paynet_response *response);
 #endif

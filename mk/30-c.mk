@@ -1,7 +1,8 @@
 # C: the `paynet_oauth` static and shared library (bindings/c) and its header.
 #
 #   make header        regenerate include/paynet_oauth.h with cbindgen
-#   make test-c        header drift check, the C99 tests under ASan+UBSan, once more
+#   make test-c        header drift check, the result codes and fields against the std
+#                      layer's tables (a Rust test), the C99 tests under ASan+UBSan, once more
 #                      under valgrind (no errors, no leaks), the C++ test, the no_std
 #                      firmware build, and examples/c against a fresh mock through an
 #                      install found by pkg-config
@@ -22,7 +23,11 @@ C_PROFILE_DIR := $(if $(filter dev debug,$(C_PROFILE)),debug,release)
 C_NATIVE_LIBS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 C_WARN := -std=c99 -Wall -Wextra -Wpedantic -Werror
 C_SAN := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
-C_TESTS := test_vectors test_errors test_gateway
+C_TESTS := test_vectors test_errors test_gateway test_form test_client
+# The tests that talk to a fresh `paynet mock` (tools/demo/run_with_mock.sh).
+C_MOCK_TESTS := test_client
+# In a test loop over $$t: the command prefix that runs it (with a mock if it needs one).
+C_RUNNER := run=; case " $(C_MOCK_TESTS) " in *" $$t "*) run="tools/demo/run_with_mock.sh $(PAYNET)";; esac;
 C_NOSTD_TARGET := thumbv7em-none-eabihf
 
 .PHONY: cbindgen-tool
@@ -53,18 +58,24 @@ test-header: cbindgen-tool
 
 .PHONY: c-lib
 c-lib:
-	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c -p paynet-cli
 
 $(C_BUILD)/vectors.h: tests/c/gen_vectors.py tests/vectors/oauth1-signing.json tests/vectors/responses.json
 	@mkdir -p $(C_BUILD)
 	@python3 tests/c/gen_vectors.py tests/vectors $@
+
+# The C names checked against the std layer's tables (error kinds, core errors, fields).
+.PHONY: test-c-tables
+test-c-tables:
+	@$(CARGO) test $(CARGO_FLAGS) -p paynet-oauth-c >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }
+	@echo "c: paynet_result and paynet_field match paynet-bind's ERROR_KINDS and BalanceField"
 
 .PHONY: test-c-sanitizers
 test-c-sanitizers: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
 	  cc $(C_WARN) $(C_SAN) -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
 	    target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/$$t-san && \
-	  $(C_BUILD)/$$t-san || exit 1; done
+	  { $(C_RUNNER) $$run $(C_BUILD)/$$t-san; } || exit 1; done
 	@c++ -std=c++17 -Wall -Wextra -Werror $(C_SAN) -I include tests/c/test_cpp.cpp \
 	  target/debug/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/test_cpp
 	@$(C_BUILD)/test_cpp
@@ -79,8 +90,8 @@ c-valgrind-run: c-lib $(C_BUILD)/vectors.h
 	@for t in $(C_TESTS); do \
 	  cc $(C_WARN) -g -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
 	    -L target/debug -Wl,-rpath,$(ROOT)/target/debug -lpaynet_oauth -o $(C_BUILD)/$$t && \
-	  valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	    --show-leak-kinds=definite,indirect $(C_BUILD)/$$t >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
+	  { $(C_RUNNER) $$run valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --show-leak-kinds=definite,indirect $(C_BUILD)/$$t; } >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
 	@echo "c: valgrind (shared library): no errors, no leaks in $(C_TESTS)"
 
 .PHONY: test-c-nostd
@@ -91,7 +102,7 @@ test-c-nostd: rustup-targets
 	  syms=$$(nm -g --defined-only $$lib 2>/dev/null | awk '$$2 == "T" {print $$3}' | grep '^paynet_' | sort -u); \
 	  for want in paynet_sign paynet_verify paynet_percent_encode paynet_result_message; do \
 	    grep -qx $$want <<<"$$syms" || { echo "c: $$lib lacks $$want"; exit 1; }; done; \
-	  ! grep -q 'paynet_build_request\|paynet_parse_response' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
+	  ! grep -q 'paynet_build_request\|paynet_parse_response\|paynet_client_\|paynet_sign_form' <<<"$$syms" || { echo "c: the no_std library has std functions"; exit 1; }; \
 	  echo "c: no_std static library for $(C_NOSTD_TARGET): $$(wc -c <$$lib) bytes, exports $$(echo $$syms | wc -w) functions"
 
 # `make install` / `make uninstall` are in mk/70-dist.mk (with the release archives).
@@ -114,6 +125,6 @@ c-example-run:
 	@echo "c: examples/c/get_balance (libcurl, pkg-config install) got the balances from the mock"
 
 .PHONY: test-c
-test-c: test-header test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
+test-c: test-header test-c-tables test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
 
 TEST_TARGETS += test-c

@@ -303,6 +303,12 @@ static void gateway_errors(void) {
   CHECK(detail.len == 0);
   CHECK_RESULT(paynet_parse_response(3, 200, S("[]"), &resp), PAYNET_INVALID_INPUT);
   CHECK(resp == NULL);
+  /* A status that is not an HTTP status (100 to 599) is the caller's mistake. */
+  CHECK_RESULT(paynet_parse_response(1, 600, S("[]"), &resp), PAYNET_INVALID_INPUT);
+  CHECK_RESULT(paynet_parse_response(1, 0, S("[]"), &resp), PAYNET_INVALID_INPUT);
+  CHECK(resp == NULL);
+  CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+  CHECK(strstr(detail.ptr, "not an HTTP status") != NULL);
   CHECK_RESULT(paynet_parse_response(1, 200, S("[{\"name\":\"a\",\"amount\":1,\"currency\":\"USD\"}]"),
                                      &resp),
                PAYNET_OK);
@@ -371,8 +377,9 @@ static void hostile_c_inputs(void) {
 }
 
 static void messages(void) {
-  static const unsigned codes[] = {0,  1,  2,  3,  4,  5,   6,   7,   8,   9,   10,  11,  12,
-                                   13, 14, 15, 16, 100, 101, 102, 103, 104, 200, 201, 202, 203};
+  static const unsigned codes[] = {0,   1,   2,   3,   4,   5,   6,   7,   8,   9,   10,
+                                   11,  12,  13,  14,  15,  16,  100, 101, 102, 103, 104,
+                                   105, 200, 201, 202, 203, 204, 205, 206};
   size_t i, j;
   for (i = 0; i < sizeof codes / sizeof codes[0]; i++) {
     const char *m = paynet_result_message(codes[i]);

@@ -171,3 +171,19 @@ pub(crate) fn boundary(body: impl FnOnce() -> Result<(), paynet_result>) -> payn
         Err(code) => code,
     }
 }
+
+/// As [`boundary`], for a call whose success carries a code of its own (a gateway answer
+/// that says "error" still hands out a response to read).
+#[cfg(feature = "std")]
+pub(crate) fn boundary_code(
+    body: impl FnOnce() -> Result<paynet_result, paynet_result>,
+) -> paynet_result {
+    let mut code = paynet_result::PAYNET_OK;
+    match boundary(|| {
+        code = body()?;
+        Ok(())
+    }) {
+        paynet_result::PAYNET_OK => code,
+        failure => failure,
+    }
+}

@@ -26,6 +26,12 @@ pub(crate) fn fail(code: paynet_result, detail: impl std::fmt::Display) -> payne
     code
 }
 
+/// Turns a failure of the std layer into its code (the same number in the layer's
+/// table), recording its message as the detail: the one conversion of the C library.
+pub(crate) fn failed(failure: paynet_bind::Failure) -> paynet_result {
+    fail(paynet_result::of_kind(failure.kind), failure.message)
+}
+
 /// Writes a readable explanation of the last call on this thread that failed into
 /// `out` (empty when that call left none: then `paynet_result_message` says it all).
 /// Calling it does not change the detail.

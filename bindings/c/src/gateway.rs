@@ -2,13 +2,14 @@
 //! stack (libcurl): `POST url` with `Authorization` and the one-line form body.
 
 use std::ffi::c_char;
-use std::time::{SystemTime, UNIX_EPOCH};
 
-use paynet_api::{Command, CommandKind, Gateway, SignError};
+use paynet_api::{Command, CommandKind, Gateway};
+use paynet_bind::{fresh_nonce, now};
 
 use crate::buffer::{Out, boundary, check_all, optional_text, paynet_buffer, text, write};
-use crate::detail::fail;
+use crate::detail::{fail, failed};
 use crate::paynet_result;
+use crate::sign::header_slack;
 
 /// Reads a command kind given as a plain integer (C may pass any value).
 pub(crate) fn command_kind(kind: u32) -> Result<CommandKind, paynet_result> {
@@ -176,62 +177,51 @@ unsafe fn build_request(
                 optional_text(nonce, nonce_len)?,
             )
         };
-        let invalid = |e: &dyn std::fmt::Display| fail(paynet_result::PAYNET_INVALID_INPUT, e);
         if flags & !PAYNET_ALLOW_HTTP != 0 {
-            return Err(invalid(&format_args!(
-                "unknown flags {flags:#x} (only PAYNET_ALLOW_HTTP)"
-            )));
+            return Err(fail(
+                paynet_result::PAYNET_INVALID_INPUT,
+                format_args!("unknown flags {flags:#x} (only PAYNET_ALLOW_HTTP)"),
+            ));
         }
-        let gateway = Gateway::from_str_or_preset(gateway).map_err(|e| invalid(&e))?;
+        let gateway = Gateway::from_str_or_preset(gateway).map_err(|e| failed(e.into()))?;
         gateway
             .check_plain_http(flags & PAYNET_ALLOW_HTTP != 0)
-            .map_err(|e| invalid(&e))?;
+            .map_err(|e| failed(e.into()))?;
         let command = match kind {
             CommandKind::EndpointBalance => Command::endpoint_balance(subject, name.unwrap_or("")),
             CommandKind::ManagerBalances => Command::manager_balances(subject, name),
             CommandKind::MerchantBalances => Command::merchant_balances(subject, name),
         }
-        .map_err(|e| invalid(&e))?;
+        .map_err(|e| failed(e.into()))?;
         let timestamp = if timestamp == 0 { now() } else { timestamp };
-        let random;
-        let drawn = nonce.is_none();
-        let nonce = match nonce {
-            Some(n) => n,
-            None => {
-                random = random_nonce()?;
-                random.as_str()
-            }
+        let drawn = match nonce {
+            Some(_) => None,
+            None => Some(fresh_nonce().map_err(failed)?),
         };
         let signed = command
-            .sign(&gateway, login, control_key, timestamp, nonce)
-            .map_err(|e| match e {
-                SignError::OAuth(e) => fail(e.into(), e),
-                other => invalid(&other),
-            })?;
-        // With a drawn nonce the caller cannot ask for the same signature again, and the
-        // header's length varies with how many of the signature's 28 characters need
-        // percent-encoding: ask for the longest, so the retry always fits.
-        let escaped = signed
-            .signature
-            .bytes()
-            .filter(|b| !b.is_ascii_alphanumeric())
-            .count();
-        let slack = if drawn { 2 * (28 - escaped) } else { 0 };
-        let outs = [
-            Out::new(url, signed.url.len()),
-            Out::new(authorization, signed.authorization.len() + slack),
-            Out::new(body, signed.body.len()),
-        ];
+            .sign(
+                &gateway,
+                login,
+                control_key,
+                timestamp,
+                nonce.or(drawn.as_deref()).unwrap_or_default(),
+            )
+            .map_err(|e| failed(e.into()))?;
+        // With a drawn nonce the caller cannot ask for the same signature again: a
+        // too-small header buffer asks for the longest header any signature could give.
+        let slack = drawn.map_or(0, |_| header_slack(&signed.signature));
         let texts = [&signed.url, &signed.authorization, &signed.body];
+        let outs = |slack| {
+            [
+                Out::new(url, signed.url.len()),
+                Out::new(authorization, signed.authorization.len() + slack),
+                Out::new(body, signed.body.len()),
+            ]
+        };
         // SAFETY: the buffers are non-NULL and valid by contract.
         unsafe {
-            check_all(&outs)?;
-            let outs = [
-                Out::new(url, signed.url.len()),
-                Out::new(authorization, signed.authorization.len()),
-                Out::new(body, signed.body.len()),
-            ];
-            for (out, text) in outs.iter().zip(texts) {
+            check_all(&outs(slack))?;
+            for (out, text) in outs(0).iter().zip(texts) {
                 write(out, |b| {
                     b.copy_from_slice(text.as_bytes());
                     Ok(b.len())
@@ -239,22 +229,5 @@ unsafe fn build_request(
             }
         }
         Ok(())
-    })
-}
-
-/// Unix seconds now.
-fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// A fresh nonce from the OS CSPRNG, as every transport of the SDK draws it.
-fn random_nonce() -> Result<String, paynet_result> {
-    paynet_api::random_nonce(paynet_api::NONCE_LEN).map_err(|e| {
-        fail(
-            paynet_result::PAYNET_WRITE_FAILED,
-            format_args!("the operating system's random generator failed: {e}"),
-        )
     })
 }

@@ -11,11 +11,17 @@
 
 mod buffer;
 #[cfg(feature = "std")]
+mod client;
+#[cfg(feature = "std")]
 mod detail;
 mod encode;
 #[cfg(feature = "std")]
+mod form;
+#[cfg(feature = "std")]
 mod gateway;
 mod kinds;
+#[cfg(all(test, feature = "std"))]
+mod layer_tables;
 #[cfg(feature = "std")]
 mod response;
 mod result;
@@ -24,8 +30,12 @@ mod verify;
 
 pub use buffer::{paynet_buffer, paynet_param};
 #[cfg(feature = "std")]
+pub use client::*;
+#[cfg(feature = "std")]
 pub use detail::paynet_last_error_detail;
 pub use encode::paynet_percent_encode;
+#[cfg(feature = "std")]
+pub use form::paynet_sign_form;
 #[cfg(feature = "std")]
 pub use gateway::*;
 pub use kinds::{paynet_command_kind, paynet_field};

@@ -3,98 +3,90 @@
 
 use std::ffi::c_char;
 
-use paynet_api::{Balance, Response, ResponseError, parse_response};
+use paynet_bind::{Answer, BalanceField, Failure};
 
-use crate::buffer::{boundary, paynet_buffer, put_text, text};
-use crate::detail::fail;
+use crate::buffer::{boundary, boundary_code, paynet_buffer, put_text, text};
+use crate::detail::{fail, failed};
 use crate::gateway::command_kind;
 use crate::paynet_result;
 
-/// A parsed gateway answer. Opaque; free it with `paynet_response_free`.
+/// A gateway answer: balances or the failure. Opaque; free it with
+/// `paynet_response_free`.
 pub struct paynet_response {
     status: u16,
-    outcome: Result<Response, ResponseError>,
+    outcome: Result<Answer, Failure>,
 }
 
 impl paynet_response {
+    /// An answer with its HTTP status (0 when there was none, or the client did not
+    /// keep it).
+    pub(crate) fn new(status: u16, outcome: Result<Answer, Failure>) -> Self {
+        paynet_response { status, outcome }
+    }
+
+    /// Hands the answer to C in `*out` and gives its code (recording the failure's
+    /// message as the detail).
+    ///
+    /// # Safety
+    /// `out` must be a valid, non-NULL pointer.
+    pub(crate) unsafe fn hand_out(self, out: *mut *mut paynet_response) -> paynet_result {
+        let code = match &self.outcome {
+            Ok(_) => paynet_result::PAYNET_OK,
+            Err(f) => failed(f.clone()),
+        };
+        // SAFETY: `out` is non-NULL and valid (the caller's contract).
+        unsafe { *out = Box::into_raw(Box::new(self)) };
+        code
+    }
+
     fn code(&self) -> paynet_result {
         match &self.outcome {
             Ok(_) => paynet_result::PAYNET_OK,
-            Err(ResponseError::Gateway { .. }) => paynet_result::PAYNET_GATEWAY_ERROR,
-            Err(ResponseError::AccessDenied { .. }) => paynet_result::PAYNET_ACCESS_DENIED,
-            Err(ResponseError::Http { .. }) => paynet_result::PAYNET_HTTP_ERROR,
-            Err(_) => paynet_result::PAYNET_UNEXPECTED_RESPONSE,
+            Err(f) => paynet_result::of_kind(f.kind),
         }
     }
 
     fn count(&self) -> usize {
         match &self.outcome {
-            Ok(Response::EndpointBalance(_)) => 1,
-            Ok(Response::Balances(list)) => list.len(),
+            Ok(Answer::EndpointBalance(_)) => 1,
+            Ok(Answer::Balances(list)) => list.len(),
             Err(_) => 0,
         }
     }
 
+    fn out_of_range(&self, index: usize) -> paynet_result {
+        fail(
+            paynet_result::PAYNET_INVALID_INPUT,
+            format_args!(
+                "balance index {index} out of range: the answer holds {}",
+                self.count()
+            ),
+        )
+    }
+
     /// The text of `field` of balance `index`; `Ok(None)` when the gateway left it out.
     fn field(&self, index: usize, field: u32) -> Result<Option<String>, paynet_result> {
-        let out_of_range = || {
+        let field = BalanceField::from_number(field).ok_or_else(|| {
             fail(
                 paynet_result::PAYNET_INVALID_INPUT,
-                format_args!(
-                    "balance index {index} out of range: the answer holds {}",
-                    self.count()
-                ),
-            )
-        };
-        if field > 9 {
-            return Err(fail(
-                paynet_result::PAYNET_INVALID_INPUT,
                 format_args!("unknown field {field} (0 to 9: see paynet_field)"),
-            ));
-        }
-        match &self.outcome {
-            Ok(Response::EndpointBalance(e)) if index == 0 => {
-                Ok((field == 9).then(|| e.balance_amount.to_string()))
-            }
-            Ok(Response::Balances(list)) => {
-                let b = list.get(index).ok_or_else(out_of_range)?;
-                Ok(balance_field(b, field))
-            }
-            _ => Err(out_of_range()),
-        }
+            )
+        })?;
+        let value = match &self.outcome {
+            Ok(Answer::EndpointBalance(e)) if index == 0 => field.of_endpoint(e),
+            Ok(Answer::Balances(list)) if index < list.len() => field.of(&list[index]),
+            _ => return Err(self.out_of_range(index)),
+        };
+        Ok(value.map(|v| v.to_string()))
     }
 
     fn extra(&self, index: usize, name: &str) -> Result<Option<&str>, paynet_result> {
         let extra = match &self.outcome {
-            Ok(Response::EndpointBalance(e)) if index == 0 => &e.extra,
-            Ok(Response::Balances(list)) if index < list.len() => &list[index].extra,
-            _ => {
-                return Err(fail(
-                    paynet_result::PAYNET_INVALID_INPUT,
-                    format_args!(
-                        "balance index {index} out of range: the answer holds {}",
-                        self.count()
-                    ),
-                ));
-            }
+            Ok(Answer::EndpointBalance(e)) if index == 0 => &e.extra,
+            Ok(Answer::Balances(list)) if index < list.len() => &list[index].extra,
+            _ => return Err(self.out_of_range(index)),
         };
         Ok(extra.get(name).map(String::as_str))
-    }
-}
-
-fn balance_field(b: &Balance, field: u32) -> Option<String> {
-    let decimal = |d: &Option<paynet_api::Decimal>| d.as_ref().map(ToString::to_string);
-    match field {
-        0 => Some(b.name.clone()),
-        1 => Some(b.amount.to_string()),
-        2 => decimal(&b.online_balance_live_amount),
-        3 => decimal(&b.total_short_term_hold_amount),
-        4 => decimal(&b.total_rolling_reserve_amount),
-        5 => Some(b.currency.clone()),
-        6 => b.merchant_login.clone(),
-        7 => b.external_merchant_identifier.clone(),
-        8 => decimal(&b.amount_buffer_hold),
-        _ => None,
     }
 }
 
@@ -103,7 +95,8 @@ fn balance_field(b: &Balance, field: u32) -> Option<String> {
 /// `PAYNET_OK` (balances), `PAYNET_GATEWAY_ERROR` (`error-message` on 200),
 /// `PAYNET_ACCESS_DENIED` (403), `PAYNET_HTTP_ERROR` (another status) or
 /// `PAYNET_UNEXPECTED_RESPONSE`; in all five cases `*out` receives a response to read
-/// and free. Other codes (NULL, unknown kind) leave `*out` untouched.
+/// and free. Other codes (NULL, an unknown kind, a status outside 100 to 599:
+/// `PAYNET_INVALID_INPUT`) leave `*out` untouched.
 ///
 /// # Safety
 /// `body` must be NULL (length 0) or valid for `body_len` bytes; `out` must be valid.
@@ -115,8 +108,7 @@ pub unsafe extern "C" fn paynet_parse_response(
     body_len: usize,
     out: *mut *mut paynet_response,
 ) -> paynet_result {
-    let mut code = paynet_result::PAYNET_OK;
-    let result = boundary(|| {
+    boundary_code(|| {
         if out.is_null() || (body.is_null() && body_len > 0) {
             return Err(paynet_result::PAYNET_NULL_ARGUMENT);
         }
@@ -127,29 +119,20 @@ pub unsafe extern "C" fn paynet_parse_response(
             // SAFETY: the caller guarantees `body_len` readable bytes.
             unsafe { std::slice::from_raw_parts(body.cast::<u8>(), body_len) }
         };
-        let response = paynet_response {
-            status,
-            outcome: parse_response(kind, status, bytes),
+        // A status outside 100-599 is the caller's mistake: no response to read.
+        let outcome = match Answer::parse(kind.as_str(), status, bytes) {
+            Err(f) if f.kind == paynet_bind::ErrorKind::InvalidInput => return Err(failed(f)),
+            other => other,
         };
-        code = response.code();
-        if let Err(e) = &response.outcome {
-            fail(code, e);
-        }
         // SAFETY: `out` is non-NULL and valid by contract.
-        unsafe { *out = Box::into_raw(Box::new(response)) };
-        Ok(())
-    });
-    if result == paynet_result::PAYNET_OK {
-        code
-    } else {
-        result
-    }
+        Ok(unsafe { paynet_response::new(status, outcome).hand_out(out) })
+    })
 }
 
 /// Reads the response handle (NULL checked).
 ///
 /// # Safety
-/// `response` must be NULL or come from `paynet_parse_response` and not be freed.
+/// `response` must be NULL or come from `paynet_parse_response` or `paynet_client_get_*` and not be freed.
 unsafe fn get<'a>(response: *const paynet_response) -> Result<&'a paynet_response, paynet_result> {
     // SAFETY: forwarded from the caller.
     unsafe { response.as_ref() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)
@@ -158,7 +141,7 @@ unsafe fn get<'a>(response: *const paynet_response) -> Result<&'a paynet_respons
 /// The classification `paynet_parse_response` returned, again, and the HTTP status.
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `result` and `status` must be
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `result` and `status` must be
 /// valid pointers (either may be NULL: not wanted).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_outcome(
@@ -185,7 +168,7 @@ pub unsafe extern "C" fn paynet_response_outcome(
 /// How many balances the answer holds (1 for the endpoint balance, 0 for an error).
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `count` must be valid.
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `count` must be valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_count(
     response: *const paynet_response,
@@ -207,7 +190,7 @@ pub unsafe extern "C" fn paynet_response_count(
 /// for an index or field out of range.
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `out` must be valid.
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_field(
     response: *const paynet_response,
@@ -234,7 +217,7 @@ pub unsafe extern "C" fn paynet_response_field(
 /// `PAYNET_FIELD_ABSENT` when balance `index` has no such field.
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `name` valid for `name_len`
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `name` valid for `name_len`
 /// bytes; `out` valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_extra_field(
@@ -265,7 +248,7 @@ pub unsafe extern "C" fn paynet_response_extra_field(
 /// `PAYNET_FIELD_ABSENT` when the answer was a success.
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `out` must be valid.
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_error_message(
     response: *const paynet_response,
@@ -279,11 +262,10 @@ pub unsafe extern "C" fn paynet_response_error_message(
         }
         let message = match &r.outcome {
             Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
-            Err(ResponseError::Gateway { message }) => message.clone(),
-            Err(other) => other.to_string(),
+            Err(f) => f.gateway_message.as_ref().unwrap_or(&f.message),
         };
         // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put_text(out, &message) }
+        unsafe { put_text(out, message) }
     })
 }
 
@@ -292,7 +274,7 @@ pub unsafe extern "C" fn paynet_response_error_message(
 /// error (its message is the useful part).
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response`; `out` must be valid.
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*`; `out` must be valid.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_error_body(
     response: *const paynet_response,
@@ -305,7 +287,10 @@ pub unsafe extern "C" fn paynet_response_error_body(
             return Err(paynet_result::PAYNET_NULL_ARGUMENT);
         }
         let body = match &r.outcome {
-            Err(e) => e.body().ok_or(paynet_result::PAYNET_FIELD_ABSENT)?,
+            Err(f) => f
+                .body
+                .as_deref()
+                .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?,
             Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
         };
         // SAFETY: `out` non-NULL, valid by contract.
@@ -316,11 +301,11 @@ pub unsafe extern "C" fn paynet_response_error_body(
 /// Frees a response; NULL is allowed.
 ///
 /// # Safety
-/// `response` must come from `paynet_parse_response` and not be used afterwards.
+/// `response` must come from `paynet_parse_response` or `paynet_client_get_*` and not be used afterwards.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn paynet_response_free(response: *mut paynet_response) {
     if !response.is_null() {
-        // SAFETY: it came from `Box::into_raw` in `paynet_parse_response`.
+        // SAFETY: it came from `Box::into_raw` in `hand_out`.
         drop(unsafe { Box::from_raw(response) });
     }
 }

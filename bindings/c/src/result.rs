@@ -47,11 +47,14 @@ pub enum paynet_result {
     PAYNET_INVALID_UTF8 = 101,
     /// A Rust panic was caught at the boundary (a bug: please report it).
     PAYNET_PANIC = 102,
-    /// Bad input to a gateway command (empty or too long parameter, bad gateway URL,
-    /// unknown command kind, unknown field).
+    /// Bad input to a gateway command or the client (empty or too long parameter, bad
+    /// gateway URL, unknown command kind, unknown field, a bad client option).
     PAYNET_INVALID_INPUT = 103,
     /// The balance has no such field (absent or null in the gateway's answer).
     PAYNET_FIELD_ABSENT = 104,
+    /// A bug or a failure of the machine (e.g. the operating system's random number
+    /// generator): please report it.
+    PAYNET_INTERNAL = 105,
     /// The gateway answered HTTP 200 with an `error-message`.
     PAYNET_GATEWAY_ERROR = 200,
     /// The gateway answered HTTP 403.
@@ -60,6 +63,14 @@ pub enum paynet_result {
     PAYNET_HTTP_ERROR = 202,
     /// A 2xx answer that is neither balances nor an error-message.
     PAYNET_UNEXPECTED_RESPONSE = 203,
+    /// The client stopped reading an answer larger than its limit
+    /// (`max_response_bytes`).
+    PAYNET_RESPONSE_TOO_LARGE = 204,
+    /// The client's connect or total timeout passed.
+    PAYNET_TIMEOUT = 205,
+    /// The client cannot reach the gateway (connection refused, TLS, DNS), after its
+    /// retries.
+    PAYNET_TRANSPORT = 206,
 }
 
 impl From<paynet_oauth::Error> for paynet_result {
@@ -80,45 +91,122 @@ impl From<paynet_oauth::Error> for paynet_result {
             E::InvalidTimestamp => paynet_result::PAYNET_INVALID_TIMESTAMP,
             E::TimestampOutOfWindow => paynet_result::PAYNET_TIMESTAMP_OUT_OF_WINDOW,
             E::SignatureMismatch => paynet_result::PAYNET_SIGNATURE_MISMATCH,
+            E::WriteFailed => paynet_result::PAYNET_WRITE_FAILED,
             E::InvalidParameter => paynet_result::PAYNET_INVALID_PARAMETER,
-            _ => paynet_result::PAYNET_WRITE_FAILED,
+            _ => paynet_result::PAYNET_INTERNAL,
         }
     }
 }
 
+/// Every code with its message (the error-kind table's `summary`, checked by a test),
+/// in the order of their values.
+pub(crate) const MESSAGES: [(paynet_result, &core::ffi::CStr); 30] = {
+    use paynet_result as R;
+    [
+        (R::PAYNET_OK, c"ok"),
+        (
+            R::PAYNET_BUFFER_TOO_SMALL,
+            c"output buffer is too small (its len holds the length needed)",
+        ),
+        (
+            R::PAYNET_TOO_MANY_PARAMETERS,
+            c"too many request parameters",
+        ),
+        (R::PAYNET_MALFORMED_URL, c"malformed URL"),
+        (R::PAYNET_INVALID_METHOD, c"invalid HTTP method"),
+        (
+            R::PAYNET_INVALID_PERCENT_ENCODING,
+            c"invalid percent-encoding",
+        ),
+        (
+            R::PAYNET_MALFORMED_HEADER,
+            c"malformed OAuth Authorization header",
+        ),
+        (
+            R::PAYNET_MISSING_OAUTH_PARAMETER,
+            c"a required oauth_* parameter is missing",
+        ),
+        (
+            R::PAYNET_DUPLICATE_OAUTH_PARAMETER,
+            c"an oauth_* parameter appears twice",
+        ),
+        (
+            R::PAYNET_UNSUPPORTED_SIGNATURE_METHOD,
+            c"unsupported oauth_signature_method (only HMAC-SHA1)",
+        ),
+        (
+            R::PAYNET_UNSUPPORTED_VERSION,
+            c"unsupported oauth_version (only 1.0)",
+        ),
+        (
+            R::PAYNET_OAUTH_PARAMETER_MISMATCH,
+            c"an oauth_* parameter of the body differs from the header",
+        ),
+        (
+            R::PAYNET_INVALID_TIMESTAMP,
+            c"oauth_timestamp is not a number of seconds",
+        ),
+        (
+            R::PAYNET_TIMESTAMP_OUT_OF_WINDOW,
+            c"oauth_timestamp is outside the allowed window",
+        ),
+        (R::PAYNET_SIGNATURE_MISMATCH, c"signature does not match"),
+        (R::PAYNET_WRITE_FAILED, c"the output could not be written"),
+        (
+            R::PAYNET_INVALID_PARAMETER,
+            c"a request parameter is not allowed or is empty",
+        ),
+        (R::PAYNET_NULL_ARGUMENT, c"a required pointer is NULL"),
+        (R::PAYNET_INVALID_UTF8, c"a text input is not UTF-8"),
+        (
+            R::PAYNET_PANIC,
+            c"internal error (panic caught at the C boundary)",
+        ),
+        (R::PAYNET_INVALID_INPUT, c"invalid input"),
+        (R::PAYNET_FIELD_ABSENT, c"the balance has no such field"),
+        (
+            R::PAYNET_INTERNAL,
+            c"internal error (a bug or a failure of the machine: please report it)",
+        ),
+        (
+            R::PAYNET_GATEWAY_ERROR,
+            c"the gateway answered with an error-message",
+        ),
+        (R::PAYNET_ACCESS_DENIED, c"access denied (HTTP 403)"),
+        (
+            R::PAYNET_HTTP_ERROR,
+            c"the gateway answered with an HTTP error status",
+        ),
+        (
+            R::PAYNET_UNEXPECTED_RESPONSE,
+            c"unexpected response from the gateway",
+        ),
+        (
+            R::PAYNET_RESPONSE_TOO_LARGE,
+            c"the gateway's response is larger than the client's limit",
+        ),
+        (R::PAYNET_TIMEOUT, c"the gateway did not answer in time"),
+        (
+            R::PAYNET_TRANSPORT,
+            c"cannot reach the gateway (connection refused, TLS, DNS, ...)",
+        ),
+    ]
+};
+
 impl paynet_result {
     /// The code with this value, if there is one.
-    fn from_u32(value: u32) -> Option<Self> {
-        use paynet_result as R;
-        const ALL: [paynet_result; 26] = [
-            R::PAYNET_OK,
-            R::PAYNET_BUFFER_TOO_SMALL,
-            R::PAYNET_TOO_MANY_PARAMETERS,
-            R::PAYNET_MALFORMED_URL,
-            R::PAYNET_INVALID_METHOD,
-            R::PAYNET_INVALID_PERCENT_ENCODING,
-            R::PAYNET_MALFORMED_HEADER,
-            R::PAYNET_MISSING_OAUTH_PARAMETER,
-            R::PAYNET_DUPLICATE_OAUTH_PARAMETER,
-            R::PAYNET_UNSUPPORTED_SIGNATURE_METHOD,
-            R::PAYNET_UNSUPPORTED_VERSION,
-            R::PAYNET_OAUTH_PARAMETER_MISMATCH,
-            R::PAYNET_INVALID_TIMESTAMP,
-            R::PAYNET_TIMESTAMP_OUT_OF_WINDOW,
-            R::PAYNET_SIGNATURE_MISMATCH,
-            R::PAYNET_WRITE_FAILED,
-            R::PAYNET_INVALID_PARAMETER,
-            R::PAYNET_NULL_ARGUMENT,
-            R::PAYNET_INVALID_UTF8,
-            R::PAYNET_PANIC,
-            R::PAYNET_INVALID_INPUT,
-            R::PAYNET_FIELD_ABSENT,
-            R::PAYNET_GATEWAY_ERROR,
-            R::PAYNET_ACCESS_DENIED,
-            R::PAYNET_HTTP_ERROR,
-            R::PAYNET_UNEXPECTED_RESPONSE,
-        ];
-        ALL.into_iter().find(|r| *r as u32 == value)
+    #[cfg(feature = "std")]
+    pub(crate) fn from_u32(value: u32) -> Option<Self> {
+        MESSAGES
+            .iter()
+            .find(|(r, _)| *r as u32 == value)
+            .map(|(r, _)| *r)
+    }
+
+    /// The code of a kind of the layer's error table (same number).
+    #[cfg(feature = "std")]
+    pub(crate) fn of_kind(kind: paynet_bind::ErrorKind) -> Self {
+        Self::from_u32(kind.number()).unwrap_or(paynet_result::PAYNET_INTERNAL)
     }
 }
 
@@ -127,45 +215,11 @@ impl paynet_result {
 /// because C may pass any value.
 #[unsafe(no_mangle)]
 pub extern "C" fn paynet_result_message(result: u32) -> *const c_char {
-    use paynet_result as R;
-    let Some(result) = paynet_result::from_u32(result) else {
-        return c"unknown result code".as_ptr();
-    };
-    let text: &'static core::ffi::CStr = match result {
-        R::PAYNET_OK => c"ok",
-        R::PAYNET_BUFFER_TOO_SMALL => {
-            c"output buffer is too small (its len holds the length needed)"
-        }
-        R::PAYNET_TOO_MANY_PARAMETERS => c"too many request parameters",
-        R::PAYNET_MALFORMED_URL => c"malformed URL",
-        R::PAYNET_INVALID_METHOD => c"invalid HTTP method",
-        R::PAYNET_INVALID_PERCENT_ENCODING => c"invalid percent-encoding",
-        R::PAYNET_MALFORMED_HEADER => c"malformed OAuth Authorization header",
-        R::PAYNET_MISSING_OAUTH_PARAMETER => c"a required oauth_* parameter is missing",
-        R::PAYNET_DUPLICATE_OAUTH_PARAMETER => c"an oauth_* parameter appears twice",
-        R::PAYNET_UNSUPPORTED_SIGNATURE_METHOD => {
-            c"unsupported oauth_signature_method (only HMAC-SHA1)"
-        }
-        R::PAYNET_UNSUPPORTED_VERSION => c"unsupported oauth_version (only 1.0)",
-        R::PAYNET_OAUTH_PARAMETER_MISMATCH => {
-            c"an oauth_* parameter of the body differs from the header"
-        }
-        R::PAYNET_INVALID_TIMESTAMP => c"oauth_timestamp is not a number of seconds",
-        R::PAYNET_TIMESTAMP_OUT_OF_WINDOW => c"oauth_timestamp is outside the allowed window",
-        R::PAYNET_SIGNATURE_MISMATCH => c"signature does not match",
-        R::PAYNET_WRITE_FAILED => c"the output could not be written",
-        R::PAYNET_INVALID_PARAMETER => c"a request parameter is not allowed or is empty",
-        R::PAYNET_NULL_ARGUMENT => c"a required pointer is NULL",
-        R::PAYNET_INVALID_UTF8 => c"a text input is not UTF-8",
-        R::PAYNET_PANIC => c"internal error (panic caught at the C boundary)",
-        R::PAYNET_INVALID_INPUT => c"invalid input for a gateway command",
-        R::PAYNET_FIELD_ABSENT => c"the balance has no such field",
-        R::PAYNET_GATEWAY_ERROR => c"the gateway answered with an error-message",
-        R::PAYNET_ACCESS_DENIED => c"access denied (HTTP 403)",
-        R::PAYNET_HTTP_ERROR => c"the gateway answered with an HTTP error status",
-        R::PAYNET_UNEXPECTED_RESPONSE => c"unexpected response from the gateway",
-    };
-    text.as_ptr()
+    MESSAGES
+        .iter()
+        .find(|(r, _)| *r as u32 == result)
+        .map_or(c"unknown result code", |(_, m)| m)
+        .as_ptr()
 }
 
 /// The library version, e.g. `"0.1.0"` (matches `PAYNET_OAUTH_VERSION`).

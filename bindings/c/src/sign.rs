@@ -145,19 +145,40 @@ pub(crate) unsafe fn sign_with(
         .with_version((r.omit_version == 0).then_some(version))
         .with_realm(realm);
     let signed = signer.sign(&request)?;
-    let outs = [
-        Out::new(out.authorization_header, signed.authorization_header_len()),
-        Out::new(out.body, signed.body_len()),
-        Out::new(out.signature, signed.signature().len()),
-        Out::new(
-            out.normalized_parameters,
-            signed.normalized_parameters_len(),
-        ),
-        Out::new(out.base_string, signed.base_string_len()),
-    ];
+    // SAFETY: forwarded from the caller.
+    unsafe { write_signed(&signed, out, 0) }
+}
+
+/// Writes the wanted outputs of `signed` into `out` (two-phase: nothing is written when
+/// a buffer is too small). `header_slack` is added to the header's needed length when
+/// a buffer is too small (see [`header_slack`]).
+///
+/// # Safety
+/// `out`'s non-NULL buffers must be valid `paynet_buffer`s.
+pub(crate) unsafe fn write_signed(
+    signed: &paynet_oauth::Signed<'_>,
+    out: &paynet_signed,
+    header_slack: usize,
+) -> Result<(), paynet_result> {
+    let outs = |header_slack: usize| {
+        [
+            Out::new(
+                out.authorization_header,
+                signed.authorization_header_len() + header_slack,
+            ),
+            Out::new(out.body, signed.body_len()),
+            Out::new(out.signature, signed.signature().len()),
+            Out::new(
+                out.normalized_parameters,
+                signed.normalized_parameters_len(),
+            ),
+            Out::new(out.base_string, signed.base_string_len()),
+        ]
+    };
     // SAFETY: the caller guarantees the non-NULL buffers are valid.
     unsafe {
-        check_all(&outs)?;
+        check_all(&outs(header_slack))?;
+        let outs = outs(0);
         write(&outs[0], |b| Ok(signed.authorization_header_into(b)?))?;
         write(&outs[1], |b| Ok(signed.body_into(b)?))?;
         write(&outs[2], |b| {
@@ -168,6 +189,15 @@ pub(crate) unsafe fn sign_with(
         write(&outs[4], |b| Ok(signed.base_string_into(b)?))?;
     }
     Ok(())
+}
+
+/// How much longer an Authorization header can get when it is signed again with a
+/// fresh nonce: each letter or digit of the signature may become a three-character
+/// escape. A call that draws the nonce asks for this much more when a buffer is too
+/// small, so the retry (which draws a new one) always fits.
+#[cfg(feature = "std")]
+pub(crate) fn header_slack(signature: &str) -> usize {
+    2 * signature.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
 /// Reads `len` parameters from `params` into `slots` (at most [`MAX_PARAMS`]).
@@ -206,7 +236,7 @@ mod signer {
     use crate::paynet_result;
 
     /// A reusable signer holding the keyed HMAC state (key setup done once). Opaque.
-    pub struct paynet_signer(Signer);
+    pub struct paynet_signer(pub(crate) Signer);
 
     /// Creates a signer for the consumer secret (the control key) and token secret
     /// (may be NULL: empty) and stores it in `*out`. Free it with `paynet_signer_free`.

@@ -184,25 +184,7 @@ mod tests {
 
     #[test]
     fn every_core_error_has_its_own_kind() {
-        use paynet_oauth::Error as E;
-        let all = [
-            E::BufferTooSmall { needed: 1 },
-            E::TooManyParameters,
-            E::MalformedUrl,
-            E::InvalidMethod,
-            E::InvalidPercentEncoding,
-            E::MalformedHeader,
-            E::MissingOAuthParameter,
-            E::DuplicateOAuthParameter,
-            E::UnsupportedSignatureMethod,
-            E::UnsupportedVersion,
-            E::OAuthParameterMismatch,
-            E::InvalidTimestamp,
-            E::TimestampOutOfWindow,
-            E::SignatureMismatch,
-            E::WriteFailed,
-            E::InvalidParameter,
-        ];
+        let all = crate::CORE_ERRORS;
         let kinds: HashSet<_> = all.iter().map(|e| ErrorKind::of_core(*e)).collect();
         assert_eq!(kinds.len(), all.len());
         assert!(!kinds.contains(&ErrorKind::Internal));

@@ -14,7 +14,8 @@
 //! - the balance record's fields, enumerable once ([`BalanceField`]);
 //! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
 //!   command names parsed once by [`command_kind`]);
-//! - signing a form request built by the caller's own HTTP stack ([`sign_form`]).
+//! - signing a form request built by the caller's own HTTP stack ([`sign_form`]);
+//! - fork safety for a client or runtime a process made ([`PerProcess`]).
 //!
 //! Features: `os` (default: the OS clock and CSPRNG as defaults) and `client` (default:
 //! the balance client). WebAssembly builds without both and supplies the time and the
@@ -23,11 +24,14 @@
 
 mod clock;
 mod command;
+mod core_errors;
 mod error_kind;
 mod failure;
 mod form_request;
 #[cfg(feature = "client")]
 mod options;
+#[cfg(feature = "os")]
+mod per_process;
 mod request;
 mod signed;
 mod verify;
@@ -38,12 +42,15 @@ pub use clock::{fresh_nonce, now};
 #[cfg(feature = "client")]
 pub use command::Call;
 pub use command::{Answer, command_kind};
+pub use core_errors::CORE_ERRORS;
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use failure::Failure;
 pub use form_request::sign_form;
 #[cfg(feature = "client")]
 pub use options::{ClientOptions, seconds};
 pub use paynet_api::{BalanceField, FieldValue};
+#[cfg(feature = "os")]
+pub use per_process::PerProcess;
 pub use request::OwnedRequest;
 pub use signed::OwnedSigned;
 pub use verify::{VerifiedRequest, verify};

@@ -1,0 +1,100 @@
+//! [`PerProcess`]: fork safety for what a process makes (a client's connection pool, a
+//! tokio runtime). A forked child (a pre-forking server, gunicorn `--preload`, Celery
+//! prefork, a plain `fork()` in C) sees its pid change at its next call and makes its
+//! own. What it inherited is leaked, never used nor dropped: the inherited sockets are
+//! the parent's keep-alive connections (using them would hand one process the other's
+//! answers), a runtime's threads do not exist in the child, and dropping either would
+//! deregister the parent's sockets from the epoll instance both processes share.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// One value per process: made on first use, made again in a forked child.
+#[derive(Debug)]
+pub struct PerProcess<T>(Mutex<Option<(u32, Arc<T>)>>);
+
+impl<T> PerProcess<T> {
+    /// Empty: the first [`PerProcess::get`] makes the value.
+    pub const fn new() -> Self {
+        PerProcess(Mutex::new(None))
+    }
+
+    /// This process's value, made by `make` when there is none yet or when the one
+    /// held was made by another process (then leaked).
+    pub fn get<E>(&self, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
+        let pid = std::process::id();
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((owner, value)) = slot.as_ref() {
+            if *owner == pid {
+                return Ok(Arc::clone(value));
+            }
+        }
+        let fresh = Arc::new(make()?);
+        if let Some((_, inherited)) = slot.replace((pid, Arc::clone(&fresh))) {
+            std::mem::forget(inherited);
+        }
+        Ok(fresh)
+    }
+
+    /// Takes this process's value out (a value made by another process is leaked, as
+    /// in [`PerProcess::get`]); the next `get` makes a new one.
+    pub fn take(&self) -> Option<Arc<T>> {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let (owner, value) = slot.take()?;
+        if owner == std::process::id() {
+            Some(value)
+        } else {
+            std::mem::forget(value);
+            None
+        }
+    }
+}
+
+impl<T> Default for PerProcess<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> Drop for PerProcess<T> {
+    fn drop(&mut self) {
+        let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
+        if let Some((owner, value)) = slot.take() {
+            if owner != std::process::id() {
+                std::mem::forget(value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn made_once_per_process_and_again_after_take() {
+        let made = std::cell::Cell::new(0);
+        let slot = PerProcess::new();
+        let make = || {
+            made.set(made.get() + 1);
+            Ok::<_, ()>(made.get())
+        };
+        assert_eq!(*slot.get(make).unwrap(), 1);
+        assert_eq!(*slot.get(make).unwrap(), 1);
+        assert_eq!(made.get(), 1);
+        assert_eq!(slot.take().as_deref(), Some(&1));
+        assert_eq!(*slot.get(make).unwrap(), 2);
+        assert_eq!(
+            slot.get(|| Err::<usize, _>("not called")).map(|v| *v),
+            Ok(2)
+        );
+    }
+
+    #[test]
+    fn a_value_of_another_process_is_replaced_and_leaked() {
+        let slot = PerProcess(Mutex::new(Some((u32::MAX, Arc::new("inherited")))));
+        let inherited = Arc::clone(&slot.0.lock().unwrap().as_ref().unwrap().1);
+        assert_eq!(*slot.get(|| Ok::<_, ()>("mine")).unwrap(), "mine");
+        // Leaked, not dropped: the slot's reference is still counted.
+        assert_eq!(Arc::strong_count(&inherited), 2);
+    }
+}
