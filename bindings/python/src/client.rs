@@ -1,66 +1,41 @@
-//! `Client` (blocking, releases the GIL while it waits) and `AsyncClient` (asyncio)
-//! over the Rust transport `paynet-client`.
+//! `Client` (blocking, releases the GIL while it waits) and `AsyncClient` (asyncio),
+//! built from the layer's `ClientOptions` and running its `Call`s; both are context
+//! managers, and a closed client refuses calls.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use paynet_bind::{Call, ClientOptions, Failure, seconds};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyInt, PyString};
 
-use paynet_client::{ControlKey, Error};
-
-use crate::balances::{EndpointBalance, balance_list};
-use crate::errors::{invalid_input, new_error};
+use crate::errors::{raise, to_py};
 use crate::fork::{ForkSafeTokio, PerProcess};
-use crate::inputs;
-use crate::py_repr;
+use crate::{answers, inputs, py_repr};
 
-/// The Python exception for a client error (one class per variant).
-fn client_error(py: Python<'_>, error: Error) -> PyErr {
-    match error {
-        Error::Gateway { message } => new_error(py, "GatewayError", (message,)),
-        Error::AccessDenied { body } => new_error(py, "AccessDeniedError", (body,)),
-        Error::Http { status, body } => new_error(py, "HttpError", (status, body)),
-        Error::UnexpectedResponse { body, .. } => new_error(py, "UnexpectedResponseError", (body,)),
-        Error::ResponseTooLarge { limit } => new_error(py, "ResponseTooLargeError", (limit,)),
-        Error::Timeout => new_error(py, "PaynetTimeoutError", (error.to_string(),)),
-        Error::Transport(_) => new_error(py, "TransportError", (error.to_string(),)),
-        Error::InvalidInput(message) => invalid_input(py, message),
-        other => new_error(py, "TransportError", (other.to_string(),)),
-    }
+/// The base URL a preset name or a URL stands for, normalized as the client uses it
+/// (e.g. `gateway_url("payneteasy-sandbox")` is
+/// `https://sandbox.payneteasy.com/paynet/api/v2`).
+#[pyfunction]
+pub(crate) fn gateway_url(py: Python<'_>, gateway: &str) -> PyResult<String> {
+    let parsed = paynet_client::Gateway::from_str_or_preset(gateway).map_err(Failure::from);
+    Ok(raise(py, parsed)?.to_string())
 }
 
-/// Seconds given as a Python number, checked: finite and positive.
-fn seconds(py: Python<'_>, name: &str, value: Option<f64>) -> PyResult<Option<Duration>> {
-    match value {
-        None => Ok(None),
-        Some(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(Some(Duration::from_secs_f64(s))),
-        Some(s) => Err(invalid_input(
-            py,
-            format!("{name} must be a positive number of seconds, not {s}"),
-        )),
-    }
+/// What both clients keep: the options (a forked child builds its own client from
+/// them, see [`crate::fork`]), this process's client, and whether it was closed.
+struct Shared<C> {
+    options: ClientOptions,
+    client: PerProcess<C>,
+    closed: AtomicBool,
+    class: &'static str,
 }
 
-/// The settings both clients take, read once and kept: a forked child builds its own
-/// client from them (see [`crate::fork`]).
-#[derive(Clone)]
-struct Settings {
-    gateway: paynet_api::Gateway,
-    login: String,
-    control_key: ControlKey,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
-    retries: Option<u32>,
-    allow_http: bool,
-    max_response_bytes: Option<usize>,
-}
-
-impl Settings {
+impl<C: Send + Sync> Shared<C> {
     #[allow(clippy::too_many_arguments)]
-    fn read(
+    fn new(
         py: Python<'_>,
+        class: &'static str,
         gateway: &str,
         login: &str,
         control_key: &str,
@@ -68,103 +43,81 @@ impl Settings {
         connect_timeout: Option<f64>,
         retries: Option<u32>,
         allow_http: bool,
-        max_response_bytes: Option<usize>,
+        max_response_bytes: Option<u64>,
     ) -> PyResult<Self> {
-        if max_response_bytes == Some(0) {
-            return Err(invalid_input(py, "max_response_bytes must be at least 1"));
-        }
-        Ok(Settings {
-            gateway: crate::gateway::parse(py, gateway)?,
-            login: login.to_owned(),
-            control_key: ControlKey::new(control_key),
-            timeout: seconds(py, "timeout", timeout)?,
-            connect_timeout: seconds(py, "connect_timeout", connect_timeout)?,
-            retries,
-            allow_http,
-            max_response_bytes,
+        let read = || -> Result<ClientOptions, Failure> {
+            let mut o = ClientOptions::new(gateway, login, control_key)?;
+            o.timeout = timeout.map(|t| seconds("timeout", t, 1.0)).transpose()?;
+            o.connect_timeout = connect_timeout
+                .map(|t| seconds("connect_timeout", t, 1.0))
+                .transpose()?;
+            o.retries = retries;
+            o.allow_http = allow_http;
+            match max_response_bytes {
+                Some(n) => o.with_max_response_bytes("max_response_bytes", n),
+                None => Ok(o),
+            }
+        };
+        Ok(Shared {
+            options: raise(py, read())?,
+            client: PerProcess::new(),
+            closed: AtomicBool::new(false),
+            class,
         })
     }
 
-    /// Applies the timeouts, retries and http policy (unset ones keep the Rust defaults).
-    fn apply(&self, mut builder: paynet_client::ClientBuilder) -> paynet_client::ClientBuilder {
-        builder = builder.allow_http(self.allow_http);
-        if let Some(t) = self.timeout {
-            builder = builder.timeout(t);
+    /// This process's client, made by `make` (again in a forked child); refused once
+    /// closed.
+    fn get(&self, make: impl FnOnce() -> Result<C, Failure>) -> Result<Arc<C>, Failure> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(Failure::invalid_input(format!(
+                "this {} is closed: make a new one to send more requests",
+                self.class
+            )));
         }
-        if let Some(t) = self.connect_timeout {
-            builder = builder.connect_timeout(t);
-        }
-        if let Some(r) = self.retries {
-            builder = builder.retries(r);
-        }
-        if let Some(n) = self.max_response_bytes {
-            builder = builder.max_response_bytes(n);
-        }
-        builder
+        self.client.get(make)
     }
 
-    /// A blocking client (with its own runtime and connection pool).
-    fn blocking(&self) -> Result<paynet_client::blocking::Client, Error> {
-        paynet_client::blocking::Client::builder(
-            self.gateway.clone(),
-            &self.login,
-            self.control_key.clone(),
-        )
-        .configure(|b| self.apply(b))
-        .build()
+    /// Closes: drops this process's client (its connections) and refuses further calls.
+    fn close(&self, py: Python<'_>) {
+        self.closed.store(true, Ordering::Release);
+        let client = self.client.take();
+        py.detach(move || drop(client));
     }
 
-    /// An async client whose connection pool lives on this process's runtime.
-    fn asynchronous(&self) -> Result<paynet_client::Client, Error> {
-        let runtime = crate::fork::runtime();
-        // reqwest's client is built inside the runtime that will drive it.
-        let _entered = runtime.enter();
-        self.apply(paynet_client::Client::builder(
-            self.gateway.clone(),
-            &self.login,
-            self.control_key.clone(),
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "{}(gateway={}, login={}, control_key=<redacted>)",
+            self.class,
+            py_repr(py, &self.options.gateway.to_string())?,
+            py_repr(py, &self.options.login)?
         ))
-        .build()
     }
 }
 
-/// An endpoint id given as `str` or `int`.
-fn endpoint_id(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(s) = value.cast::<PyString>() {
-        return Ok(s.extract::<PyBackedStr>()?.to_string());
-    }
-    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<pyo3::types::PyBool>() {
-        return Ok(value.str()?.extract::<PyBackedStr>()?.to_string());
-    }
-    Err(pyo3::exceptions::PyTypeError::new_err(format!(
-        "endpoint_id must be a str or an int, not {}",
-        value.get_type().name()?
-    )))
-}
-
-fn repr(py: Python<'_>, class: &str, gateway: &str, login: &str) -> PyResult<String> {
-    Ok(format!(
-        "{class}(gateway={}, login={}, control_key=<redacted>)",
-        py_repr(py, gateway)?,
-        py_repr(py, login)?
-    ))
+/// `get_balance`'s call (the endpoint id given as `str` or `int`).
+fn endpoint_call(endpoint_id: &Bound<'_, PyAny>, provider: &str) -> PyResult<Call> {
+    Ok(Call::EndpointBalance {
+        endpoint_id: inputs::text_or_int(endpoint_id, "endpoint_id")?,
+        provider: provider.to_owned(),
+    })
 }
 
 /// A blocking client of the gateway over the Rust transport (reqwest + rustls). Every
 /// call releases the GIL while it waits; one client may be shared by threads, and by
-/// forked processes (each process gets its own connections).
+/// forked processes (each process gets its own connections). A context manager:
+/// leaving the `with` block closes it.
 #[pyclass(frozen, module = "paynet_oauth", name = "Client")]
-pub(crate) struct Client {
-    inner: PerProcess<paynet_client::blocking::Client>,
-    settings: Settings,
-    gateway: String,
-    login: String,
-}
+pub(crate) struct Client(Shared<paynet_client::blocking::Client>);
 
 impl Client {
-    /// This process's client (built anew in a forked child).
-    fn inner(&self) -> Result<Arc<paynet_client::blocking::Client>, Error> {
-        self.inner.get(|| self.settings.blocking())
+    fn run<'py>(&self, py: Python<'py>, call: Call) -> PyResult<Bound<'py, PyAny>> {
+        let shared = &self.0;
+        let answer = py.detach(|| {
+            let client = shared.get(|| shared.options.build_blocking())?;
+            call.run_blocking(&client)
+        });
+        answers::to_py(py, raise(py, answer)?)
     }
 }
 
@@ -175,59 +128,52 @@ impl Client {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        gateway: PyBackedStr,
-        login: PyBackedStr,
-        control_key: PyBackedStr,
+        gateway: &str,
+        login: &str,
+        control_key: &str,
         #[pyo3(from_py_with = inputs::timeout_arg)] timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
-        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<u64>,
     ) -> PyResult<Self> {
-        let settings = Settings::read(
+        let shared = Shared::new(
             py,
-            &gateway,
-            &login,
-            &control_key,
+            "Client",
+            gateway,
+            login,
+            control_key,
             timeout,
             connect_timeout,
             retries,
             allow_http,
             max_response_bytes,
         )?;
-        let client = Client {
-            inner: PerProcess::new(),
-            gateway: settings.gateway.to_string(),
-            login: settings.login.clone(),
-            settings,
-        };
-        py.detach(|| client.inner())
-            .map_err(|e| client_error(py, e))?;
-        Ok(client)
+        let built = py.detach(|| shared.get(|| shared.options.build_blocking()).map(drop));
+        raise(py, built)?;
+        Ok(Client(shared))
     }
 
     /// The gateway's base URL.
     #[getter]
-    fn gateway(&self) -> &str {
-        &self.gateway
+    fn gateway(&self) -> String {
+        self.0.options.gateway.to_string()
     }
 
     /// The login (OAuth consumer key).
     #[getter]
     fn login(&self) -> &str {
-        &self.login
+        &self.0.options.login
     }
 
     /// `POST /get-balance/{endpoint_id}` with `balance-provider`.
-    fn get_balance(
+    fn get_balance<'py>(
         &self,
-        py: Python<'_>,
-        endpoint_id: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        endpoint_id: &Bound<'py, PyAny>,
         provider: PyBackedStr,
-    ) -> PyResult<EndpointBalance> {
-        let id = self::endpoint_id(endpoint_id)?;
-        let result = py.detach(|| self.inner()?.get_balance(&id, &provider));
-        EndpointBalance::from_api(py, &result.map_err(|e| client_error(py, e))?)
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.run(py, endpoint_call(endpoint_id, &provider)?)
     }
 
     /// `POST /get-balance/manager/{login}`, with `balance-name` when `name` is given.
@@ -235,11 +181,11 @@ impl Client {
     fn get_manager_balances<'py>(
         &self,
         py: Python<'py>,
-        login: PyBackedStr,
-        name: Option<PyBackedStr>,
-    ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-        let result = py.detach(|| self.inner()?.get_manager_balances(&login, name.as_deref()));
-        balance_list(py, &result.map_err(|e| client_error(py, e))?)
+        login: &str,
+        name: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (login, name) = (login.to_owned(), name.map(str::to_owned));
+        self.run(py, Call::ManagerBalances { login, name })
     }
 
     /// `POST /get-balance/merchant/{login}`, with `balance-name` when `name` is given.
@@ -247,60 +193,68 @@ impl Client {
     fn get_merchant_balances<'py>(
         &self,
         py: Python<'py>,
-        login: PyBackedStr,
-        name: Option<PyBackedStr>,
-    ) -> PyResult<Bound<'py, pyo3::types::PyList>> {
-        let result = py.detach(|| self.inner()?.get_merchant_balances(&login, name.as_deref()));
-        balance_list(py, &result.map_err(|e| client_error(py, e))?)
+        login: &str,
+        name: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (login, name) = (login.to_owned(), name.map(str::to_owned));
+        self.run(py, Call::MerchantBalances { login, name })
+    }
+
+    /// Closes the client's connections; later calls raise `InvalidInputError`.
+    fn close(&self, py: Python<'_>) {
+        self.0.close(py);
+    }
+
+    fn __enter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __exit__(&self, py: Python<'_>, _exc: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.0.close(py);
+        false
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr(py, "Client", &self.gateway, &self.login)
+        self.0.repr(py)
     }
 }
 
 /// The asyncio client: the methods of `Client` as coroutines. The requests run on the
 /// process's tokio runtime (a forked child starts its own); the event loop is never
-/// blocked.
+/// blocked. An async context manager: leaving the `async with` block closes it.
 #[pyclass(frozen, module = "paynet_oauth", name = "AsyncClient")]
-pub(crate) struct AsyncClient {
-    inner: PerProcess<paynet_client::Client>,
-    settings: Settings,
-    gateway: String,
-    login: String,
+pub(crate) struct AsyncClient(Shared<paynet_client::Client>);
+
+/// `value` as an asyncio awaitable (resolved on the tokio runtime).
+fn ready<'py>(py: Python<'py>, value: Py<PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(
+        py,
+        async move { Ok(value) },
+    )
 }
 
 impl AsyncClient {
-    /// This process's client (built anew, on a new runtime, in a forked child).
-    fn inner(&self) -> Result<paynet_client::Client, Error> {
-        self.inner
-            .get(|| self.settings.asynchronous())
-            .map(|c| c.as_ref().clone())
-    }
-}
-
-/// What a request answered, turned into Python objects once the GIL is held.
-enum Answer {
-    Endpoint(paynet_api::EndpointBalance),
-    Balances(Vec<paynet_api::Balance>),
-}
-
-/// Runs `request` on the tokio runtime and returns an asyncio awaitable of its answer.
-fn awaitable<'py, F>(py: Python<'py>, request: F) -> PyResult<Bound<'py, PyAny>>
-where
-    F: std::future::Future<Output = Result<Answer, Error>> + Send + 'static,
-{
-    pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {
-        let answer = request.await;
-        Python::attach(|py| -> PyResult<Py<PyAny>> {
-            match answer.map_err(|e| client_error(py, e))? {
-                Answer::Endpoint(b) => Ok(Bound::new(py, EndpointBalance::from_api(py, &b)?)?
-                    .into_any()
-                    .unbind()),
-                Answer::Balances(list) => Ok(balance_list(py, &list)?.into_any().unbind()),
-            }
+    /// Runs `call` on the tokio runtime and returns an asyncio awaitable of its answer.
+    fn run<'py>(&self, py: Python<'py>, call: Call) -> PyResult<Bound<'py, PyAny>> {
+        let shared = &self.0;
+        let client = raise(
+            py,
+            shared.get(|| {
+                let runtime = crate::fork::runtime();
+                // reqwest's client is built inside the runtime that will drive it.
+                let _entered = runtime.enter();
+                shared.options.build_async()
+            }),
+        )?;
+        pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {
+            let answer = call.run(&client).await;
+            Python::attach(|py| match answer {
+                Ok(answer) => Ok(answers::to_py(py, answer)?.unbind()),
+                Err(failure) => Err(to_py(py, failure)),
+            })
         })
-    })
+    }
 }
 
 #[pymethods]
@@ -310,47 +264,48 @@ impl AsyncClient {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        gateway: PyBackedStr,
-        login: PyBackedStr,
-        control_key: PyBackedStr,
+        gateway: &str,
+        login: &str,
+        control_key: &str,
         #[pyo3(from_py_with = inputs::timeout_arg)] timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
         allow_http: bool,
-        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<usize>,
+        #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<u64>,
     ) -> PyResult<Self> {
-        let settings = Settings::read(
+        let shared = Shared::new(
             py,
-            &gateway,
-            &login,
-            &control_key,
+            "AsyncClient",
+            gateway,
+            login,
+            control_key,
             timeout,
             connect_timeout,
             retries,
             allow_http,
             max_response_bytes,
         )?;
-        let client = AsyncClient {
-            inner: PerProcess::new(),
-            gateway: settings.gateway.to_string(),
-            login: settings.login.clone(),
-            settings,
-        };
-        py.detach(|| client.inner())
-            .map_err(|e| client_error(py, e))?;
-        Ok(client)
+        let built = py.detach(|| {
+            shared.get(|| {
+                let runtime = crate::fork::runtime();
+                let _entered = runtime.enter();
+                shared.options.build_async()
+            })
+        });
+        raise(py, built)?;
+        Ok(AsyncClient(shared))
     }
 
     /// The gateway's base URL.
     #[getter]
-    fn gateway(&self) -> &str {
-        &self.gateway
+    fn gateway(&self) -> String {
+        self.0.options.gateway.to_string()
     }
 
     /// The login (OAuth consumer key).
     #[getter]
     fn login(&self) -> &str {
-        &self.login
+        &self.0.options.login
     }
 
     /// `POST /get-balance/{endpoint_id}` with `balance-provider` (awaitable).
@@ -360,15 +315,7 @@ impl AsyncClient {
         endpoint_id: &Bound<'py, PyAny>,
         provider: PyBackedStr,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let id = self::endpoint_id(endpoint_id)?;
-        let provider = provider.to_string();
-        let client = self.inner().map_err(|e| client_error(py, e))?;
-        awaitable(py, async move {
-            client
-                .get_balance(&id, &provider)
-                .await
-                .map(Answer::Endpoint)
-        })
+        self.run(py, endpoint_call(endpoint_id, &provider)?)
     }
 
     /// `POST /get-balance/manager/{login}`, with `balance-name` when `name` is given (awaitable).
@@ -376,17 +323,11 @@ impl AsyncClient {
     fn get_manager_balances<'py>(
         &self,
         py: Python<'py>,
-        login: PyBackedStr,
-        name: Option<PyBackedStr>,
+        login: &str,
+        name: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (login, name) = (login.to_string(), name.map(|n| n.to_string()));
-        let client = self.inner().map_err(|e| client_error(py, e))?;
-        awaitable(py, async move {
-            client
-                .get_manager_balances(&login, name.as_deref())
-                .await
-                .map(Answer::Balances)
-        })
+        let (login, name) = (login.to_owned(), name.map(str::to_owned));
+        self.run(py, Call::ManagerBalances { login, name })
     }
 
     /// `POST /get-balance/merchant/{login}`, with `balance-name` when `name` is given (awaitable).
@@ -394,20 +335,34 @@ impl AsyncClient {
     fn get_merchant_balances<'py>(
         &self,
         py: Python<'py>,
-        login: PyBackedStr,
-        name: Option<PyBackedStr>,
+        login: &str,
+        name: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let (login, name) = (login.to_string(), name.map(|n| n.to_string()));
-        let client = self.inner().map_err(|e| client_error(py, e))?;
-        awaitable(py, async move {
-            client
-                .get_merchant_balances(&login, name.as_deref())
-                .await
-                .map(Answer::Balances)
-        })
+        let (login, name) = (login.to_owned(), name.map(str::to_owned));
+        self.run(py, Call::MerchantBalances { login, name })
+    }
+
+    /// Closes the client's connections (awaitable); later calls raise `InvalidInputError`.
+    fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.0.close(py);
+        ready(py, py.None())
+    }
+
+    fn __aenter__(slf: Py<Self>, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        ready(py, slf.into_any())
+    }
+
+    #[pyo3(signature = (*_exc))]
+    fn __aexit__<'py>(
+        &self,
+        py: Python<'py>,
+        _exc: &Bound<'py, pyo3::types::PyTuple>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.0.close(py);
+        ready(py, false.into_pyobject(py)?.to_owned().into_any().unbind())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr(py, "AsyncClient", &self.gateway, &self.login)
+        self.0.repr(py)
     }
 }

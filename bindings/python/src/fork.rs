@@ -38,6 +38,21 @@ impl<T> PerProcess<T> {
     }
 }
 
+impl<T> PerProcess<T> {
+    /// Takes this process's value out (a value made by another process is leaked, as
+    /// in [`PerProcess::get`]); the next `get` makes a new one.
+    pub(crate) fn take(&self) -> Option<Arc<T>> {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let (owner, value) = slot.take()?;
+        if owner == std::process::id() {
+            Some(value)
+        } else {
+            std::mem::forget(value);
+            None
+        }
+    }
+}
+
 impl<T> Drop for PerProcess<T> {
     fn drop(&mut self) {
         let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);

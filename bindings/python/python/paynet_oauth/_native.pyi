@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final, final
+from types import TracebackType
+from typing import Final, Literal, final
 
 __all__ = [
     "SignedRequest",
@@ -11,7 +12,7 @@ __all__ = [
     "percent_encode",
     "sign",
     "verify",
-    "reseed_after_fork",
+    "sign_form",
     "Balance",
     "EndpointBalance",
     "parse_response",
@@ -20,12 +21,19 @@ __all__ = [
     "Client",
     "__version__",
     "NONCE_LEN",
+    "MAX_PARAMS",
+    "ERROR_KINDS",
     "GATEWAY_PRESETS",
 ]
 
 __version__: Final[str]
 #: Length of a generated nonce (characters of ``[A-Za-z0-9]``).
 NONCE_LEN: Final[int]
+#: The most parameters one request may have (query + form + ``oauth_*``).
+MAX_PARAMS: Final[int]
+#: The error-kind table every binding shares: ``(code, number, class or None, base)``
+#: per row (``code`` is ``PAYNET_...``; ``None`` for the kinds only C meets).
+ERROR_KINDS: Final[tuple[tuple[str, int, str | None, str], ...]]
 #: Gateway presets: ``{name: base URL}``.
 GATEWAY_PRESETS: Final[dict[str, str]]
 
@@ -129,6 +137,8 @@ class Verified:
     @property
     def consumer_key(self) -> str: ...
     @property
+    def token(self) -> str | None: ...
+    @property
     def nonce(self) -> str: ...
     @property
     def timestamp(self) -> int: ...
@@ -151,8 +161,17 @@ def verify(
 def percent_encode(text: str) -> str:
     """RFC 3986 percent-encoding as OAuth 1.0a requires."""
 
-def reseed_after_fork() -> None:
-    """Reseeds the nonce generator (registered with ``os.register_at_fork``)."""
+def sign_form(
+    signer: Signer,
+    login: str,
+    method: str,
+    url: str,
+    body: str | bytes | None,
+    content_type: str | None = None,
+) -> SignedRequest:
+    """Signs a form request built by your own HTTP stack: the URL's query and the
+    body's fields are signed; send ``authorization_header`` and ``body`` (in place of
+    the given one). ``content_type``, when given, must be the form type."""
 
 def gateway_url(gateway: str) -> str:
     """The base URL of a preset name or a URL, as the client uses it."""
@@ -192,7 +211,7 @@ class Balance:
     def extra(self) -> dict[str, str]: ...
     def to_dict(self) -> dict[str, object]: ...
 
-def parse_response(command: str, status: int, body: str | bytes) -> EndpointBalance | list[Balance]:
+def parse_response(command: str, status: int, body: str | bytes | None) -> EndpointBalance | list[Balance]:
     """Reads a gateway answer to ``command`` (``"get-balance"``,
     ``"get-balance/manager"`` or ``"get-balance/merchant"``) as the client does."""
 
@@ -227,6 +246,13 @@ class Client:
         """``POST /get-balance/manager/{login}``, optionally with ``balance-name``."""
     def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]:
         """``POST /get-balance/merchant/{login}``, optionally with ``balance-name``."""
+    def close(self) -> None:
+        """Closes the connections; later calls raise ``InvalidInputError``."""
+    def __enter__(self) -> Client: ...
+    def __exit__(
+        self,
+        *_exc: type[BaseException] | BaseException | TracebackType | None,
+    ) -> Literal[False]: ...
 
 @final
 class AsyncClient:
@@ -251,3 +277,10 @@ class AsyncClient:
     async def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance: ...
     async def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
     async def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
+    async def aclose(self) -> None:
+        """Closes the connections; later calls raise ``InvalidInputError``."""
+    async def __aenter__(self) -> AsyncClient: ...
+    async def __aexit__(
+        self,
+        *_exc: type[BaseException] | BaseException | TracebackType | None,
+    ) -> Literal[False]: ...
