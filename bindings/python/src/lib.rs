@@ -32,7 +32,7 @@ mod _native {
     use crate::answers::{Balance, EndpointBalance, parse_response};
 
     #[pymodule_export]
-    use crate::client::{AsyncClient, Client, gateway_url};
+    use crate::client::{Connection, gateway_url};
 
     use pyo3::prelude::*;
     use pyo3::types::PyDict;

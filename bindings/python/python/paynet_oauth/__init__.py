@@ -28,6 +28,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from . import _native
+from ._client import AsyncClient, Client
 from ._errors import (
     AccessDeniedError,
     BufferTooSmallError,
@@ -62,9 +63,7 @@ from ._native import (
     GATEWAY_PRESETS,
     MAX_PARAMS,
     NONCE_LEN,
-    AsyncClient,
     Balance,
-    Client,
     EndpointBalance,
     SignedRequest,
     Signer,

@@ -1,9 +1,8 @@
 """Type stubs of the Rust extension module ``paynet_oauth._native``."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Iterable, Mapping
 from decimal import Decimal
-from types import TracebackType
-from typing import Final, Literal, final
+from typing import Final, final
 
 __all__ = [
     "SignedRequest",
@@ -17,8 +16,7 @@ __all__ = [
     "EndpointBalance",
     "parse_response",
     "gateway_url",
-    "AsyncClient",
-    "Client",
+    "Connection",
     "__version__",
     "NONCE_LEN",
     "MAX_PARAMS",
@@ -216,71 +214,30 @@ def parse_response(command: str, status: int, body: str | bytes | None) -> Endpo
     ``"get-balance/manager"`` or ``"get-balance/merchant"``) as the client does."""
 
 @final
-class Client:
-    """A blocking gateway client over the Rust transport (reqwest + rustls). Calls
-    release the GIL while they wait. ``max_response_bytes`` caps a response body
-    (default 1 MiB; past it: :class:`ResponseTooLargeError`). Safe to share with
-    forked processes: a child opens its own connections."""
+class Connection:
+    """The native gateway client behind ``Client`` and ``AsyncClient``."""
 
     def __new__(
         cls,
         gateway: str,
         login: str,
         control_key: str,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        retries: int | None = None,
-        allow_http: bool = False,
-        max_response_bytes: int | None = None,
-    ) -> Client: ...
-    @property
-    def gateway(self) -> str:
-        """The gateway's base URL."""
-    @property
-    def login(self) -> str:
-        """The login (OAuth consumer key)."""
-    def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance:
-        """``POST /get-balance/{endpoint_id}`` with ``balance-provider``."""
-    def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]:
-        """``POST /get-balance/manager/{login}``, optionally with ``balance-name``."""
-    def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]:
-        """``POST /get-balance/merchant/{login}``, optionally with ``balance-name``."""
-    def close(self) -> None:
-        """Closes the connections; later calls raise ``InvalidInputError``."""
-    def __enter__(self) -> Client: ...
-    def __exit__(
-        self,
-        *_exc: type[BaseException] | BaseException | TracebackType | None,
-    ) -> Literal[False]: ...
-
-@final
-class AsyncClient:
-    """The asyncio client: the same methods as :class:`Client`, awaitable."""
-
-    def __new__(
-        cls,
-        gateway: str,
-        login: str,
-        control_key: str,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        retries: int | None = None,
-        allow_http: bool = False,
-        max_response_bytes: int | None = None,
-    ) -> AsyncClient: ...
+        timeout: float | None,
+        connect_timeout: float | None,
+        retries: int | None,
+        allow_http: bool,
+        max_response_bytes: int | None,
+        asynchronous: bool,
+    ) -> Connection: ...
     @property
     def gateway(self) -> str: ...
     @property
     def login(self) -> str: ...
-    async def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance: ...
-    async def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
-    async def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
-    async def aclose(self) -> None:
-        """Closes the connections; later calls raise ``InvalidInputError``."""
-    async def __aenter__(self) -> AsyncClient: ...
-    async def __aexit__(
-        self,
-        *_exc: type[BaseException] | BaseException | TracebackType | None,
-    ) -> Literal[False]: ...
+    def call(self, command: str, target: str | int, arg: str | None = None) -> EndpointBalance | list[Balance]:
+        """Runs the named command (blocking, the GIL released)."""
+    def call_async(
+        self, command: str, target: str | int, arg: str | None = None
+    ) -> Awaitable[EndpointBalance | list[Balance]]:
+        """Runs the named command on the tokio runtime (an asyncio awaitable)."""
+    def close(self) -> None:
+        """Drops the connections; later calls raise ``InvalidInputError``."""
