@@ -1,6 +1,6 @@
-//! The gateway's answers as Python objects (`EndpointBalance`, `Balance` with amounts
-//! as `decimal.Decimal` built from the exact digits), rendered by walking the layer's
-//! `BalanceField`s, and `parse_response`.
+//! The gateway's answers as the package's `EndpointBalance` and `Balance` (defined in
+//! `paynet_oauth/_answers.py`), built by walking the layer's `BalanceField`s with
+//! amounts as `decimal.Decimal` from the exact digits, and `parse_response`.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +14,8 @@ use crate::errors::raise;
 use crate::inputs::Body;
 
 static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static ENDPOINT_BALANCE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static BALANCE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// A field's value: `decimal.Decimal` from the exact digits (`219.500` stays
 /// `219.500`), or a `str`.
@@ -27,174 +29,56 @@ fn value(py: Python<'_>, v: FieldValue<'_>) -> PyResult<Py<PyAny>> {
     })
 }
 
-fn extra_dict(py: Python<'_>, extra: &BTreeMap<String, String>) -> PyResult<Py<PyDict>> {
-    let dict = PyDict::new(py);
-    for (k, v) in extra {
-        dict.set_item(k, v)?;
-    }
-    Ok(dict.unbind())
-}
-
-/// The balance of an endpoint for a balance provider.
-#[pyclass(frozen, module = "paynet_oauth", name = "EndpointBalance", get_all)]
-pub(crate) struct EndpointBalance {
-    /// `balance-amount`, a `decimal.Decimal` with the digits the gateway sent.
-    balance_amount: Py<PyAny>,
-    /// Any other fields of the answer, as text.
-    extra: Py<PyDict>,
-}
-
-#[pymethods]
-impl EndpointBalance {
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "EndpointBalance(balance_amount={})",
-            self.balance_amount.bind(py).repr()?
-        ))
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(other) = other.cast::<EndpointBalance>() else {
-            return Ok(false);
-        };
-        let other = other.get();
-        Ok(self.balance_amount.bind(py).eq(&other.balance_amount)?
-            && self.extra.bind(py).eq(&other.extra)?)
-    }
-}
-
-/// One balance of a manager or a merchant: each of `BalanceField::BALANCE` (`None`
-/// when the gateway left it out or sent `null`), amounts as `decimal.Decimal`.
-#[pyclass(frozen, module = "paynet_oauth", name = "Balance")]
-pub(crate) struct Balance {
-    /// The values, in the order of `BalanceField::BALANCE`.
-    values: Vec<Option<Py<PyAny>>>,
-    /// Any other fields, as text.
-    extra: Py<PyDict>,
-}
-
-impl Balance {
-    fn new(py: Python<'_>, b: &paynet_api::Balance) -> PyResult<Self> {
-        let values = BalanceField::BALANCE
-            .iter()
-            .map(|f| f.of(b).map(|v| value(py, v)).transpose())
-            .collect::<PyResult<_>>()?;
-        Ok(Balance {
-            values,
-            extra: extra_dict(py, &b.extra)?,
-        })
-    }
-
-    /// The value of `field` (`None` when absent).
-    fn get(&self, py: Python<'_>, field: BalanceField) -> Py<PyAny> {
-        let at = BalanceField::BALANCE.iter().position(|f| *f == field);
-        match at.and_then(|i| self.values[i].as_ref()) {
-            Some(v) => v.clone_ref(py),
-            None => py.None(),
+/// The keyword arguments of an answer's class: the fields present by their Python
+/// names, then `extra`.
+fn kwargs<'py, 'a>(
+    py: Python<'py>,
+    fields: impl IntoIterator<Item = (BalanceField, Option<FieldValue<'a>>)>,
+    extra: &BTreeMap<String, String>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let kwargs = PyDict::new(py);
+    for (field, v) in fields {
+        if let Some(v) = v {
+            kwargs.set_item(field.snake_name(), value(py, v)?)?;
         }
     }
+    kwargs.set_item("extra", extra)?;
+    Ok(kwargs)
 }
 
-#[pymethods]
-impl Balance {
-    /// `name`.
-    #[getter]
-    fn name(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::Name)
-    }
-    /// `amount`, short-term hold and rolling reserve included.
-    #[getter]
-    fn amount(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::Amount)
-    }
-    /// `online-balance-live-amount`: amount minus hold minus reserve.
-    #[getter]
-    fn online_balance_live_amount(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::OnlineBalanceLiveAmount)
-    }
-    /// `total-short-term-hold-amount`.
-    #[getter]
-    fn total_short_term_hold_amount(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::TotalShortTermHoldAmount)
-    }
-    /// `total-rolling-reserve-amount`.
-    #[getter]
-    fn total_rolling_reserve_amount(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::TotalRollingReserveAmount)
-    }
-    /// `currency`, e.g. `USD`.
-    #[getter]
-    fn currency(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::Currency)
-    }
-    /// `merchantLogin` (manager answers only).
-    #[getter]
-    fn merchant_login(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::MerchantLogin)
-    }
-    /// `externalMerchantIdentifier`.
-    #[getter]
-    fn external_merchant_identifier(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::ExternalMerchantIdentifier)
-    }
-    /// `amount-buffer-hold`: outgoing operations without a final status.
-    #[getter]
-    fn amount_buffer_hold(&self, py: Python<'_>) -> Py<PyAny> {
-        self.get(py, BalanceField::AmountBufferHold)
-    }
-    /// Any other fields of the answer, as text.
-    #[getter]
-    fn extra(&self, py: Python<'_>) -> Py<PyDict> {
-        self.extra.clone_ref(py)
-    }
-
-    /// The fields as a dict (amounts stay `Decimal`).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        for (field, value) in BalanceField::BALANCE.iter().zip(&self.values) {
-            d.set_item(field.snake_name(), value)?;
+/// An answer as the keyword arguments of its class: one dict for an endpoint's
+/// balance, a list of dicts for balances. The async client makes the objects on the
+/// event loop's thread (no Python code runs on the runtime's threads).
+pub(crate) fn fields(py: Python<'_>, answer: Answer) -> PyResult<Bound<'_, PyAny>> {
+    match answer {
+        Answer::EndpointBalance(b) => {
+            let fields = BalanceField::ENDPOINT_BALANCE.map(|f| (f, f.of_endpoint(&b)));
+            Ok(kwargs(py, fields, &b.extra)?.into_any())
         }
-        d.set_item("extra", &self.extra)?;
-        Ok(d)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let mut shown = Vec::new();
-        for (field, value) in BalanceField::BALANCE.iter().zip(&self.values) {
-            if let Some(v) = value {
-                shown.push(format!("{}={}", field.snake_name(), v.bind(py).repr()?));
-            }
+        Answer::Balances(list) => {
+            let items = list
+                .iter()
+                .map(|b| kwargs(py, BalanceField::BALANCE.map(|f| (f, f.of(b))), &b.extra))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(PyList::new(py, items)?.into_any())
         }
-        Ok(format!("Balance({})", shown.join(", ")))
-    }
-
-    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let Ok(other) = other.cast::<Balance>() else {
-            return Ok(false);
-        };
-        self.to_dict(py)?.eq(other.get().to_dict(py)?)
     }
 }
 
 /// An answer as Python objects: an `EndpointBalance` or a list of `Balance`.
 pub(crate) fn to_py(py: Python<'_>, answer: Answer) -> PyResult<Bound<'_, PyAny>> {
-    match answer {
-        Answer::EndpointBalance(b) => {
-            let amount = BalanceField::BalanceAmount.of_endpoint(&b);
-            let balance = EndpointBalance {
-                balance_amount: amount.map_or_else(|| Ok(py.None()), |a| value(py, a))?,
-                extra: extra_dict(py, &b.extra)?,
-            };
-            Ok(Bound::new(py, balance)?.into_any())
-        }
-        Answer::Balances(list) => {
-            let items = list
-                .iter()
-                .map(|b| Balance::new(py, b))
-                .collect::<PyResult<Vec<_>>>()?;
-            Ok(PyList::new(py, items)?.into_any())
-        }
+    let endpoint = matches!(answer, Answer::EndpointBalance(_));
+    let fields = fields(py, answer)?;
+    if endpoint {
+        let class = ENDPOINT_BALANCE.import(py, "paynet_oauth._answers", "EndpointBalance")?;
+        return class.call((), Some(fields.cast::<PyDict>()?));
     }
+    let class = BALANCE.import(py, "paynet_oauth._answers", "Balance")?;
+    let items = fields
+        .try_iter()?
+        .map(|item| class.call((), Some(item?.cast::<PyDict>()?)))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, items)?.into_any())
 }
 
 /// Reads a gateway answer to `command` (`"get-balance"`, `"get-balance/manager"` or

@@ -165,7 +165,8 @@ impl Connection {
         answers::to_py(py, raise(py, answer)?)
     }
 
-    /// [`Connection::call`] on the tokio runtime, as an asyncio awaitable.
+    /// [`Connection::call`] on the tokio runtime, as an asyncio awaitable of the
+    /// answer's fields (see [`answers::fields`]).
     #[pyo3(signature = (command, target, arg = None))]
     fn call_async<'py>(
         &self,
@@ -183,7 +184,7 @@ impl Connection {
         pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {
             let answer = call.run(&client).await;
             Python::attach(|py| match answer {
-                Ok(answer) => Ok(answers::to_py(py, answer)?.unbind()),
+                Ok(answer) => Ok(answers::fields(py, answer)?.unbind()),
                 Err(failure) => Err(to_py(py, failure)),
             })
         })

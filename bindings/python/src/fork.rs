@@ -80,6 +80,21 @@ pub(crate) fn runtime() -> Arc<tokio::runtime::Runtime> {
     started.expect("paynet_oauth: cannot start the tokio runtime")
 }
 
+/// Stops this process's runtime, waiting up to a second for its threads (registered
+/// with `atexit`): a runtime thread still handing an answer to asyncio when the
+/// interpreter finalizes would touch a Python that is gone. The GIL is released while
+/// waiting, so a thread that waits for it finishes.
+#[pyo3::pyfunction]
+pub(crate) fn stop_runtime(py: pyo3::Python<'_>) {
+    if let Some(runtime) = RUNTIME.take() {
+        py.detach(move || {
+            if let Ok(runtime) = Arc::try_unwrap(runtime) {
+                runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+            }
+        });
+    }
+}
+
 tokio::task_local! {
     static TASK_LOCALS: std::cell::OnceCell<pyo3_async_runtimes::TaskLocals>;
 }

@@ -193,37 +193,30 @@ where
     }
 }
 
-/// `status=` of `parse_response`: an HTTP status.
-pub(crate) fn status_arg(value: &Bound<'_, PyAny>) -> PyResult<u16> {
-    number("status", value)
+/// Reads a named number argument (for `#[pyo3(from_py_with = ...)]`, which takes a
+/// function of the value alone).
+macro_rules! named {
+    ($($(#[$doc:meta])* $fn:ident: $name:literal => $read:ident -> $t:ty;)*) => {$(
+        $(#[$doc])*
+        pub(crate) fn $fn(value: &Bound<'_, PyAny>) -> PyResult<$t> {
+            $read($name, value)
+        }
+    )*};
 }
 
-/// `now=` of `verify`: Unix seconds, `None` for the clock.
-pub(crate) fn now_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u64>> {
-    opt_number("now", value)
-}
-
-/// `window=` of `verify`: seconds.
-pub(crate) fn window_arg(value: &Bound<'_, PyAny>) -> PyResult<u64> {
-    number("window", value)
-}
-
-/// `timeout=` of the clients: seconds, `None` for the default.
-pub(crate) fn timeout_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
-    opt_number("timeout", value)
-}
-
-/// `connect_timeout=` of the clients: seconds, `None` for the default.
-pub(crate) fn connect_timeout_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
-    opt_number("connect_timeout", value)
-}
-
-/// `retries=` of the clients, `None` for the default.
-pub(crate) fn retries_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u32>> {
-    opt_number("retries", value)
-}
-
-/// `max_response_bytes=` of the clients: the response size cap, `None` for 1 MiB.
-pub(crate) fn max_response_bytes_arg(value: &Bound<'_, PyAny>) -> PyResult<Option<u64>> {
-    opt_number("max_response_bytes", value)
+named! {
+    /// `status=` of `parse_response`: an HTTP status.
+    status_arg: "status" => number -> u16;
+    /// `now=` of `verify`: Unix seconds, `None` for the clock.
+    now_arg: "now" => opt_number -> Option<u64>;
+    /// `window=` of `verify`: seconds.
+    window_arg: "window" => number -> u64;
+    /// `timeout=` of the clients: seconds, `None` for the default.
+    timeout_arg: "timeout" => opt_number -> Option<f64>;
+    /// `connect_timeout=` of the clients: seconds, `None` for the default.
+    connect_timeout_arg: "connect_timeout" => opt_number -> Option<f64>;
+    /// `retries=` of the clients, `None` for the default.
+    retries_arg: "retries" => opt_number -> Option<u32>;
+    /// `max_response_bytes=` of the clients: the response size cap, `None` for 1 MiB.
+    max_response_bytes_arg: "max_response_bytes" => opt_number -> Option<u64>;
 }

@@ -29,7 +29,10 @@ mod _native {
     };
 
     #[pymodule_export]
-    use crate::answers::{Balance, EndpointBalance, parse_response};
+    use crate::answers::parse_response;
+
+    #[pymodule_export]
+    use crate::fork::stop_runtime;
 
     #[pymodule_export]
     use crate::client::{Connection, gateway_url};

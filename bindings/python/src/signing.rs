@@ -262,7 +262,13 @@ impl Signer {
             now,
             window,
         );
-        raise(py, v).map(Verified)
+        let v = raise(py, v)?;
+        Ok(Verified {
+            consumer_key: v.consumer_key,
+            token: v.token,
+            timestamp: v.timestamp,
+            nonce: v.nonce,
+        })
     }
 
     fn __repr__(&self) -> &'static str {
@@ -271,45 +277,30 @@ impl Signer {
 }
 
 /// What `verify` established about an authentic request.
-#[pyclass(frozen, module = "paynet_oauth", name = "Verified")]
-pub(crate) struct Verified(paynet_bind::VerifiedRequest);
+#[pyclass(frozen, module = "paynet_oauth", name = "Verified", get_all)]
+pub(crate) struct Verified {
+    /// `oauth_consumer_key` (the login), decoded.
+    consumer_key: String,
+    /// `oauth_token`, decoded, or `None` when the request had none.
+    token: Option<String>,
+    /// `oauth_timestamp` in Unix seconds.
+    timestamp: u64,
+    /// `oauth_nonce`, decoded (keep it for the window to refuse replays).
+    nonce: String,
+}
 
 #[pymethods]
 impl Verified {
-    /// `oauth_consumer_key` (the login), decoded.
-    #[getter]
-    fn consumer_key(&self) -> &str {
-        &self.0.consumer_key
-    }
-
-    /// `oauth_token`, decoded, or `None` when the request had none.
-    #[getter]
-    fn token(&self) -> Option<&str> {
-        self.0.token.as_deref()
-    }
-
-    /// `oauth_timestamp` in Unix seconds.
-    #[getter]
-    fn timestamp(&self) -> u64 {
-        self.0.timestamp
-    }
-
-    /// `oauth_nonce`, decoded (keep it for the window to refuse replays).
-    #[getter]
-    fn nonce(&self) -> &str {
-        &self.0.nonce
-    }
-
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let token = match &self.0.token {
+        let token = match &self.token {
             Some(t) => py_repr(py, t)?,
             None => "None".to_owned(),
         };
         Ok(format!(
             "Verified(consumer_key={}, token={token}, nonce={}, timestamp={})",
-            py_repr(py, &self.0.consumer_key)?,
-            py_repr(py, &self.0.nonce)?,
-            self.0.timestamp
+            py_repr(py, &self.consumer_key)?,
+            py_repr(py, &self.nonce)?,
+            self.timestamp
         ))
     }
 }

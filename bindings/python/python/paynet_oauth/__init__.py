@@ -23,11 +23,13 @@ For your own HTTP stack: :class:`PaynetAuth` (requests) and :class:`PaynetHttpxA
 
 from __future__ import annotations
 
+import atexit
 import sys
 import types
 from typing import TYPE_CHECKING, Any
 
 from . import _native
+from ._answers import Balance, EndpointBalance
 from ._client import AsyncClient, Client
 from ._errors import (
     AccessDeniedError,
@@ -63,8 +65,6 @@ from ._native import (
     GATEWAY_PRESETS,
     MAX_PARAMS,
     NONCE_LEN,
-    Balance,
-    EndpointBalance,
     SignedRequest,
     Signer,
     Verified,
@@ -129,6 +129,9 @@ __all__ = [
     "WriteFailedError",
     "__version__",
 ]
+
+# The AsyncClient's runtime stops before the interpreter finalizes (see stop_runtime).
+atexit.register(_native.stop_runtime)
 
 
 class _Module(types.ModuleType):

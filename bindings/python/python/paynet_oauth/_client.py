@@ -8,9 +8,10 @@ the package's exceptions. Neither object ever holds or shows the control key.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Literal, Optional, Type, cast
+from typing import Any, Literal, Optional, Type, cast
 
-from ._native import Balance, Connection, EndpointBalance
+from ._answers import Balance, EndpointBalance
+from ._native import Connection
 
 __all__ = ["Client", "AsyncClient"]
 
@@ -114,15 +115,18 @@ class AsyncClient(_Base):
 
     async def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance:
         """``POST /get-balance/{endpoint_id}`` with ``balance-provider``."""
-        return cast(EndpointBalance, await self._connection.call_async("get-balance", endpoint_id, provider))
+        fields = await self._connection.call_async("get-balance", endpoint_id, provider)
+        return EndpointBalance(**cast("dict[str, Any]", fields))
 
     async def get_manager_balances(self, login: str, name: Optional[str] = None) -> list[Balance]:
         """``POST /get-balance/manager/{login}``, with ``balance-name`` when ``name`` is given."""
-        return cast("list[Balance]", await self._connection.call_async("get-balance/manager", login, name))
+        fields = await self._connection.call_async("get-balance/manager", login, name)
+        return [Balance(**f) for f in cast("list[dict[str, Any]]", fields)]
 
     async def get_merchant_balances(self, login: str, name: Optional[str] = None) -> list[Balance]:
         """``POST /get-balance/merchant/{login}``, with ``balance-name`` when ``name`` is given."""
-        return cast("list[Balance]", await self._connection.call_async("get-balance/merchant", login, name))
+        fields = await self._connection.call_async("get-balance/merchant", login, name)
+        return [Balance(**f) for f in cast("list[dict[str, Any]]", fields)]
 
     async def aclose(self) -> None:
         """Closes the connections; later calls raise :class:`InvalidInputError`."""

@@ -1,8 +1,9 @@
 """Type stubs of the Rust extension module ``paynet_oauth._native``."""
 
 from collections.abc import Awaitable, Iterable, Mapping
-from decimal import Decimal
 from typing import Final, final
+
+from paynet_oauth._answers import Balance, EndpointBalance
 
 __all__ = [
     "SignedRequest",
@@ -12,8 +13,7 @@ __all__ = [
     "sign",
     "verify",
     "sign_form",
-    "Balance",
-    "EndpointBalance",
+    "stop_runtime",
     "parse_response",
     "gateway_url",
     "Connection",
@@ -171,43 +171,11 @@ def sign_form(
     body's fields are signed; send ``authorization_header`` and ``body`` (in place of
     the given one). ``content_type``, when given, must be the form type."""
 
+def stop_runtime() -> None:
+    """Stops the AsyncClient's runtime (registered with ``atexit``)."""
+
 def gateway_url(gateway: str) -> str:
     """The base URL of a preset name or a URL, as the client uses it."""
-
-@final
-class EndpointBalance:
-    """The balance of an endpoint for a balance provider."""
-
-    @property
-    def balance_amount(self) -> Decimal: ...
-    @property
-    def extra(self) -> dict[str, str]: ...
-
-@final
-class Balance:
-    """One balance of a manager or a merchant."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def online_balance_live_amount(self) -> Decimal | None: ...
-    @property
-    def total_short_term_hold_amount(self) -> Decimal | None: ...
-    @property
-    def total_rolling_reserve_amount(self) -> Decimal | None: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def merchant_login(self) -> str | None: ...
-    @property
-    def external_merchant_identifier(self) -> str | None: ...
-    @property
-    def amount_buffer_hold(self) -> Decimal | None: ...
-    @property
-    def extra(self) -> dict[str, str]: ...
-    def to_dict(self) -> dict[str, object]: ...
 
 def parse_response(command: str, status: int, body: str | bytes | None) -> EndpointBalance | list[Balance]:
     """Reads a gateway answer to ``command`` (``"get-balance"``,
@@ -237,7 +205,8 @@ class Connection:
         """Runs the named command (blocking, the GIL released)."""
     def call_async(
         self, command: str, target: str | int, arg: str | None = None
-    ) -> Awaitable[EndpointBalance | list[Balance]]:
-        """Runs the named command on the tokio runtime (an asyncio awaitable)."""
+    ) -> Awaitable[dict[str, object] | list[dict[str, object]]]:
+        """Runs the named command on the tokio runtime (an asyncio awaitable of the
+        answer's fields: the keyword arguments of its class, or a list of them)."""
     def close(self) -> None:
         """Drops the connections; later calls raise ``InvalidInputError``."""
