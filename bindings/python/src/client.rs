@@ -66,31 +66,6 @@ impl Connection {
     }
 }
 
-/// The options from the arguments.
-#[allow(clippy::too_many_arguments)]
-fn options(
-    gateway: &str,
-    login: &str,
-    control_key: &str,
-    timeout: Option<f64>,
-    connect_timeout: Option<f64>,
-    retries: Option<u32>,
-    allow_http: bool,
-    max_response_bytes: Option<u64>,
-) -> Result<ClientOptions, Failure> {
-    let mut o = ClientOptions::new(gateway, login, control_key)?;
-    o.timeout = timeout.map(|t| seconds("timeout", t, 1.0)).transpose()?;
-    o.connect_timeout = connect_timeout
-        .map(|t| seconds("connect_timeout", t, 1.0))
-        .transpose()?;
-    o.retries = retries;
-    o.allow_http = allow_http;
-    match max_response_bytes {
-        Some(n) => o.with_max_response_bytes("max_response_bytes", n),
-        None => Ok(o),
-    }
-}
-
 #[pymethods]
 impl Connection {
     /// A client (async when `asynchronous`); its settings are checked and the client
@@ -109,18 +84,19 @@ impl Connection {
         #[pyo3(from_py_with = inputs::max_response_bytes_arg)] max_response_bytes: Option<u64>,
         asynchronous: bool,
     ) -> PyResult<Self> {
-        let o = options(
-            gateway,
-            login,
-            control_key,
-            timeout,
-            connect_timeout,
-            retries,
-            allow_http,
-            max_response_bytes,
-        );
+        let read = || -> Result<ClientOptions, Failure> {
+            let mut o = ClientOptions::new(gateway, login, control_key)?;
+            o.timeout = timeout.map(|t| seconds("timeout", t, 1.0)).transpose()?;
+            let connect = connect_timeout.map(|t| seconds("connect_timeout", t, 1.0));
+            o.connect_timeout = connect.transpose()?;
+            (o.retries, o.allow_http) = (retries, allow_http);
+            match max_response_bytes {
+                Some(n) => o.with_max_response_bytes("max_response_bytes", n),
+                None => Ok(o),
+            }
+        };
         let connection = Connection {
-            options: raise(py, o)?,
+            options: raise(py, read())?,
             blocking: PerProcess::new(),
             asynchronous: asynchronous.then(PerProcess::new),
             closed: AtomicBool::new(false),
