@@ -28,7 +28,7 @@ endef
 
 .PHONY: test-python
 test-python: ## Python wheel: pytest (vectors, oauthlib diff, clients, auth, example) + mypy --strict
-	@$(call with-tool,python,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,python-run)
+	@$(call with-tool,python,Python 3.11+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,python-run)
 
 .PHONY: python-run
 python-run: $(VENV)/.ready

@@ -24,12 +24,14 @@ async def main(argv: list[str]) -> int:
     endpoint_id, provider, merchant = (argv[2:5] + ["1", "Test", "balance_test_merchant14"][len(argv[2:5]) :])[:3]
     gateway = os.environ.get("PAYNET_GATEWAY", "payneteasy-sandbox")
     control_key = os.environ["PAYNET_CONTROL_KEY"]
-    as_manager = paynet_oauth.AsyncClient(gateway, manager, control_key)
-    as_merchant = paynet_oauth.AsyncClient(gateway, merchant, control_key)
-    balances, endpoint = await asyncio.gather(
-        as_manager.get_manager_balances(manager),
-        as_merchant.get_balance(endpoint_id, provider),
-    )
+    async with (
+        paynet_oauth.AsyncClient(gateway, manager, control_key) as as_manager,
+        paynet_oauth.AsyncClient(gateway, merchant, control_key) as as_merchant,
+    ):
+        balances, endpoint = await asyncio.gather(
+            as_manager.get_manager_balances(manager),
+            as_merchant.get_balance(endpoint_id, provider),
+        )
     for b in balances:
         print(f"{b.name}: {b.amount} {b.currency} (live {b.online_balance_live_amount})")
     print(f"endpoint {endpoint_id}: {endpoint.balance_amount}")

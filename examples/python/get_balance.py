@@ -31,11 +31,11 @@ def main(argv: list[str]) -> int:
         print("set PAYNET_CONTROL_KEY to the merchant's control key", file=sys.stderr)
         return 2
     try:
-        client = paynet_oauth.Client(gateway, login, control_key, timeout=30.0)
-        balance = client.get_balance(endpoint_id, provider)
-        print(f"endpoint {endpoint_id} ({provider}): {balance.balance_amount}")
-        for b in client.get_merchant_balances(login):
-            print(f"merchant {login} balance {b.name}: {b.amount} {b.currency}")
+        with paynet_oauth.Client(gateway, login, control_key, timeout=30.0) as client:
+            balance = client.get_balance(endpoint_id, provider)
+            print(f"endpoint {endpoint_id} ({provider}): {balance.balance_amount}")
+            for b in client.get_merchant_balances(login):
+                print(f"merchant {login} balance {b.name}: {b.amount} {b.currency}")
     except paynet_oauth.InvalidInputError as e:
         print(f"configuration: {e}", file=sys.stderr)
         return 2

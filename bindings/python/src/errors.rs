@@ -1,53 +1,69 @@
-//! Raising the package's exception classes (defined in `paynet_oauth/_errors.py`).
+//! The one conversion of a layer [`Failure`] into the package's exception class named
+//! by its row of the error-kind table (the classes live in `paynet_oauth/_errors.py`).
 
+use paynet_bind::{ERROR_KINDS, ErrorKind, Failure, PythonBase};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyModule;
+use pyo3::types::{PyModule, PyTuple};
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
-/// Builds an exception of the class `name` of `paynet_oauth._errors`, called with `args`.
-pub(crate) fn new_error<'py, A>(py: Python<'py>, name: &str, args: A) -> PyErr
-where
-    A: pyo3::call::PyCallArgs<'py>,
-{
-    let build = || -> PyResult<PyErr> {
-        let module =
-            ERRORS.get_or_try_init(py, || py.import("paynet_oauth._errors").map(Bound::unbind))?;
-        let instance = module.bind(py).getattr(name)?.call1(args)?;
-        Ok(PyErr::from_value(instance))
-    };
-    build().unwrap_or_else(|failure| failure)
-}
-
-/// The exception class that stands for a core error (one class per variant).
-pub(crate) fn core_error_class(error: paynet_oauth::Error) -> &'static str {
-    use paynet_oauth::Error as E;
-    match error {
-        E::TooManyParameters => "TooManyParametersError",
-        E::MalformedUrl => "MalformedUrlError",
-        E::InvalidMethod => "InvalidMethodError",
-        E::InvalidPercentEncoding => "InvalidPercentEncodingError",
-        E::InvalidParameter => "InvalidParameterError",
-        E::MalformedHeader => "MalformedHeaderError",
-        E::MissingOAuthParameter => "MissingOAuthParameterError",
-        E::DuplicateOAuthParameter => "DuplicateOAuthParameterError",
-        E::UnsupportedSignatureMethod => "UnsupportedSignatureMethodError",
-        E::UnsupportedVersion => "UnsupportedVersionError",
-        E::OAuthParameterMismatch => "OAuthParameterMismatchError",
-        E::InvalidTimestamp => "InvalidTimestampError",
-        E::TimestampOutOfWindow => "TimestampOutOfWindowError",
-        E::SignatureMismatch => "SignatureMismatchError",
-        _ => "InternalError",
+/// The Python name of a class's base.
+fn base_name(base: PythonBase) -> &'static str {
+    match base {
+        PythonBase::PaynetError => "PaynetError",
+        PythonBase::InvalidInputError => "InvalidInputError",
+        PythonBase::VerificationError => "VerificationError",
+        PythonBase::UnexpectedResponseError => "UnexpectedResponseError",
+        PythonBase::InternalError => "InternalError",
     }
 }
 
-/// The Python exception for a core error.
-pub(crate) fn core_error(py: Python<'_>, error: paynet_oauth::Error) -> PyErr {
-    new_error(py, core_error_class(error), (error.to_string(),))
+/// The exception for `failure`: its kind's class (the base's for a kind only C meets),
+/// built with the details that class takes.
+pub(crate) fn to_py(py: Python<'_>, failure: Failure) -> PyErr {
+    let info = failure.kind.info();
+    let class = info.python_class.unwrap_or(base_name(info.python_base));
+    let build = || -> PyResult<PyErr> {
+        let args = match failure.kind {
+            ErrorKind::GatewayError => (failure.gateway_message,).into_pyobject(py)?,
+            ErrorKind::AccessDenied | ErrorKind::UnexpectedResponse => {
+                (failure.body.unwrap_or_default(),).into_pyobject(py)?
+            }
+            ErrorKind::HttpError => (failure.status, failure.body).into_pyobject(py)?,
+            ErrorKind::ResponseTooLarge => (failure.limit,).into_pyobject(py)?,
+            _ => (failure.message,).into_pyobject(py)?,
+        };
+        let module =
+            ERRORS.get_or_try_init(py, || py.import("paynet_oauth._errors").map(Bound::unbind))?;
+        let instance = module.bind(py).getattr(class)?.call1(args)?;
+        Ok(PyErr::from_value(instance))
+    };
+    build().unwrap_or_else(|error| error)
+}
+
+/// `result` with its failure raised as the package's exception.
+pub(crate) fn raise<T>(py: Python<'_>, result: Result<T, Failure>) -> PyResult<T> {
+    result.map_err(|f| to_py(py, f))
 }
 
 /// An `InvalidInputError` with `message`.
 pub(crate) fn invalid_input(py: Python<'_>, message: impl Into<String>) -> PyErr {
-    new_error(py, "InvalidInputError", (message.into(),))
+    to_py(py, Failure::invalid_input(message))
+}
+
+/// `ERROR_KINDS`: `(code, number, class or None, base class)` for every row.
+pub(crate) fn error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
+    let rows = ERROR_KINDS
+        .iter()
+        .map(|row| {
+            (
+                row.code,
+                row.number,
+                row.python_class,
+                base_name(row.python_base),
+            )
+        })
+        .collect::<Vec<_>>();
+    PyTuple::new(py, rows)
 }

@@ -38,6 +38,21 @@ impl<T> PerProcess<T> {
     }
 }
 
+impl<T> PerProcess<T> {
+    /// Takes this process's value out (a value made by another process is leaked, as
+    /// in [`PerProcess::get`]); the next `get` makes a new one.
+    pub(crate) fn take(&self) -> Option<Arc<T>> {
+        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let (owner, value) = slot.take()?;
+        if owner == std::process::id() {
+            Some(value)
+        } else {
+            std::mem::forget(value);
+            None
+        }
+    }
+}
+
 impl<T> Drop for PerProcess<T> {
     fn drop(&mut self) {
         let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
@@ -63,6 +78,21 @@ pub(crate) fn runtime() -> Arc<tokio::runtime::Runtime> {
     });
     // Like pyo3-async-runtimes' own runtime: without threads there is nothing to run on.
     started.expect("paynet_oauth: cannot start the tokio runtime")
+}
+
+/// Stops this process's runtime, waiting up to a second for its threads (registered
+/// with `atexit`): a runtime thread still handing an answer to asyncio when the
+/// interpreter finalizes would touch a Python that is gone. The GIL is released while
+/// waiting, so a thread that waits for it finishes.
+#[pyo3::pyfunction]
+pub(crate) fn stop_runtime(py: pyo3::Python<'_>) {
+    if let Some(runtime) = RUNTIME.take() {
+        py.detach(move || {
+            if let Ok(runtime) = Arc::try_unwrap(runtime) {
+                runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+            }
+        });
+    }
 }
 
 tokio::task_local! {

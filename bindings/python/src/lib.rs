@@ -1,17 +1,16 @@
 //! `paynet_oauth._native`: the extension module behind the `paynet_oauth` Python
-//! package. Signing and verification come from the `paynet-oauth` core, response
-//! reading from `paynet-api`, the clients from `paynet-client`; this crate only turns
-//! Python arguments into their types and their results and errors into Python objects.
+//! package. Everything it does comes from the `paynet-bind` layer (signing,
+//! verification, answers, clients, errors); this crate only turns Python arguments into
+//! the layer's types and its results and failures into Python objects.
 //!
 //! The Python package (`python/paynet_oauth`) re-exports everything from here, adds
 //! the exception classes (`_errors.py`) and the `requests`/`httpx` auth classes.
 #![forbid(unsafe_code)]
 
-mod balances;
+mod answers;
 mod client;
 mod errors;
 mod fork;
-mod gateway;
 mod inputs;
 mod signing;
 
@@ -25,27 +24,33 @@ fn py_repr(py: pyo3::Python<'_>, text: &str) -> pyo3::PyResult<String> {
 #[pyo3::pymodule]
 mod _native {
     #[pymodule_export]
-    use crate::signing::{SignedRequest, Signer, Verified, percent_encode, sign, verify};
+    use crate::signing::{
+        SignedRequest, Signer, Verified, percent_encode, sign, sign_form, verify,
+    };
 
     #[pymodule_export]
-    use crate::inputs::reseed_after_fork;
+    use crate::answers::parse_response;
 
     #[pymodule_export]
-    use crate::balances::{Balance, EndpointBalance, parse_response};
+    use crate::fork::stop_runtime;
 
     #[pymodule_export]
-    use crate::gateway::gateway_url;
-
-    #[pymodule_export]
-    use crate::client::{AsyncClient, Client};
+    use crate::client::{Connection, gateway_url};
 
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        m.add("NONCE_LEN", crate::inputs::NONCE_LEN)?;
-        m.add("GATEWAY_PRESETS", crate::gateway::presets(m.py())?)?;
+        m.add("NONCE_LEN", paynet_bind::NONCE_LEN)?;
+        m.add("MAX_PARAMS", paynet_oauth::MAX_PARAMS)?;
+        m.add("ERROR_KINDS", crate::errors::error_kinds(m.py())?)?;
+        let presets = PyDict::new(m.py());
+        for (name, url) in paynet_api::PRESETS {
+            presets.set_item(name, url)?;
+        }
+        m.add("GATEWAY_PRESETS", presets)?;
         Ok(())
     }
 }

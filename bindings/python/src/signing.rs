@@ -1,148 +1,55 @@
-//! `sign`, the reusable `Signer`, the `SignedRequest` they return, and `verify`.
+//! `sign`, the reusable `Signer`, the `SignedRequest` they return, `verify`,
+//! `percent_encode` and `sign_form`: the layer's signing with Python arguments.
 
+use paynet_bind::{OwnedRequest, OwnedSigned};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString};
 
-use paynet_oauth::{Request, Signed};
-
-use crate::errors::{core_error, invalid_input};
-use crate::inputs::{self, Text, Version};
+use crate::errors::raise;
+use crate::inputs::{self, Body, Version};
 use crate::py_repr;
 
-/// Everything a signature covers, owned (Python strings are borrowed, not copied).
-struct Description {
-    method: PyBackedStr,
-    url: PyBackedStr,
-    form: Vec<(Text, Text)>,
-    consumer_key: PyBackedStr,
-    timestamp: Text,
-    nonce: Text,
-    token: Option<PyBackedStr>,
-    version: Option<Text>,
-    realm: Option<PyBackedStr>,
-    extra: Vec<(Text, Text)>,
-}
-
-/// The `(&str, &str)` pairs the core borrows: the form pairs, then the extra `oauth_*`.
-struct Pairs<'a> {
-    all: Vec<(&'a str, &'a str)>,
-    form_len: usize,
-}
-
-impl<'a> Pairs<'a> {
-    fn of(d: &'a Description) -> Self {
-        let view = |(name, value): &'a (Text, Text)| (name.as_str(), value.as_str());
-        let mut all = Vec::with_capacity(d.form.len() + d.extra.len());
-        all.extend(d.form.iter().map(view));
-        all.extend(d.extra.iter().map(view));
-        Pairs {
-            all,
-            form_len: d.form.len(),
-        }
-    }
-}
-
-impl Description {
-    /// The core's view of this description.
-    fn request<'a>(&'a self, pairs: &'a Pairs<'a>) -> Request<'a> {
-        let (form, extra) = pairs.all.split_at(pairs.form_len);
-        Request::new(
-            &self.method,
-            &self.url,
-            form,
-            &self.consumer_key,
-            self.timestamp.as_str(),
-            self.nonce.as_str(),
-        )
-        .with_token(self.token.as_deref())
-        .with_version(self.version.as_ref().map(Text::as_str))
-        .with_realm(self.realm.as_deref().unwrap_or(""))
-        .with_oauth_extra(extra)
-    }
-}
-
-self_cell::self_cell!(
-    /// A description with the pairs the core borrows from it.
-    struct Described {
-        owner: Description,
-        #[covariant]
-        dependent: Pairs,
-    }
-);
-
-type SignedOf<'a> = Signed<'a>;
-
-self_cell::self_cell!(
-    /// The core's signed request together with everything it borrows: the outputs are
-    /// written from it when asked for, never recomputed, and it holds no key.
-    struct SignedCell {
-        owner: Described,
-        #[covariant]
-        dependent: SignedOf,
-    }
-);
-
-/// Reads the arguments shared by `sign` and `Signer.sign`.
+/// The request `sign` and `Signer.sign` describe.
 #[allow(clippy::too_many_arguments)]
-fn describe(
-    py: Python<'_>,
-    method: PyBackedStr,
-    url: PyBackedStr,
+fn request(
+    method: &str,
+    url: &str,
     params: Option<&Bound<'_, PyAny>>,
-    consumer_key: PyBackedStr,
+    consumer_key: &str,
     timestamp: Option<&Bound<'_, PyAny>>,
-    nonce: Option<PyBackedStr>,
-    token: Option<PyBackedStr>,
+    nonce: Option<&str>,
+    token: Option<&str>,
     version: Version,
-    realm: Option<PyBackedStr>,
+    realm: Option<&str>,
     oauth_extra: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Description> {
-    Ok(Description {
-        method,
-        url,
-        form: inputs::params(params)?,
-        consumer_key,
-        timestamp: inputs::timestamp(py, timestamp)?,
-        nonce: inputs::nonce(nonce),
-        token,
-        version: version.into_text(),
-        realm,
-        extra: inputs::params(oauth_extra)?,
-    })
+) -> PyResult<OwnedRequest> {
+    let mut r = OwnedRequest::new(method, url, consumer_key);
+    r.form = inputs::params(params)?;
+    r.timestamp = inputs::timestamp(timestamp)?;
+    r.nonce = nonce.map(str::to_owned);
+    r.token = token.map(str::to_owned);
+    r.version = version.0;
+    r.realm = realm.unwrap_or_default().to_owned();
+    r.oauth_extra = inputs::params(oauth_extra)?;
+    Ok(r)
 }
 
-/// Signs `description` with `signer`; the outputs are written later, when read.
-fn sign_with(
-    py: Python<'_>,
-    signer: &paynet_oauth::Signer,
-    description: Description,
-) -> PyResult<SignedRequest> {
-    let described = Described::new(description, |d| Pairs::of(d));
-    let cell = SignedCell::try_new(described, |d| {
-        signer.sign(&d.borrow_owner().request(d.borrow_dependent()))
-    })
-    .map_err(|e| core_error(py, e))?;
-    Ok(SignedRequest { cell })
-}
-
-/// One output of a signed request as a Python `str`: written into a stack buffer
-/// (the usual case), or into a `String` when it is larger.
+/// One output as a Python `str`: written into a stack buffer (the usual case), or by
+/// the layer into a `String` when it is larger.
 fn render<'py>(
     py: Python<'py>,
     into: impl Fn(&mut [u8]) -> Result<usize, paynet_oauth::Error>,
-    write: impl Fn(&mut String) -> Result<(), paynet_oauth::Error>,
-) -> PyResult<Bound<'py, PyString>> {
+    owned: impl Fn() -> String,
+) -> Bound<'py, PyString> {
     let mut buf = [0u8; 768];
     if let Ok(n) = into(&mut buf) {
         // The outputs are ASCII: `from_utf8` only checks.
         if let Ok(text) = std::str::from_utf8(&buf[..n]) {
-            return Ok(PyString::new(py, text));
+            return PyString::new(py, text);
         }
     }
-    let mut out = String::new();
-    write(&mut out).map_err(|e| core_error(py, e))?;
-    Ok(PyString::new(py, &out))
+    PyString::new(py, &owned())
 }
 
 /// A signed request: the `Authorization` header and the form body to send, the
@@ -151,95 +58,83 @@ fn render<'py>(
 /// Immutable. Holds no secret: the control key and the token secret are not kept.
 /// Each output is written from the signed request when it is read.
 #[pyclass(frozen, module = "paynet_oauth", name = "SignedRequest")]
-pub(crate) struct SignedRequest {
-    cell: SignedCell,
-}
-
-impl SignedRequest {
-    fn signed(&self) -> &Signed<'_> {
-        self.cell.borrow_dependent()
-    }
-
-    fn description(&self) -> &Description {
-        self.cell.borrow_owner().borrow_owner()
-    }
-}
+pub(crate) struct SignedRequest(OwnedSigned);
 
 #[pymethods]
 impl SignedRequest {
     /// The base64 HMAC-SHA1 signature.
     #[getter]
-    fn signature<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        PyString::new(py, self.signed().signature())
+    fn signature(&self) -> &str {
+        self.0.signature()
     }
 
     /// The `Authorization` header value: `OAuth realm="",oauth_version="1.0",...`.
     #[getter]
-    fn authorization_header<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let s = self.signed();
+    fn authorization_header<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let s = self.0.signed();
         render(
             py,
             |b| s.authorization_header_into(b),
-            |o| s.write_authorization_header(o),
+            || self.0.authorization_header(),
         )
     }
 
     /// The one-line `application/x-www-form-urlencoded` body: the form parameters and
     /// the `oauth_*` values, encoded and sorted (the URL's query stays in the URL).
     #[getter]
-    fn body<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let s = self.signed();
-        render(py, |b| s.body_into(b), |o| s.write_body(o))
+    fn body<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let s = self.0.signed();
+        render(py, |b| s.body_into(b), || self.0.body())
     }
 
     /// The normalized parameters (encoded, sorted, joined with `&`).
     #[getter]
-    fn normalized_parameters<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let s = self.signed();
+    fn normalized_parameters<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let s = self.0.signed();
         render(
             py,
             |b| s.normalized_parameters_into(b),
-            |o| s.write_normalized_parameters(o),
+            || self.0.normalized_parameters(),
         )
     }
 
     /// The signature base string that was signed.
     #[getter]
-    fn base_string<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyString>> {
-        let s = self.signed();
-        render(py, |b| s.base_string_into(b), |o| s.write_base_string(o))
+    fn base_string<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        let s = self.0.signed();
+        render(py, |b| s.base_string_into(b), || self.0.base_string())
     }
 
     /// `oauth_timestamp` as sent.
     #[getter]
     fn timestamp(&self) -> &str {
-        self.description().timestamp.as_str()
+        self.0.timestamp()
     }
 
     /// `oauth_nonce` as sent.
     #[getter]
     fn nonce(&self) -> &str {
-        self.description().nonce.as_str()
+        self.0.nonce()
     }
 
     /// The URL the request goes to (unchanged).
     #[getter]
     fn url(&self) -> &str {
-        &self.description().url
+        &self.0.request().url
     }
 
     /// The HTTP method (unchanged).
     #[getter]
     fn method(&self) -> &str {
-        &self.description().method
+        &self.0.request().method
     }
 
     /// The headers to send: `Authorization` and `Content-Type`.
     #[getter]
-    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
-        let headers = pyo3::types::PyDict::new(py);
-        headers.set_item("Authorization", self.authorization_header(py)?)?;
-        headers.set_item("Content-Type", "application/x-www-form-urlencoded")?;
+    fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let headers = PyDict::new(py);
+        headers.set_item("Authorization", self.authorization_header(py))?;
+        headers.set_item("Content-Type", paynet_bind::FORM_CONTENT_TYPE)?;
         Ok(headers)
     }
 
@@ -248,16 +143,16 @@ impl SignedRequest {
             "SignedRequest(method={}, url={}, signature={}, authorization_header={}, body={})",
             py_repr(py, self.method())?,
             py_repr(py, self.url())?,
-            py_repr(py, self.signed().signature())?,
-            self.authorization_header(py)?.repr()?,
-            self.body(py)?.repr()?
+            py_repr(py, self.signature())?,
+            self.authorization_header(py).repr()?,
+            self.body(py).repr()?
         ))
     }
 }
 
 /// Signs one request (OAuth 1.0a, HMAC-SHA1) and returns a `SignedRequest`.
 #[pyfunction]
-#[pyo3(signature = (method, url, params = None, *, consumer_key, consumer_secret, timestamp = None, nonce = None, token = None, token_secret = None, version = Version::Default, realm = None, oauth_extra = None))]
+#[pyo3(signature = (method, url, params = None, *, consumer_key, consumer_secret, timestamp = None, nonce = None, token = None, token_secret = None, version = Version::default(), realm = None, oauth_extra = None))]
 #[pyo3(
     text_signature = "(method, url, params=None, *, consumer_key, consumer_secret, timestamp=None, nonce=None, token=None, token_secret='', version='1.0', realm='', oauth_extra=None)"
 )]
@@ -277,29 +172,26 @@ pub(crate) fn sign(
     realm: Option<PyBackedStr>,
     oauth_extra: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<SignedRequest> {
-    let description = describe(
-        py,
-        method,
-        url,
+    let r = request(
+        &method,
+        &url,
         params,
-        consumer_key,
+        &consumer_key,
         timestamp,
-        nonce,
-        token,
+        nonce.as_deref(),
+        token.as_deref(),
         version,
-        realm,
+        realm.as_deref(),
         oauth_extra,
     )?;
-    let signer = paynet_oauth::Signer::new(&consumer_secret, token_secret.as_deref().unwrap_or(""));
-    sign_with(py, &signer, description)
+    let signed = r.sign_with_secret(&consumer_secret, token_secret.as_deref().unwrap_or(""));
+    raise(py, signed).map(SignedRequest)
 }
 
 /// HMAC-SHA1 keyed once with a consumer secret (the gateway's control key) and a token
 /// secret; signs and verifies many requests. Its repr never shows the key.
 #[pyclass(frozen, module = "paynet_oauth", name = "Signer")]
-pub(crate) struct Signer {
-    inner: paynet_oauth::Signer,
-}
+pub(crate) struct Signer(paynet_oauth::Signer);
 
 #[pymethods]
 impl Signer {
@@ -307,16 +199,14 @@ impl Signer {
     #[pyo3(signature = (consumer_secret, token_secret = None))]
     #[pyo3(text_signature = "(consumer_secret, token_secret='')")]
     fn new(consumer_secret: PyBackedStr, token_secret: Option<PyBackedStr>) -> Self {
-        Signer {
-            inner: paynet_oauth::Signer::new(
-                &consumer_secret,
-                token_secret.as_deref().unwrap_or(""),
-            ),
-        }
+        Signer(paynet_oauth::Signer::new(
+            &consumer_secret,
+            token_secret.as_deref().unwrap_or(""),
+        ))
     }
 
     /// Signs one request with this signer's key.
-    #[pyo3(signature = (method, url, params = None, *, consumer_key, timestamp = None, nonce = None, token = None, version = Version::Default, realm = None, oauth_extra = None))]
+    #[pyo3(signature = (method, url, params = None, *, consumer_key, timestamp = None, nonce = None, token = None, version = Version::default(), realm = None, oauth_extra = None))]
     #[pyo3(
         text_signature = "($self, method, url, params=None, *, consumer_key, timestamp=None, nonce=None, token=None, version='1.0', realm='', oauth_extra=None)"
     )]
@@ -335,20 +225,19 @@ impl Signer {
         realm: Option<PyBackedStr>,
         oauth_extra: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<SignedRequest> {
-        let description = describe(
-            py,
-            method,
-            url,
+        let r = request(
+            &method,
+            &url,
             params,
-            consumer_key,
+            &consumer_key,
             timestamp,
-            nonce,
-            token,
+            nonce.as_deref(),
+            token.as_deref(),
             version,
-            realm,
+            realm.as_deref(),
             oauth_extra,
         )?;
-        sign_with(py, &self.inner, description)
+        raise(py, r.sign(&self.0)).map(SignedRequest)
     }
 
     /// Verifies an incoming request with this signer's key (see `paynet_oauth.verify`).
@@ -359,21 +248,27 @@ impl Signer {
         py: Python<'_>,
         method: PyBackedStr,
         url: PyBackedStr,
-        body: BodyArg,
+        body: Body,
         authorization_header: PyBackedStr,
         #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
         #[pyo3(from_py_with = inputs::window_arg)] window: u64,
     ) -> PyResult<Verified> {
-        verify_with(
-            py,
-            &self.inner,
+        let v = paynet_bind::verify(
+            &self.0,
             &method,
             &url,
-            body.as_str(),
+            body.text(py)?,
             &authorization_header,
             now,
             window,
-        )
+        );
+        let v = raise(py, v)?;
+        Ok(Verified {
+            consumer_key: v.consumer_key,
+            token: v.token,
+            timestamp: v.timestamp,
+            nonce: v.nonce,
+        })
     }
 
     fn __repr__(&self) -> &'static str {
@@ -386,83 +281,28 @@ impl Signer {
 pub(crate) struct Verified {
     /// `oauth_consumer_key` (the login), decoded.
     consumer_key: String,
-    /// `oauth_nonce`, decoded (keep it for the window to refuse replays).
-    nonce: String,
+    /// `oauth_token`, decoded, or `None` when the request had none.
+    token: Option<String>,
     /// `oauth_timestamp` in Unix seconds.
     timestamp: u64,
+    /// `oauth_nonce`, decoded (keep it for the window to refuse replays).
+    nonce: String,
 }
 
 #[pymethods]
 impl Verified {
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let token = match &self.token {
+            Some(t) => py_repr(py, t)?,
+            None => "None".to_owned(),
+        };
         Ok(format!(
-            "Verified(consumer_key={}, nonce={}, timestamp={})",
+            "Verified(consumer_key={}, token={token}, nonce={}, timestamp={})",
             py_repr(py, &self.consumer_key)?,
             py_repr(py, &self.nonce)?,
             self.timestamp
         ))
     }
-}
-
-/// A request body given as `str` or as `bytes` (UTF-8).
-pub(crate) struct BodyArg(String);
-
-impl BodyArg {
-    fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl<'a, 'py> FromPyObject<'a, 'py> for BodyArg {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if let Ok(b) = obj.cast::<pyo3::types::PyBytes>() {
-            return match std::str::from_utf8(b.as_bytes()) {
-                Ok(s) => Ok(BodyArg(s.to_owned())),
-                Err(_) => Err(invalid_input(obj.py(), "the body is not UTF-8")),
-            };
-        }
-        if obj.is_none() {
-            return Ok(BodyArg(String::new()));
-        }
-        Ok(BodyArg(obj.extract::<String>()?))
-    }
-}
-
-fn decoded(py: Python<'_>, encoded: &str) -> PyResult<String> {
-    use paynet_oauth::percent::{Decoding, decode_into, decoded_len};
-    let len = decoded_len(encoded.as_bytes(), Decoding::Percent).map_err(|e| core_error(py, e))?;
-    let mut buf = vec![0u8; len];
-    decode_into(encoded.as_bytes(), Decoding::Percent, &mut buf).map_err(|e| core_error(py, e))?;
-    String::from_utf8(buf).map_err(|_| core_error(py, paynet_oauth::Error::MalformedHeader))
-}
-
-#[allow(clippy::too_many_arguments)]
-fn verify_with(
-    py: Python<'_>,
-    signer: &paynet_oauth::Signer,
-    method: &str,
-    url: &str,
-    body: &str,
-    authorization_header: &str,
-    now: Option<u64>,
-    window: u64,
-) -> PyResult<Verified> {
-    let header = paynet_oauth::AuthorizationHeader::parse(authorization_header)
-        .map_err(|e| core_error(py, e))?;
-    let incoming = paynet_oauth::Incoming { method, url, body };
-    let time = paynet_oauth::TimeWindow {
-        now: now.unwrap_or_else(inputs::now),
-        window,
-    };
-    let verified =
-        paynet_oauth::verify(&header, &incoming, signer, time).map_err(|e| core_error(py, e))?;
-    Ok(Verified {
-        consumer_key: decoded(py, verified.consumer_key)?,
-        nonce: verified.nonce.to_string(),
-        timestamp: verified.timestamp,
-    })
 }
 
 /// Verifies an incoming request: its signature (in constant time), the body's copies
@@ -478,21 +318,19 @@ pub(crate) fn verify(
     py: Python<'_>,
     method: PyBackedStr,
     url: PyBackedStr,
-    body: BodyArg,
+    body: Body,
     authorization_header: PyBackedStr,
     consumer_secret: PyBackedStr,
     token_secret: Option<PyBackedStr>,
     #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
     #[pyo3(from_py_with = inputs::window_arg)] window: u64,
 ) -> PyResult<Verified> {
-    let signer = paynet_oauth::Signer::new(&consumer_secret, token_secret.as_deref().unwrap_or(""));
-    verify_with(
+    Signer::new(consumer_secret, token_secret).verify(
         py,
-        &signer,
-        &method,
-        &url,
-        body.as_str(),
-        &authorization_header,
+        method,
+        url,
+        body,
+        authorization_header,
         now,
         window,
     )
@@ -500,9 +338,25 @@ pub(crate) fn verify(
 
 /// Percent-encodes `text` as RFC 3986 and OAuth 1.0a require (UTF-8, upper-case hex).
 #[pyfunction]
-pub(crate) fn percent_encode(text: PyBackedStr) -> String {
-    let mut out = String::with_capacity(text.len());
-    // Writing into a String cannot fail.
-    let _ = paynet_oauth::percent::encode(text.as_bytes(), &mut out);
-    out
+pub(crate) fn percent_encode(text: &str) -> String {
+    paynet_bind::percent_encode(text)
+}
+
+/// Signs a form request built by your own HTTP stack (what the `requests` and `httpx`
+/// auth classes use): the URL's query and the body's fields are signed; send the
+/// result's `authorization_header` and its `body` in place of `body`.
+#[pyfunction]
+#[pyo3(signature = (signer, login, method, url, body, content_type = None))]
+pub(crate) fn sign_form(
+    py: Python<'_>,
+    signer: &Signer,
+    login: &str,
+    method: &str,
+    url: &str,
+    body: Body,
+    content_type: Option<&str>,
+) -> PyResult<SignedRequest> {
+    let r = OwnedRequest::new(method, url, login);
+    let signed = paynet_bind::sign_form(&signer.0, r, body.as_bytes(), content_type);
+    raise(py, signed).map(SignedRequest)
 }

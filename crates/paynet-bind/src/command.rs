@@ -78,6 +78,28 @@ pub enum Call {
 
 #[cfg(feature = "client")]
 impl Call {
+    /// The call of the command named `command` (any spelling [`command_kind`] reads)
+    /// with its arguments in order: the endpoint id and the provider, or the login and
+    /// the optional balance name. A missing provider is refused.
+    pub fn named(command: &str, target: String, arg: Option<String>) -> Result<Self, Failure> {
+        Ok(match command_kind(command)? {
+            CommandKind::EndpointBalance => Call::EndpointBalance {
+                endpoint_id: target,
+                provider: arg.ok_or_else(|| {
+                    Failure::invalid_input("get-balance needs a balance provider")
+                })?,
+            },
+            CommandKind::ManagerBalances => Call::ManagerBalances {
+                login: target,
+                name: arg,
+            },
+            CommandKind::MerchantBalances => Call::MerchantBalances {
+                login: target,
+                name: arg,
+            },
+        })
+    }
+
     /// Sends this request with the async client.
     pub async fn run(self, client: &paynet_client::Client) -> Result<Answer, Failure> {
         Ok(match self {
@@ -135,5 +157,25 @@ mod tests {
             crate::ErrorKind::AccessDenied
         );
         assert!(Answer::parse("get-balance", 99, b"").is_err());
+    }
+
+    #[test]
+    fn calls_by_name() {
+        let call = Call::named("getBalance", "1".into(), Some("Test".into())).unwrap();
+        let want = Call::EndpointBalance {
+            endpoint_id: "1".into(),
+            provider: "Test".into(),
+        };
+        assert_eq!(call, want);
+        let call = Call::named("manager_balances", "m".into(), None).unwrap();
+        let want = Call::ManagerBalances {
+            login: "m".into(),
+            name: None,
+        };
+        assert_eq!(call, want);
+        let call = Call::named("get-balance/merchant", "m".into(), Some("n".into())).unwrap();
+        assert!(matches!(call, Call::MerchantBalances { name: Some(n), .. } if n == "n"));
+        assert!(Call::named("get-balance", "1".into(), None).is_err());
+        assert!(Call::named("balances", "1".into(), None).is_err());
     }
 }

@@ -11,10 +11,10 @@ Signing::
     )
     signed.authorization_header, signed.body
 
-The gateway client::
+The gateway client (a context manager; ``AsyncClient`` works with ``async with``)::
 
-    client = paynet_oauth.Client("payneteasy-sandbox", "balance_test_merchant14", control_key)
-    client.get_balance("1", "Test").balance_amount   # Decimal('29.99')
+    with paynet_oauth.Client("payneteasy-sandbox", "balance_test_merchant14", control_key) as client:
+        client.get_balance("1", "Test").balance_amount   # Decimal('29.99')
 
 Errors are subclasses of :class:`PaynetError` (see :mod:`paynet_oauth._errors`).
 For your own HTTP stack: :class:`PaynetAuth` (requests) and :class:`PaynetHttpxAuth`
@@ -23,12 +23,17 @@ For your own HTTP stack: :class:`PaynetAuth` (requests) and :class:`PaynetHttpxA
 
 from __future__ import annotations
 
-import os
+import atexit
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from . import _native
+from ._answers import Balance, EndpointBalance
+from ._client import AsyncClient, Client
 from ._errors import (
     AccessDeniedError,
+    BufferTooSmallError,
     DuplicateOAuthParameterError,
     GatewayError,
     HttpError,
@@ -53,14 +58,13 @@ from ._errors import (
     UnsupportedSignatureMethodError,
     UnsupportedVersionError,
     VerificationError,
+    WriteFailedError,
 )
 from ._native import (
+    ERROR_KINDS,
     GATEWAY_PRESETS,
+    MAX_PARAMS,
     NONCE_LEN,
-    AsyncClient,
-    Balance,
-    Client,
-    EndpointBalance,
     SignedRequest,
     Signer,
     Verified,
@@ -69,6 +73,7 @@ from ._native import (
     parse_response,
     percent_encode,
     sign,
+    sign_form,
     verify,
 )
 
@@ -82,6 +87,7 @@ __all__ = [
     "verify",
     "Verified",
     "percent_encode",
+    "sign_form",
     "Client",
     "AsyncClient",
     "EndpointBalance",
@@ -90,6 +96,8 @@ __all__ = [
     "gateway_url",
     "GATEWAY_PRESETS",
     "NONCE_LEN",
+    "MAX_PARAMS",
+    "ERROR_KINDS",
     "PaynetAuth",
     "PaynetHttpxAuth",
     "PaynetError",
@@ -117,19 +125,26 @@ __all__ = [
     "TimestampOutOfWindowError",
     "SignatureMismatchError",
     "InternalError",
+    "BufferTooSmallError",
+    "WriteFailedError",
     "__version__",
 ]
 
-# Nonces come from a per-thread CSPRNG seeded by the OS; a forked child (multiprocessing,
-# pre-forking servers) reseeds it so that it never repeats its parent's nonces.
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_native.reseed_after_fork)
+# The AsyncClient's runtime stops before the interpreter finalizes (see stop_runtime).
+atexit.register(_native.stop_runtime)
 
 
-def __getattr__(name: str) -> Any:
-    # The auth classes import requests/httpx: only when asked for.
-    if name in ("PaynetAuth", "PaynetHttpxAuth"):
-        from . import auth
+class _Module(types.ModuleType):
+    """This package's module type: the auth classes import requests/httpx only when
+    asked for. A method here rather than a module-level ``__getattr__``, which
+    ``help(paynet_oauth)`` would list among the package's functions."""
 
-        return getattr(auth, name)
-    raise AttributeError(f"module 'paynet_oauth' has no attribute {name!r}")
+    def __getattr__(self, name: str) -> Any:
+        if name in ("PaynetAuth", "PaynetHttpxAuth"):
+            from . import auth
+
+            return getattr(auth, name)
+        raise AttributeError(f"module 'paynet_oauth' has no attribute {name!r}")
+
+
+sys.modules[__name__].__class__ = _Module

@@ -39,15 +39,24 @@ OAuthParameterMismatch         OAuthParameterMismatchError        VerificationEr
 InvalidTimestamp               InvalidTimestampError              VerificationError
 TimestampOutOfWindow           TimestampOutOfWindowError          VerificationError
 SignatureMismatch              SignatureMismatchError             VerificationError
-BufferTooSmall, WriteFailed    InternalError                      PaynetError
+BufferTooSmall                 BufferTooSmallError                InternalError
+WriteFailed                    WriteFailedError                   InternalError
 =============================  =================================  ==========================
+
+Every class also carries ``.kind``, the stable ``PAYNET_...`` name of its row in the
+error-kind table shared by every binding (the C result constant, the Node ``code``), and
+``.number``, that row's number (the C ``paynet_result`` value); ``.code`` is the row's
+name (the core error's name for the core's errors, e.g. ``InvalidInput`` for an
+:class:`InvalidInputError` raised by a check of this package).
 
 No exception ever carries a control key or a token secret.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from typing import ClassVar
+
+from ._native import MAX_PARAMS
 
 __all__ = [
     "PaynetError",
@@ -75,6 +84,8 @@ __all__ = [
     "TimestampOutOfWindowError",
     "SignatureMismatchError",
     "InternalError",
+    "BufferTooSmallError",
+    "WriteFailedError",
 ]
 
 
@@ -86,12 +97,22 @@ def _short(body: str, limit: int = 200) -> str:
 class PaynetError(Exception):
     """The base of every exception this package raises."""
 
-    #: The core error this class stands for (``None`` for the client's errors).
-    code: ClassVar[Optional[str]] = None
+    #: The name of this class's row in the error-kind table (the core error's name for
+    #: the signing core's errors); the classes without a row of their own
+    #: (``PaynetError``, ``VerificationError``) carry the ``Internal`` row.
+    code: ClassVar[str] = "Internal"
+    #: The row's stable ``PAYNET_...`` name (the C constant, the Node ``code``).
+    kind: ClassVar[str] = "PAYNET_INTERNAL"
+    #: The row's stable number (the C ``paynet_result`` value).
+    number: ClassVar[int] = 105
 
 
 class GatewayError(PaynetError):
     """The gateway answered HTTP 200 with ``error-message``; ``.message`` is its text."""
+
+    code = "GatewayError"
+    kind = "PAYNET_GATEWAY_ERROR"
+    number = 200
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -106,6 +127,10 @@ class AccessDeniedError(PaynetError):
     """HTTP 403: the gateway did not accept the signature or the credentials (a wrong
     control key or login, or the feature is not enabled for the account)."""
 
+    code = "AccessDenied"
+    kind = "PAYNET_ACCESS_DENIED"
+    number = 201
+
     def __init__(self, body: str) -> None:
         super().__init__(body)
         #: The raw response body, for diagnostics.
@@ -117,6 +142,10 @@ class AccessDeniedError(PaynetError):
 
 class HttpError(PaynetError):
     """Any other non-2xx status; ``.status`` and the raw ``.body``."""
+
+    code = "HttpError"
+    kind = "PAYNET_HTTP_ERROR"
+    number = 202
 
     def __init__(self, status: int, body: str) -> None:
         super().__init__(status, body)
@@ -133,6 +162,10 @@ class UnexpectedResponseError(PaynetError):
     """A 200 response that is neither a balance nor an ``error-message`` (never read as
     a zero balance); ``.body`` is the raw body."""
 
+    code = "UnexpectedResponse"
+    kind = "PAYNET_UNEXPECTED_RESPONSE"
+    number = 203
+
     def __init__(self, body: str) -> None:
         super().__init__(body)
         #: The raw response body.
@@ -146,6 +179,10 @@ class ResponseTooLargeError(UnexpectedResponseError):
     """The response body passed the client's size cap (1 MiB by default); reading
     stopped there and the connection was dropped. ``.limit`` is the cap in bytes;
     ``.body`` is empty (the body is not kept)."""
+
+    code = "ResponseTooLarge"
+    kind = "PAYNET_RESPONSE_TOO_LARGE"
+    number = 204
 
     def __init__(self, limit: int) -> None:
         super().__init__("")
@@ -163,19 +200,38 @@ class ResponseTooLargeError(UnexpectedResponseError):
 class PaynetTimeoutError(PaynetError, TimeoutError):
     """The gateway did not answer within the configured timeouts (after the retries)."""
 
+    code = "Timeout"
+    kind = "PAYNET_TIMEOUT"
+    number = 205
+
 
 class TransportError(PaynetError, ConnectionError):
     """The request could not be sent or its answer not read (DNS, connection, TLS)."""
+
+    code = "Transport"
+    kind = "PAYNET_TRANSPORT"
+    number = 206
 
 
 class InvalidInputError(PaynetError, ValueError):
     """An argument is invalid (an empty login, a malformed URL, a bad parameter...)."""
 
+    code = "InvalidInput"
+    kind = "PAYNET_INVALID_INPUT"
+    number = 103
+
 
 class TooManyParametersError(InvalidInputError):
-    """More parameters (query + form + ``oauth_*``) than the signer handles (48)."""
+    """More parameters (query + form + ``oauth_*``) than the signer handles
+    (:data:`paynet_oauth.MAX_PARAMS`)."""
 
     code = "TooManyParameters"
+    kind = "PAYNET_TOO_MANY_PARAMETERS"
+    number = 2
+
+
+TooManyParametersError.__doc__ = f"""More parameters (query + form + ``oauth_*``) than the
+signer handles: at most {MAX_PARAMS} (:data:`paynet_oauth.MAX_PARAMS`)."""
 
 
 class MalformedUrlError(InvalidInputError):
@@ -183,18 +239,24 @@ class MalformedUrlError(InvalidInputError):
     character that may not appear in a request line."""
 
     code = "MalformedUrl"
+    kind = "PAYNET_MALFORMED_URL"
+    number = 3
 
 
 class InvalidMethodError(InvalidInputError):
     """The HTTP method is empty or not an ASCII token."""
 
     code = "InvalidMethod"
+    kind = "PAYNET_INVALID_METHOD"
+    number = 4
 
 
 class InvalidPercentEncodingError(InvalidInputError):
     """A ``%`` is not followed by two hexadecimal digits."""
 
     code = "InvalidPercentEncoding"
+    kind = "PAYNET_INVALID_PERCENT_ENCODING"
+    number = 5
 
 
 class InvalidParameterError(InvalidInputError):
@@ -202,6 +264,8 @@ class InvalidParameterError(InvalidInputError):
     nonce, ...)."""
 
     code = "InvalidParameter"
+    kind = "PAYNET_INVALID_PARAMETER"
+    number = 16
 
 
 class VerificationError(PaynetError):
@@ -212,56 +276,94 @@ class MalformedHeaderError(VerificationError):
     """The Authorization header is not ``OAuth name="value", ...``."""
 
     code = "MalformedHeader"
+    kind = "PAYNET_MALFORMED_HEADER"
+    number = 6
 
 
 class MissingOAuthParameterError(VerificationError):
     """A required ``oauth_*`` parameter is missing from the Authorization header."""
 
     code = "MissingOAuthParameter"
+    kind = "PAYNET_MISSING_OAUTH_PARAMETER"
+    number = 7
 
 
 class DuplicateOAuthParameterError(VerificationError):
     """An ``oauth_*`` parameter appears twice in the Authorization header."""
 
     code = "DuplicateOAuthParameter"
+    kind = "PAYNET_DUPLICATE_OAUTH_PARAMETER"
+    number = 8
 
 
 class UnsupportedSignatureMethodError(VerificationError):
     """``oauth_signature_method`` is not ``HMAC-SHA1``."""
 
     code = "UnsupportedSignatureMethod"
+    kind = "PAYNET_UNSUPPORTED_SIGNATURE_METHOD"
+    number = 9
 
 
 class UnsupportedVersionError(VerificationError):
     """``oauth_version`` is present and not ``1.0``."""
 
     code = "UnsupportedVersion"
+    kind = "PAYNET_UNSUPPORTED_VERSION"
+    number = 10
 
 
 class OAuthParameterMismatchError(VerificationError):
     """An ``oauth_*`` field of the body is absent from the header or differs from it."""
 
     code = "OAuthParameterMismatch"
+    kind = "PAYNET_OAUTH_PARAMETER_MISMATCH"
+    number = 11
 
 
 class InvalidTimestampError(VerificationError):
     """``oauth_timestamp`` is not a decimal number of seconds."""
 
     code = "InvalidTimestamp"
+    kind = "PAYNET_INVALID_TIMESTAMP"
+    number = 12
 
 
 class TimestampOutOfWindowError(VerificationError):
     """``oauth_timestamp`` is further from now than the allowed window."""
 
     code = "TimestampOutOfWindow"
+    kind = "PAYNET_TIMESTAMP_OUT_OF_WINDOW"
+    number = 13
 
 
 class SignatureMismatchError(VerificationError):
     """The signature does not match (wrong key, or the request was altered)."""
 
     code = "SignatureMismatch"
+    kind = "PAYNET_SIGNATURE_MISMATCH"
+    number = 14
 
 
 class InternalError(PaynetError):
-    """A core error that cannot happen through this package (an output buffer too
-    small, a failing writer); please report it."""
+    """A bug in this package or a failure of the machine (e.g. the operating system's
+    random number generator); please report it."""
+
+    code = "Internal"
+    kind = "PAYNET_INTERNAL"
+    number = 105
+
+
+class BufferTooSmallError(InternalError):
+    """The core's output buffer was too small (cannot happen through this package)."""
+
+    code = "BufferTooSmall"
+    kind = "PAYNET_BUFFER_TOO_SMALL"
+    number = 1
+
+
+class WriteFailedError(InternalError):
+    """The core could not write an output (cannot happen through this package)."""
+
+    code = "WriteFailed"
+    kind = "PAYNET_WRITE_FAILED"
+    number = 15

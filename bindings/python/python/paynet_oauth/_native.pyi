@@ -1,8 +1,9 @@
 """Type stubs of the Rust extension module ``paynet_oauth._native``."""
 
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Awaitable, Iterable, Mapping
 from typing import Final, final
+
+from paynet_oauth._answers import Balance, EndpointBalance
 
 __all__ = [
     "SignedRequest",
@@ -11,21 +12,26 @@ __all__ = [
     "percent_encode",
     "sign",
     "verify",
-    "reseed_after_fork",
-    "Balance",
-    "EndpointBalance",
+    "sign_form",
+    "stop_runtime",
     "parse_response",
     "gateway_url",
-    "AsyncClient",
-    "Client",
+    "Connection",
     "__version__",
     "NONCE_LEN",
+    "MAX_PARAMS",
+    "ERROR_KINDS",
     "GATEWAY_PRESETS",
 ]
 
 __version__: Final[str]
 #: Length of a generated nonce (characters of ``[A-Za-z0-9]``).
 NONCE_LEN: Final[int]
+#: The most parameters one request may have (query + form + ``oauth_*``).
+MAX_PARAMS: Final[int]
+#: The error-kind table every binding shares: ``(code, number, class or None, base)``
+#: per row (``code`` is ``PAYNET_...``; ``None`` for the kinds only C meets).
+ERROR_KINDS: Final[tuple[tuple[str, int, str | None, str], ...]]
 #: Gateway presets: ``{name: base URL}``.
 GATEWAY_PRESETS: Final[dict[str, str]]
 
@@ -129,6 +135,8 @@ class Verified:
     @property
     def consumer_key(self) -> str: ...
     @property
+    def token(self) -> str | None: ...
+    @property
     def nonce(self) -> str: ...
     @property
     def timestamp(self) -> int: ...
@@ -151,103 +159,54 @@ def verify(
 def percent_encode(text: str) -> str:
     """RFC 3986 percent-encoding as OAuth 1.0a requires."""
 
-def reseed_after_fork() -> None:
-    """Reseeds the nonce generator (registered with ``os.register_at_fork``)."""
+def sign_form(
+    signer: Signer,
+    login: str,
+    method: str,
+    url: str,
+    body: str | bytes | None,
+    content_type: str | None = None,
+) -> SignedRequest:
+    """Signs a form request built by your own HTTP stack: the URL's query and the
+    body's fields are signed; send ``authorization_header`` and ``body`` (in place of
+    the given one). ``content_type``, when given, must be the form type."""
+
+def stop_runtime() -> None:
+    """Stops the AsyncClient's runtime (registered with ``atexit``)."""
 
 def gateway_url(gateway: str) -> str:
     """The base URL of a preset name or a URL, as the client uses it."""
 
-@final
-class EndpointBalance:
-    """The balance of an endpoint for a balance provider."""
-
-    @property
-    def balance_amount(self) -> Decimal: ...
-    @property
-    def extra(self) -> dict[str, str]: ...
-
-@final
-class Balance:
-    """One balance of a manager or a merchant."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def online_balance_live_amount(self) -> Decimal | None: ...
-    @property
-    def total_short_term_hold_amount(self) -> Decimal | None: ...
-    @property
-    def total_rolling_reserve_amount(self) -> Decimal | None: ...
-    @property
-    def currency(self) -> str: ...
-    @property
-    def merchant_login(self) -> str | None: ...
-    @property
-    def external_merchant_identifier(self) -> str | None: ...
-    @property
-    def amount_buffer_hold(self) -> Decimal | None: ...
-    @property
-    def extra(self) -> dict[str, str]: ...
-    def to_dict(self) -> dict[str, object]: ...
-
-def parse_response(command: str, status: int, body: str | bytes) -> EndpointBalance | list[Balance]:
+def parse_response(command: str, status: int, body: str | bytes | None) -> EndpointBalance | list[Balance]:
     """Reads a gateway answer to ``command`` (``"get-balance"``,
     ``"get-balance/manager"`` or ``"get-balance/merchant"``) as the client does."""
 
 @final
-class Client:
-    """A blocking gateway client over the Rust transport (reqwest + rustls). Calls
-    release the GIL while they wait. ``max_response_bytes`` caps a response body
-    (default 1 MiB; past it: :class:`ResponseTooLargeError`). Safe to share with
-    forked processes: a child opens its own connections."""
+class Connection:
+    """The native gateway client behind ``Client`` and ``AsyncClient``."""
 
     def __new__(
         cls,
         gateway: str,
         login: str,
         control_key: str,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        retries: int | None = None,
-        allow_http: bool = False,
-        max_response_bytes: int | None = None,
-    ) -> Client: ...
-    @property
-    def gateway(self) -> str:
-        """The gateway's base URL."""
-    @property
-    def login(self) -> str:
-        """The login (OAuth consumer key)."""
-    def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance:
-        """``POST /get-balance/{endpoint_id}`` with ``balance-provider``."""
-    def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]:
-        """``POST /get-balance/manager/{login}``, optionally with ``balance-name``."""
-    def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]:
-        """``POST /get-balance/merchant/{login}``, optionally with ``balance-name``."""
-
-@final
-class AsyncClient:
-    """The asyncio client: the same methods as :class:`Client`, awaitable."""
-
-    def __new__(
-        cls,
-        gateway: str,
-        login: str,
-        control_key: str,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        retries: int | None = None,
-        allow_http: bool = False,
-        max_response_bytes: int | None = None,
-    ) -> AsyncClient: ...
+        timeout: float | None,
+        connect_timeout: float | None,
+        retries: int | None,
+        allow_http: bool,
+        max_response_bytes: int | None,
+        asynchronous: bool,
+    ) -> Connection: ...
     @property
     def gateway(self) -> str: ...
     @property
     def login(self) -> str: ...
-    async def get_balance(self, endpoint_id: str | int, provider: str) -> EndpointBalance: ...
-    async def get_manager_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
-    async def get_merchant_balances(self, login: str, name: str | None = None) -> list[Balance]: ...
+    def call(self, command: str, target: str | int, arg: str | None = None) -> EndpointBalance | list[Balance]:
+        """Runs the named command (blocking, the GIL released)."""
+    def call_async(
+        self, command: str, target: str | int, arg: str | None = None
+    ) -> Awaitable[dict[str, object] | list[dict[str, object]]]:
+        """Runs the named command on the tokio runtime (an asyncio awaitable of the
+        answer's fields: the keyword arguments of its class, or a list of them)."""
+    def close(self) -> None:
+        """Drops the connections; later calls raise ``InvalidInputError``."""

@@ -22,9 +22,9 @@ The control key is held only inside a :class:`paynet_oauth.Signer` and never sho
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator, List, Optional, Tuple, Union
-from urllib.parse import parse_qsl
+from typing import TYPE_CHECKING, Generator, Optional, Union
 
+from . import _native
 from ._errors import InvalidInputError
 from ._native import SignedRequest, Signer
 
@@ -53,34 +53,14 @@ else:
             _missing = "httpx"
 
 
-def _form_pairs(body: Union[str, bytes, None], content_type: Optional[str]) -> List[Tuple[str, str]]:
-    """The form fields of a request body (``+`` is a space, ``%XX`` is UTF-8)."""
-    if body is None or body in ("", b""):
-        return []
-    if content_type is not None and not content_type.lower().startswith(FORM_CONTENT_TYPE):
-        raise InvalidInputError(
-            f"the gateway takes {FORM_CONTENT_TYPE} bodies; this request is {content_type}"
-        )
-    if isinstance(body, bytes):
-        try:
-            text = body.decode("ascii")
-        except UnicodeDecodeError:
-            raise InvalidInputError("a form body must be ASCII (percent-encoded)") from None
-    elif isinstance(body, str):
-        text = body
-    else:
-        raise InvalidInputError("can only sign a form body given as str or bytes, not a stream or files")
-    try:
-        return parse_qsl(text, keep_blank_values=True, errors="strict")
-    except UnicodeDecodeError:
-        raise InvalidInputError("a form field is not percent-encoded UTF-8") from None
-
-
 def sign_form(
     signer: Signer, login: str, method: str, url: str, body: Union[str, bytes, None], content_type: Optional[str]
 ) -> SignedRequest:
-    """Signs a form request as the gateway expects; what both auth classes use."""
-    return signer.sign(method, url, _form_pairs(body, content_type), consumer_key=login)
+    """Signs a form request as the gateway expects; what both auth classes use (the
+    body is read by :func:`paynet_oauth.sign_form`; an empty body has no type to check)."""
+    if body is not None and not isinstance(body, (str, bytes)):
+        raise InvalidInputError("can only sign a form body given as str or bytes, not a stream or files")
+    return _native.sign_form(signer, login, method, url, body, content_type if body else None)
 
 
 class PaynetAuth(_RequestsAuthBase):
