@@ -71,6 +71,31 @@ export declare interface Signer {
   sign(request: SignerRequest): SignedRequest
 }
 
+export declare interface Client {
+  /** The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`). */
+  getBalance(args: GetBalanceArgs, options?: CallOptions): Promise<EndpointBalance>
+  /** A manager's balances, all of them or the one named (`/get-balance/manager/{login}`). */
+  getManagerBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
+  /** A merchant's balances, all of them or the one named (`/get-balance/merchant/{login}`). */
+  getMerchantBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
+}
+
+/** What `getBalance` needs. */
+export interface GetBalanceArgs {
+  /** The endpoint id. */
+  endpointId: string | number
+  /** The balance provider, e.g. `"Test"`. */
+  provider: string
+}
+
+/** What `getManagerBalances` and `getMerchantBalances` need. */
+export interface BalancesArgs {
+  /** The manager's or merchant's login. */
+  login: string
+  /** Only the balance of this name; default all of them. */
+  name?: string
+}
+
 /**
  * One balance of a manager or merchant. Amounts are decimal strings; optional fields
  * are `null` when the gateway left them out.
@@ -154,6 +179,22 @@ export interface SignerRequest {
   oauthExtra?: Record<string, string> | Array<[string, string]> | Map<string, string>
 }
 
+/**
+ * Verifies a signed request: the signature (compared in constant time), the body's
+ * copies of the `oauth_*` values and the timestamp window. Returns what it
+ * established, or throws an `Error` whose `code` says what failed
+ * (`PAYNET_SIGNATURE_MISMATCH`, `PAYNET_TIMESTAMP_OUT_OF_WINDOW`, …).
+ */
+export declare function verify(request: VerifyRequest): Verified
+
+/** What `verify` needs: the request as the server received it and the secrets. */
+export interface VerifyRequest extends SignerVerifyRequest {
+  /** The consumer secret (the control key of the consumer key in the header). */
+  consumerSecret: string
+  /** The token secret; default empty. */
+  tokenSecret?: string
+}
+
 /** What `sign` needs: a `SignerRequest` and the secrets. */
 export interface SignRequest extends SignerRequest {
   /** The consumer secret: the gateway's control key. */
@@ -182,12 +223,6 @@ export declare class Client {
   get gateway(): string
   /** The login (OAuth consumer key). */
   get login(): string
-  /** The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`). */
-  getBalance(args: GetBalanceArgs, options?: CallOptions): Promise<EndpointBalance>
-  /** A manager's balances, all of them or the one named (`/get-balance/manager/{login}`). */
-  getManagerBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
-  /** A merchant's balances, all of them or the one named (`/get-balance/merchant/{login}`). */
-  getMerchantBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
 }
 
 /**
@@ -199,14 +234,6 @@ export declare class Signer {
   constructor(consumerSecret: string, tokenSecret?: string | undefined | null)
   /** Verifies an incoming request with this signer's key (see `verify`). */
   verify(request: SignerVerifyRequest): Verified
-}
-
-/** What `getManagerBalances` and `getMerchantBalances` need. */
-export interface BalancesArgs {
-  /** The manager's or merchant's login. */
-  login: string
-  /** Only the balance of this name; default all of them. */
-  name?: string
 }
 
 /** What `new Client(...)` needs. */
@@ -271,14 +298,6 @@ export interface FormRequest {
   nonce?: string
 }
 
-/** What `getBalance` needs. */
-export interface GetBalanceArgs {
-  /** The endpoint id. */
-  endpointId: string | number
-  /** The balance provider, e.g. `"Test"`. */
-  provider: string
-}
-
 /**
  * Reads a gateway response to `command` (`"get-balance"`, `"get-balance/manager"` or
  * `"get-balance/merchant"`): an `EndpointBalance` for the first, an array of `Balance`
@@ -321,9 +340,8 @@ export interface SignerVerifyRequest {
 }
 
 /**
- * Signs a form request for the caller's own HTTP stack (`fetch`, undici): send
- * `authorization` as the `Authorization` header, `body` as the body and
- * `contentType` as the `Content-Type`.
+ * Signs a form request for the caller's own HTTP stack (`fetch`, undici): send the
+ * `authorization` header, `body` and `contentType` it returns.
  */
 export declare function signForm(request: FormRequest): SignedForm
 
@@ -337,32 +355,4 @@ export interface Verified {
   nonce: string
   /** `oauth_timestamp` in Unix seconds. */
   timestamp: number
-}
-
-/**
- * Verifies a signed request: the signature (compared in constant time), the body's
- * copies of the `oauth_*` values and the timestamp window. Returns what it
- * established, or throws an `Error` whose `code` says what failed
- * (`PAYNET_SIGNATURE_MISMATCH`, `PAYNET_TIMESTAMP_OUT_OF_WINDOW`, …).
- */
-export declare function verify(request: VerifyRequest): Verified
-
-/** What `verify` needs: the request as the server received it and the secrets. */
-export interface VerifyRequest {
-  /** The HTTP method. */
-  method: string
-  /** The absolute request URL (scheme and host as the client addressed them). */
-  url: string
-  /** The raw `application/x-www-form-urlencoded` body. */
-  body: string
-  /** The `Authorization` header value. */
-  authorizationHeader: string
-  /** The consumer secret (the control key of the consumer key in the header). */
-  consumerSecret: string
-  /** The token secret; default empty. */
-  tokenSecret?: string
-  /** The server's Unix time in seconds; default now. */
-  now?: number
-  /** The accepted clock skew in seconds; default 300. */
-  window?: number
 }

@@ -841,4 +841,3 @@ module.exports.errorKinds = nativeBinding.errorKinds
 module.exports.parseResponse = nativeBinding.parseResponse
 module.exports.percentEncode = nativeBinding.percentEncode
 module.exports.signForm = nativeBinding.signForm
-module.exports.verify = nativeBinding.verify

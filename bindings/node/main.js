@@ -224,7 +224,8 @@ class Signer extends native.Signer {
 /** Verifies a signed request; see `index.d.ts`. */
 function verify(request) {
   check(request, 'request', INCOMING)
-  return native.verify(check(request, 'request', SECRETS))
+  check(request, 'request', SECRETS)
+  return native.verify(request.consumerSecret, request.tokenSecret ?? undefined, request)
 }
 
 /** Reads a gateway response; see `index.d.ts`. */
@@ -264,14 +265,13 @@ function isPaynetError(value) {
   return value instanceof Error && CODES.has(value.code)
 }
 
-// The native client methods take a completion callback `done(error, value)` rather
-// than returning a promise (see `Client::spawn` in src/client.rs: a callback made
+// The native `Client#run` takes a completion callback `done(error, value)` rather than
+// returning a promise (see `Client::spawn` in src/client.rs: a callback made
 // thread-safe by napi-rs survives a Worker terminated while its request waits) and
-// return a handle whose `cancel()` drops the request; here they return the promise
-// `index.d.ts` declares, rejected with the signal's reason (an `AbortError`) when the
-// signal aborts. Bad arguments still throw synchronously.
-function settle(client, method, args, what, options) {
-  check(args, 'args', what)
+// returns a function that drops the request; here the three commands return the
+// promise `index.d.ts` declares, rejected with the signal's reason (an `AbortError`)
+// when the signal aborts. Bad arguments still throw synchronously.
+function settle(client, command, first, second, options) {
   const signal = options == null ? undefined : options.signal
   if (signal != null && !(signal instanceof AbortSignal)) {
     throw invalid(`options.signal must be an AbortSignal, not ${typeName(signal)}`)
@@ -279,7 +279,7 @@ function settle(client, method, args, what, options) {
   if (signal?.aborted) return Promise.reject(signal.reason)
   return new Promise((resolve, reject) => {
     let onAbort
-    const cancel = method.call(client, args, (error, value) => {
+    const cancel = nativeRun.call(client, command, first, second, (error, value) => {
       signal?.removeEventListener('abort', onAbort)
       if (error) reject(error)
       else resolve(value)
@@ -306,7 +306,7 @@ const CLIENT_OPTIONS = {
 }
 const ENDPOINT = { provider: 'string' }
 const BALANCES = { login: 'string', name: 'string?' }
-const nativeClient = native.Client.prototype
+const nativeRun = native.Client.prototype.run
 
 /**
  * A client for one gateway and one set of credentials; its methods return promises
@@ -322,15 +322,17 @@ class Client extends native.Client {
     if (typeof id !== 'string' && !isWhole(id)) {
       throw invalid(`args.endpointId must be a string or a whole number, not ${typeName(id)}`)
     }
-    return settle(this, nativeClient.getBalance, args, ENDPOINT, options)
+    return settle(this, 'getBalance', String(id), args.provider, options)
   }
 
   getManagerBalances(args, options) {
-    return settle(this, nativeClient.getManagerBalances, args, BALANCES, options)
+    check(args, 'args', BALANCES)
+    return settle(this, 'getManagerBalances', args.login, args.name ?? undefined, options)
   }
 
   getMerchantBalances(args, options) {
-    return settle(this, nativeClient.getMerchantBalances, args, BALANCES, options)
+    check(args, 'args', BALANCES)
+    return settle(this, 'getMerchantBalances', args.login, args.name ?? undefined, options)
   }
 
   [util.inspect.custom](depth, options, inspect) {

@@ -3,11 +3,12 @@
 //! callback into a promise that an `AbortSignal` can cancel.
 
 use napi::Env;
-use napi::bindgen_prelude::{Either, FnArgs, Function, Unknown};
+use napi::bindgen_prelude::{FnArgs, Function, Unknown};
 use napi::threadsafe_function::{ThreadsafeCallContext, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 
-use paynet_bind::{Call, Failure, seconds};
+use paynet_api::CommandKind;
+use paynet_bind::{Call, Failure, command_kind, seconds};
 
 use crate::errors::{js, to_js};
 use crate::response::{self, JsAnswer};
@@ -36,25 +37,6 @@ pub struct ClientOptions {
     pub max_response_bytes: Option<f64>,
 }
 
-/// What `getBalance` needs.
-#[napi(object)]
-pub struct GetBalanceArgs {
-    /// The endpoint id.
-    #[napi(ts_type = "string | number")]
-    pub endpoint_id: Either<String, f64>,
-    /// The balance provider, e.g. `"Test"`.
-    pub provider: String,
-}
-
-/// What `getManagerBalances` and `getMerchantBalances` need.
-#[napi(object)]
-pub struct BalancesArgs {
-    /// The manager's or merchant's login.
-    pub login: String,
-    /// Only the balance of this name; default all of them.
-    pub name: Option<String>,
-}
-
 /// A client for one gateway and one set of credentials. Its methods return promises
 /// and run on the addon's async runtime: the event loop is never blocked. The control
 /// key stays in native memory (`util.inspect` shows the gateway and the login only).
@@ -69,9 +51,6 @@ pub struct Client {
 fn options_of(o: &ClientOptions) -> Result<paynet_bind::ClientOptions, Failure> {
     let mut options = paynet_bind::ClientOptions::new(&o.gateway, &o.login, &o.control_key)
         .map_err(|f| Failure::invalid_input(format!("options.gateway {:?}: {f}", o.gateway)))?;
-    if o.login.is_empty() {
-        return Err(Failure::invalid_input("options.login must not be empty"));
-    }
     options.timeout = o
         .timeout_ms
         .map(|t| seconds("options.timeoutMs", t, 0.001))
@@ -109,60 +88,32 @@ impl Client {
         self.options.login.clone()
     }
 
-    /// The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`).
-    #[napi(
-        ts_args_type = "args: GetBalanceArgs, options?: CallOptions",
-        ts_return_type = "Promise<EndpointBalance>"
-    )]
-    pub fn get_balance<'env>(
+    /// Sends `command` (`getBalance`: endpoint id, provider; `getManagerBalances`,
+    /// `getMerchantBalances`: login, name) and calls `done(error, value)` when answered.
+    #[napi(skip_typescript, js_name = "run")]
+    pub fn run<'env>(
         &self,
         env: &'env Env,
-        args: GetBalanceArgs,
+        command: String,
+        first: String,
+        second: Option<String>,
         done: Done<'_>,
     ) -> napi::Result<Cancel<'env>> {
-        let endpoint_id = match args.endpoint_id {
-            Either::A(text) => text,
-            Either::B(number) => number.to_string(),
-        };
-        let provider = args.provider;
-        self.spawn(
-            env,
-            done,
-            Call::EndpointBalance {
-                endpoint_id,
-                provider,
+        let call = match js(env, command_kind(&command))? {
+            CommandKind::EndpointBalance => Call::EndpointBalance {
+                endpoint_id: first,
+                provider: second.unwrap_or_default(),
             },
-        )
-    }
-
-    /// A manager's balances, all of them or the one named (`/get-balance/manager/{login}`).
-    #[napi(
-        ts_args_type = "args: BalancesArgs, options?: CallOptions",
-        ts_return_type = "Promise<Array<Balance>>"
-    )]
-    pub fn get_manager_balances<'env>(
-        &self,
-        env: &'env Env,
-        args: BalancesArgs,
-        done: Done<'_>,
-    ) -> napi::Result<Cancel<'env>> {
-        let (login, name) = (args.login, args.name);
-        self.spawn(env, done, Call::ManagerBalances { login, name })
-    }
-
-    /// A merchant's balances, all of them or the one named (`/get-balance/merchant/{login}`).
-    #[napi(
-        ts_args_type = "args: BalancesArgs, options?: CallOptions",
-        ts_return_type = "Promise<Array<Balance>>"
-    )]
-    pub fn get_merchant_balances<'env>(
-        &self,
-        env: &'env Env,
-        args: BalancesArgs,
-        done: Done<'_>,
-    ) -> napi::Result<Cancel<'env>> {
-        let (login, name) = (args.login, args.name);
-        self.spawn(env, done, Call::MerchantBalances { login, name })
+            CommandKind::ManagerBalances => Call::ManagerBalances {
+                login: first,
+                name: second,
+            },
+            _ => Call::MerchantBalances {
+                login: first,
+                name: second,
+            },
+        };
+        self.spawn(env, done, call)
     }
 
     /// Runs `call` on napi's tokio runtime and calls `done(error, value)` on the

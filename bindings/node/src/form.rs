@@ -43,9 +43,8 @@ pub struct SignedForm {
     pub content_type: String,
 }
 
-/// Signs a form request for the caller's own HTTP stack (`fetch`, undici): send
-/// `authorization` as the `Authorization` header, `body` as the body and
-/// `contentType` as the `Content-Type`.
+/// Signs a form request for the caller's own HTTP stack (`fetch`, undici): send the
+/// `authorization` header, `body` and `contentType` it returns.
 #[napi]
 pub fn sign_form(env: Env, request: FormRequest) -> napi::Result<SignedForm> {
     let r = request;

@@ -15,9 +15,9 @@ mod response;
 mod signing;
 mod verify;
 
-pub use client::{BalancesArgs, Client, ClientOptions, GetBalanceArgs};
+pub use client::{Client, ClientOptions};
 pub use errors::{ErrorKindInfo, error_kinds};
 pub use form::{FormRequest, SignedForm, sign_form};
 pub use response::parse_response;
 pub use signing::{Signer, percent_encode, sign_packed};
-pub use verify::{SignerVerifyRequest, Verified, VerifyRequest, verify};
+pub use verify::{SignerVerifyRequest, Verified, verify};

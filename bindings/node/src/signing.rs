@@ -1,8 +1,6 @@
-//! `sign` and `Signer#sign`, the one signing path. `main.js` checks the request's types
-//! and packs it into one string; one native call reads it into a
-//! [`paynet_bind::OwnedRequest`], signs it, and returns every output in one string that
-//! `main.js` slices. Two values cross the boundary instead of a dozen property reads and
-//! an object of seven strings built through N-API.
+//! `sign` and `Signer#sign`, the one signing path: `main.js` packs the request into one
+//! string, one native call reads it into a [`paynet_bind::OwnedRequest`], signs it and
+//! returns every output in one string that `main.js` slices.
 //!
 //! Request: fields as `LEN:TEXT` (`LEN` counts UTF-16 units, as JavaScript's `length`)
 //! or `-` when absent, in this order: method, url, consumer key, timestamp, nonce,
@@ -44,17 +42,12 @@ impl Reader<'_> {
             .iter()
             .position(|&c| c == u16::from(b':'))
             .ok_or_else(malformed)?;
-        let mut len = 0usize;
-        for &c in &self.rest[..colon] {
-            let digit = c
-                .checked_sub(u16::from(b'0'))
-                .filter(|d| *d < 10)
-                .ok_or_else(malformed)?;
-            len = len
-                .checked_mul(10)
-                .and_then(|l| l.checked_add(usize::from(digit)))
-                .ok_or_else(malformed)?;
-        }
+        let len = (self.rest[..colon].iter())
+            .try_fold(0usize, |len, &c| {
+                let digit = c.checked_sub(u16::from(b'0')).filter(|d| *d < 10)?;
+                len.checked_mul(10)?.checked_add(usize::from(digit))
+            })
+            .ok_or_else(malformed)?;
         let text = self
             .rest
             .get(colon + 1..colon + 1 + len)
