@@ -191,8 +191,10 @@ function sign(request) {
   request = withoutMaps(request)
   const packed = pack(request)
   if (packed === null) throw explain(request)
-  check(request, 'request', SECRETS)
-  return unpack(native.signPacked(request.consumerSecret, request.tokenSecret ?? '', packed))
+  const secret = request.consumerSecret
+  const tokenSecret = request.tokenSecret ?? ''
+  if (typeof secret !== 'string' || typeof tokenSecret !== 'string') check(request, 'request', SECRETS)
+  return unpack(native.signPacked(secret, tokenSecret, packed))
 }
 
 const nativeSignPacked = native.Signer.prototype.signPacked
