@@ -3,7 +3,8 @@
 #   make test-node    npm install (only when node_modules is missing or stale), npm run build,
 #                     fail when the generated index.js / index.d.ts drift, npm test
 #                     (vectors, oauth-1.0a differential, client against the mock,
-#                     errors, ESM), tsc --noEmit --strict over test/types, then npm pack,
+#                     errors, ESM, signForm with fetch, AbortSignal), tsc --noEmit --strict
+#                     over test/types, tsc --module node16 over an .mts (ESM types), npm pack,
 #                     install the tarball elsewhere, require + import + the example
 #   make bench-node   ns per sign call vs oauth-1.0a vs a bare crypto HMAC -> BENCHMARKS.md
 
@@ -18,10 +19,12 @@ node-tools:
 	@tools/test/require.sh node "Node.js 20+ and npm" "$(NODE_CHECK)" "apt nodejs" || exit 1
 
 # Reinstalled when package.json or the lock file is newer than the last install;
-# `npm ci` installs exactly the lock file and never rewrites it.
+# `npm ci` installs exactly the lock file and never rewrites it, and must not warn
+# EBADENGINE (package.json's `overrides` keep the build tools' dependencies on Node 20).
 $(NODE_SRC)/node_modules/.paynet-installed: $(NODE_SRC)/package.json $(wildcard $(NODE_SRC)/package-lock.json) | node-tools
 	@mkdir -p $(NODE_BUILD)
-	@cd $(NODE_SRC) && npm ci $(NPM_QUIET) >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@cd $(NODE_SRC) && npm ci --no-audit --no-fund --loglevel=warn >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
+	@! grep -A4 EBADENGINE $(NODE_LOG) || { echo "node: npm ci warned EBADENGINE: engines and the dev tools disagree with this Node"; exit 1; }
 	@touch $@
 
 .PHONY: node-build
@@ -49,6 +52,9 @@ node-run: node-build
 	@echo "node: $$(grep -E '^# (pass|fail) ' $(NODE_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g') ($$(grep -o 'seed [0-9]*' $(NODE_LOG) | head -1) of the oauth-1.0a differential)"
 	@cd $(NODE_SRC) && npx tsc -p test/types/tsconfig.json --noEmit --strict >$(NODE_LOG) 2>&1 || { cat $(NODE_LOG); exit 1; }
 	@echo "node: tsc --noEmit --strict over index.d.ts: ok"
+	@cd $(NODE_SRC) && npx tsc -p test/types/tsconfig.esm.json --traceResolution >$(NODE_LOG) 2>&1 || { grep 'error TS' $(NODE_LOG) | head -40; exit 1; }
+	@grep -q "'paynet-oauth' was successfully resolved to '.*/index.d.mts'" $(NODE_LOG) || { echo "node: an ES module importing paynet-oauth does not get index.d.mts"; exit 1; }
+	@echo "node: tsc --module node16 over an .mts file: ESM types (index.d.mts): ok"
 	@bash $(NODE_SRC)/scripts/check-pack.sh $(ROOT) $(PAYNET) $(NODE_BUILD)
 
 .PHONY: bench-node

@@ -1,204 +1,177 @@
-//! `sign`, the reusable `Signer` and `verify`.
+//! `sign` and `Signer#sign`, the one signing path: `main.js` packs the request into one
+//! string, one native call reads it into a [`paynet_bind::OwnedRequest`], signs it and
+//! returns every output in one string that `main.js` slices.
+//!
+//! Request: fields as `LEN:TEXT` (`LEN` counts UTF-16 units, as JavaScript's `length`)
+//! or `-` when absent, in this order: method, url, consumer key, timestamp, nonce,
+//! token, version, realm, the number of form pairs, the pairs (name, value, …), the
+//! number of extra `oauth_*` pairs, those pairs.
+//! Response: the 28-character signature, then `LEN:TEXT` for the timestamp, the nonce,
+//! the Authorization header, the normalized parameters and the base string, then the
+//! body up to the end. `LEN` counts UTF-16 units here too: the timestamp, the nonce and
+//! the realm in the header are the caller's text and may be any Unicode.
 
-use napi::Env;
-use napi::bindgen_prelude::{Either, Unknown};
+use std::fmt::Write as _;
+
+use napi::{Env, JsString};
 use napi_derive::napi;
 
-use paynet_oauth::{AuthorizationHeader, Incoming, Request, Signed, TimeWindow};
+use paynet_bind::{Failure, OwnedRequest, OwnedSigned};
 
-use crate::errors::Failure;
-use crate::inputs::{self, Fields};
+use crate::errors::js;
 
-/// What `sign` needs (TypeScript shape; the values are read field by field).
-#[napi(object, object_to_js = false)]
-#[allow(dead_code)]
-pub struct SignRequest {
-    /// The HTTP method, e.g. `POST`.
-    pub method: String,
-    /// The absolute request URL; its query parameters are signed too.
-    pub url: String,
-    /// The form parameters: an object of strings or an array of `[name, value]` pairs
-    /// (repeated names allowed).
-    #[napi(ts_type = "Record<string, string> | Array<[string, string]>")]
-    pub params: Option<Unknown<'static>>,
-    /// `oauth_consumer_key`: the gateway login.
-    pub consumer_key: String,
-    /// The consumer secret: the gateway's control key.
-    pub consumer_secret: String,
-    /// `oauth_timestamp` in Unix seconds; default now.
-    pub timestamp: Option<Either<f64, String>>,
-    /// `oauth_nonce`; default 16 random characters of `[A-Za-z0-9]` from a CSPRNG.
-    pub nonce: Option<String>,
-    /// `oauth_token` (three-legged OAuth; the gateway does not use it).
-    pub token: Option<String>,
-    /// The token secret; default empty.
-    pub token_secret: Option<String>,
-    /// `oauth_version`; default `"1.0"`; `null` leaves it out.
-    #[napi(ts_type = "string | null")]
-    pub version: Option<String>,
-    /// The header's `realm` (not signed); default empty.
-    pub realm: Option<String>,
-    /// Further `oauth_*` protocol parameters (`oauth_callback`, `oauth_verifier`).
-    #[napi(ts_type = "Record<string, string> | Array<[string, string]>")]
-    pub oauth_extra: Option<Unknown<'static>>,
+/// Reads the packed fields one by one.
+struct Reader<'a> {
+    rest: &'a [u16],
 }
 
-/// What `Signer#sign` needs: a `SignRequest` without the secrets.
-#[napi(object, object_to_js = false)]
-#[allow(dead_code)]
-pub struct SignerRequest {
-    /// The HTTP method, e.g. `POST`.
-    pub method: String,
-    /// The absolute request URL; its query parameters are signed too.
-    pub url: String,
-    /// The form parameters: an object of strings or an array of `[name, value]` pairs.
-    #[napi(ts_type = "Record<string, string> | Array<[string, string]>")]
-    pub params: Option<Unknown<'static>>,
-    /// `oauth_consumer_key`: the gateway login.
-    pub consumer_key: String,
-    /// `oauth_timestamp` in Unix seconds; default now.
-    pub timestamp: Option<Either<f64, String>>,
-    /// `oauth_nonce`; default 16 random characters of `[A-Za-z0-9]` from a CSPRNG.
-    pub nonce: Option<String>,
-    /// `oauth_token`.
-    pub token: Option<String>,
-    /// `oauth_version`; default `"1.0"`; `null` leaves it out.
-    #[napi(ts_type = "string | null")]
-    pub version: Option<String>,
-    /// The header's `realm` (not signed); default empty.
-    pub realm: Option<String>,
-    /// Further `oauth_*` protocol parameters.
-    #[napi(ts_type = "Record<string, string> | Array<[string, string]>")]
-    pub oauth_extra: Option<Unknown<'static>>,
+fn malformed() -> Failure {
+    Failure::internal("malformed packed request (internal to the paynet-oauth package)")
 }
 
-/// A signed request: what to send, and (to debug a 403) what was signed. Holds no secret.
-#[napi(object)]
-pub struct SignedRequest {
-    /// The normalized parameters (encoded, sorted, joined with `&`).
-    pub normalized_parameters: String,
-    /// The signature base string that was signed.
-    pub base_string: String,
-    /// The base64 HMAC-SHA1 signature.
-    pub signature: String,
-    /// The `Authorization` header value: `OAuth realm="",oauth_version="1.0",…`.
-    pub authorization_header: String,
-    /// The one-line `application/x-www-form-urlencoded` body: the form parameters and
-    /// the `oauth_*` values, encoded and sorted.
-    pub body: String,
-    /// `oauth_timestamp` as sent.
-    pub timestamp: String,
-    /// `oauth_nonce` as sent.
-    pub nonce: String,
-}
-
-/// Everything a signature covers, owned.
-struct Description {
-    method: String,
-    url: String,
-    form: Vec<(String, String)>,
-    consumer_key: String,
-    timestamp: String,
-    nonce: String,
-    token: Option<String>,
-    version: Option<String>,
-    realm: Option<String>,
-    extra: Vec<(String, String)>,
-}
-
-impl Description {
-    fn read(fields: &Fields<'_>) -> Result<Self, Failure> {
-        Ok(Description {
-            method: fields.string(c"method")?,
-            url: fields.string(c"url")?,
-            form: fields.pairs(c"params")?,
-            consumer_key: fields.string(c"consumerKey")?,
-            timestamp: fields.timestamp()?,
-            nonce: fields.nonce()?,
-            token: fields.opt_string(c"token")?,
-            version: fields.version()?,
-            realm: fields.opt_string(c"realm")?,
-            extra: fields.pairs(c"oauthExtra")?,
-        })
-    }
-
-    /// Signs with `signer` and writes every output.
-    fn sign(self, signer: &paynet_oauth::Signer) -> Result<SignedRequest, Failure> {
-        let form: Vec<(&str, &str)> = self
-            .form
+impl Reader<'_> {
+    fn field(&mut self) -> Result<Option<String>, Failure> {
+        if let Some((&first, rest)) = self.rest.split_first() {
+            if first == u16::from(b'-') {
+                self.rest = rest;
+                return Ok(None);
+            }
+        }
+        let colon = self
+            .rest
             .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        let extra: Vec<(&str, &str)> = self
-            .extra
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect();
-        let request = Request::new(
-            &self.method,
-            &self.url,
-            &form,
-            &self.consumer_key,
-            &self.timestamp,
-            &self.nonce,
-        )
-        .with_token(self.token.as_deref())
-        .with_version(self.version.as_deref())
-        .with_realm(self.realm.as_deref().unwrap_or(""))
-        .with_oauth_extra(&extra);
-        let signed = signer.sign(&request).map_err(Failure::core)?;
-        let out = Outputs::of(&signed).map_err(Failure::core)?;
-        Ok(SignedRequest {
-            normalized_parameters: out.normalized_parameters,
-            base_string: out.base_string,
-            signature: signed.signature().to_owned(),
-            authorization_header: out.authorization_header,
-            body: out.body,
-            timestamp: self.timestamp,
-            nonce: self.nonce,
-        })
+            .position(|&c| c == u16::from(b':'))
+            .ok_or_else(malformed)?;
+        let len = (self.rest[..colon].iter())
+            .try_fold(0usize, |len, &c| {
+                let digit = c.checked_sub(u16::from(b'0')).filter(|d| *d < 10)?;
+                len.checked_mul(10)?.checked_add(usize::from(digit))
+            })
+            .ok_or_else(malformed)?;
+        let text = self
+            .rest
+            .get(colon + 1..colon + 1 + len)
+            .ok_or_else(malformed)?;
+        self.rest = &self.rest[colon + 1 + len..];
+        if text.iter().all(|&c| c < 0x80) {
+            return Ok(Some(text.iter().map(|&c| char::from(c as u8)).collect()));
+        }
+        String::from_utf16(text)
+            .map(Some)
+            .map_err(|_| Failure::invalid_input("a string holds a lone UTF-16 surrogate"))
+    }
+
+    fn required(&mut self) -> Result<String, Failure> {
+        self.field()?.ok_or_else(malformed)
+    }
+
+    fn pairs(&mut self) -> Result<Vec<(String, String)>, Failure> {
+        let count: usize = self.required()?.parse().map_err(|_| malformed())?;
+        (0..count)
+            .map(|_| Ok((self.required()?, self.required()?)))
+            .collect()
     }
 }
 
-struct Outputs {
-    normalized_parameters: String,
-    base_string: String,
-    authorization_header: String,
-    body: String,
-}
-
-impl Outputs {
-    fn of(s: &Signed<'_>) -> Result<Self, paynet_oauth::Error> {
-        let mut normalized_parameters = String::with_capacity(s.normalized_parameters_len());
-        s.write_normalized_parameters(&mut normalized_parameters)?;
-        let mut base_string = String::with_capacity(s.base_string_len());
-        s.write_base_string(&mut base_string)?;
-        let mut authorization_header = String::with_capacity(s.authorization_header_len());
-        s.write_authorization_header(&mut authorization_header)?;
-        let mut body = String::with_capacity(s.body_len());
-        s.write_body(&mut body)?;
-        Ok(Outputs {
-            normalized_parameters,
-            base_string,
-            authorization_header,
-            body,
-        })
-    }
-}
-
-/// Signs one request (OAuth 1.0a, HMAC-SHA1). Throws an `Error` with a `code`
-/// (`PAYNET_INVALID_INPUT`, `PAYNET_MALFORMED_URL`, …) for bad input.
-#[napi(ts_args_type = "request: SignRequest")]
-pub fn sign(env: Env, request: Unknown<'_>) -> napi::Result<SignedRequest> {
-    let run = || {
-        let fields = Fields::of(request, "request")?;
-        let secret = fields.string(c"consumerSecret")?;
-        let token_secret = fields.opt_string(c"tokenSecret")?;
-        let description = Description::read(&fields)?;
-        let signer = paynet_oauth::Signer::new(&secret, token_secret.as_deref().unwrap_or(""));
-        description.sign(&signer)
+/// The request packed in `packed` (see the module docs).
+fn unpack(packed: JsString<'_>) -> Result<OwnedRequest, Failure> {
+    let units = packed
+        .into_utf16()
+        .map_err(|e| Failure::invalid_input(e.reason.clone()))?;
+    // napi's UTF-16 copy ends with the C terminator it was written with.
+    let units = units.as_slice();
+    let mut r = Reader {
+        rest: units.split_last().map_or(units, |(_, text)| text),
     };
-    run().map_err(|f| f.into_napi(&env))
+    let mut request = OwnedRequest::new(r.required()?, r.required()?, r.required()?);
+    request.timestamp = r.field()?;
+    request.nonce = r.field()?;
+    request.token = r.field()?;
+    request.version = r.field()?;
+    request.realm = r.field()?.unwrap_or_default();
+    request.form = r.pairs()?;
+    request.oauth_extra = r.pairs()?;
+    if !r.rest.is_empty() {
+        return Err(malformed());
+    }
+    Ok(request)
+}
+
+/// Every output of `signed` in one string (see the module docs).
+fn render(signed: &OwnedSigned) -> String {
+    let s = signed.signed();
+    let mut out = String::with_capacity(
+        64 + s.authorization_header_len() + 2 * s.normalized_parameters_len() + s.base_string_len(),
+    );
+    out.push_str(s.signature());
+    // Writing into a String never fails and the lengths are exact.
+    for text in [signed.timestamp(), signed.nonce()] {
+        let _ = write!(out, "{}:{text}", utf16_len(text));
+    }
+    field(&mut out, s.authorization_header_len(), |o| {
+        s.write_authorization_header(o)
+    });
+    field(&mut out, s.normalized_parameters_len(), |o| {
+        s.write_normalized_parameters(o)
+    });
+    field(&mut out, s.base_string_len(), |o| s.write_base_string(o));
+    let _ = s.write_body(&mut out);
+    out
+}
+
+/// The length of `text` in UTF-16 units (JavaScript's `length`).
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
+/// Appends `LEN:TEXT` where `write` appends `bytes` bytes of text. `LEN` is written as
+/// the byte count and corrected in the rare case the text is not ASCII.
+fn field(
+    out: &mut String,
+    bytes: usize,
+    write: impl FnOnce(&mut String) -> Result<(), paynet_oauth::Error>,
+) {
+    let start = out.len();
+    let _ = write!(out, "{bytes}:");
+    let text_start = out.len();
+    let _ = write(out);
+    let text = &out[text_start..];
+    if !text.is_ascii() {
+        let prefix = format!("{}:", text.encode_utf16().count());
+        out.replace_range(start..text_start, &prefix);
+    }
+}
+
+fn sign_with(
+    env: &Env,
+    signer: &paynet_oauth::Signer,
+    packed: JsString<'_>,
+) -> napi::Result<String> {
+    js(
+        env,
+        unpack(packed)
+            .and_then(|r| r.sign(signer))
+            .map(|s| render(&s)),
+    )
+}
+
+/// `sign` with a packed request (see the module docs); used by `main.js`.
+#[napi(skip_typescript, js_name = "signPacked")]
+pub fn sign_packed(
+    env: Env,
+    consumer_secret: String,
+    token_secret: String,
+    packed: JsString<'_>,
+) -> napi::Result<String> {
+    sign_with(
+        &env,
+        &paynet_oauth::Signer::new(&consumer_secret, &token_secret),
+        packed,
+    )
 }
 
 /// HMAC-SHA1 keyed once with a consumer secret (the gateway's control key) and a token
@@ -211,23 +184,14 @@ pub struct Signer {
 #[napi]
 impl Signer {
     /// Keys the signer with the consumer secret and the token secret (default empty).
-    #[napi(
-        constructor,
-        ts_args_type = "consumerSecret: string, tokenSecret?: string | undefined | null"
-    )]
-    pub fn new(
-        env: Env,
-        consumer_secret: Unknown<'_>,
-        token_secret: Unknown<'_>,
-    ) -> napi::Result<Self> {
-        let run = || -> Result<Self, Failure> {
-            let secret = inputs::string_of(&consumer_secret, "consumerSecret")?;
-            let token_secret = inputs::opt_string_of(&token_secret, "tokenSecret")?;
-            Ok(Signer {
-                inner: paynet_oauth::Signer::new(&secret, token_secret.as_deref().unwrap_or("")),
-            })
-        };
-        run().map_err(|f| f.into_napi(&env))
+    #[napi(constructor)]
+    pub fn new(consumer_secret: String, token_secret: Option<String>) -> Self {
+        Signer {
+            inner: paynet_oauth::Signer::new(
+                &consumer_secret,
+                token_secret.as_deref().unwrap_or(""),
+            ),
+        }
     }
 
     /// The keyed HMAC.
@@ -235,121 +199,16 @@ impl Signer {
         &self.inner
     }
 
-    /// Signs one request with this signer's key.
-    #[napi(ts_args_type = "request: SignerRequest")]
-    pub fn sign(&self, env: Env, request: Unknown<'_>) -> napi::Result<SignedRequest> {
-        let run = || Description::read(&Fields::of(request, "request")?)?.sign(&self.inner);
-        run().map_err(|f| f.into_napi(&env))
-    }
-
-    /// Verifies an incoming request with this signer's key (see `verify`).
-    #[napi(ts_args_type = "request: SignerVerifyRequest")]
-    pub fn verify(&self, env: Env, request: Unknown<'_>) -> napi::Result<Verified> {
-        let run = || verify_with(&self.inner, &Fields::of(request, "request")?);
-        run().map_err(|f| f.into_napi(&env))
+    /// `Signer#sign` with a packed request (see the module docs); used by `main.js`.
+    #[napi(skip_typescript, js_name = "signPacked")]
+    pub fn sign_packed(&self, env: Env, packed: JsString<'_>) -> napi::Result<String> {
+        sign_with(&env, &self.inner, packed)
     }
 }
 
-/// What `verify` needs: the request as the server received it and the secrets.
-#[napi(object, object_to_js = false)]
-#[allow(dead_code)]
-pub struct VerifyRequest {
-    /// The HTTP method.
-    pub method: String,
-    /// The absolute request URL (scheme and host as the client addressed them).
-    pub url: String,
-    /// The raw `application/x-www-form-urlencoded` body.
-    pub body: String,
-    /// The `Authorization` header value.
-    pub authorization_header: String,
-    /// The consumer secret (the control key of the consumer key in the header).
-    pub consumer_secret: String,
-    /// The token secret; default empty.
-    pub token_secret: Option<String>,
-    /// The server's Unix time in seconds; default now.
-    pub now: Option<f64>,
-    /// The accepted clock skew in seconds; default 300.
-    pub window: Option<f64>,
-}
-
-/// What `Signer#verify` needs: a `VerifyRequest` without the secrets.
-#[napi(object, object_to_js = false)]
-#[allow(dead_code)]
-pub struct SignerVerifyRequest {
-    /// The HTTP method.
-    pub method: String,
-    /// The absolute request URL.
-    pub url: String,
-    /// The raw form body.
-    pub body: String,
-    /// The `Authorization` header value.
-    pub authorization_header: String,
-    /// The server's Unix time in seconds; default now.
-    pub now: Option<f64>,
-    /// The accepted clock skew in seconds; default 300.
-    pub window: Option<f64>,
-}
-
-/// What a successful verification established.
-#[napi(object)]
-pub struct Verified {
-    /// `oauth_consumer_key` (the login), decoded.
-    pub consumer_key: String,
-    /// `oauth_nonce`, decoded (keep it for the window to refuse replays).
-    pub nonce: String,
-    /// `oauth_timestamp` in Unix seconds.
-    pub timestamp: f64,
-}
-
-/// The default accepted clock skew, in seconds.
-const DEFAULT_WINDOW: u64 = 300;
-
-/// Verifies a signed request: the signature (compared in constant time), the body's
-/// copies of the `oauth_*` values and the timestamp window. Returns what it
-/// established, or throws an `Error` whose `code` says what failed
-/// (`PAYNET_SIGNATURE_MISMATCH`, `PAYNET_TIMESTAMP_OUT_OF_WINDOW`, …).
-#[napi(ts_args_type = "request: VerifyRequest")]
-pub fn verify(env: Env, request: Unknown<'_>) -> napi::Result<Verified> {
-    let run = || {
-        let fields = Fields::of(request, "request")?;
-        let secret = fields.string(c"consumerSecret")?;
-        let token_secret = fields.opt_string(c"tokenSecret")?;
-        let signer = paynet_oauth::Signer::new(&secret, token_secret.as_deref().unwrap_or(""));
-        verify_with(&signer, &fields)
-    };
-    run().map_err(|f| f.into_napi(&env))
-}
-
-fn verify_with(signer: &paynet_oauth::Signer, fields: &Fields<'_>) -> Result<Verified, Failure> {
-    let method = fields.string(c"method")?;
-    let url = fields.string(c"url")?;
-    let body = fields.string(c"body")?;
-    let header_text = fields.string(c"authorizationHeader")?;
-    let now = fields.opt_u64(c"now")?.unwrap_or_else(inputs::now);
-    let window = fields.opt_u64(c"window")?.unwrap_or(DEFAULT_WINDOW);
-    let header = AuthorizationHeader::parse(&header_text).map_err(Failure::core)?;
-    let incoming = Incoming {
-        method: &method,
-        url: &url,
-        body: &body,
-    };
-    let verified = paynet_oauth::verify(&header, &incoming, signer, TimeWindow { now, window })
-        .map_err(Failure::core)?;
-    #[allow(clippy::cast_precision_loss)] // Unix seconds stay far below 2^53.
-    Ok(Verified {
-        consumer_key: decoded(&header, "oauth_consumer_key", verified.consumer_key)?,
-        nonce: verified.nonce.to_string(),
-        timestamp: verified.timestamp as f64,
-    })
-}
-
-/// The percent-decoded value of `name` in `header` (`encoded` is its raw text).
-fn decoded(header: &AuthorizationHeader<'_>, name: &str, encoded: &str) -> Result<String, Failure> {
-    let mut buf = vec![0u8; encoded.len()];
-    let bytes = header
-        .decode_into(name, &mut buf)
-        .map_err(Failure::core)?
-        .unwrap_or_default();
-    String::from_utf8(bytes.to_vec())
-        .map_err(|_| Failure::invalid_input(format!("{name} is not UTF-8 once decoded")))
+/// `text` percent-encoded as RFC 3986 and OAuth 1.0a want it (unreserved characters
+/// kept, every other UTF-8 byte as `%XX` with upper-case hex).
+#[napi]
+pub fn percent_encode(text: String) -> String {
+    paynet_bind::percent_encode(&text)
 }

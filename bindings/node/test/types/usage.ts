@@ -67,3 +67,40 @@ sign({ ...request, params: { a: 1 } })
 new Client({ gateway: 'payneteasy-sandbox', login: 'l' })
 
 void [again, parsed, balances, amountsAreStrings]
+
+// Typed errors (issue 17): isPaynetError narrows `unknown` to PaynetError, whose `code`
+// is the PaynetErrorCode union; no `(e as any).code`.
+import { isPaynetError, errorKinds, percentEncode, signForm, type PaynetError, type PaynetErrorCode, type CallOptions } from '../../index'
+
+function codeOf(e: unknown): PaynetErrorCode | undefined {
+  if (isPaynetError(e)) {
+    const err: PaynetError = e
+    const status: number | undefined = err.status
+    void status
+    // @ts-expect-error not a code of this package
+    if (err.code === 'PAYNET_NO_SUCH_CODE') return undefined
+    return err.code
+  }
+  return undefined
+}
+const codes: PaynetErrorCode[] = errorKinds().map((k) => k.code)
+
+// AbortSignal on every client call.
+async function abortable(client: Client): Promise<void> {
+  const controller = new AbortController()
+  const options: CallOptions = { signal: controller.signal }
+  await client.getBalance({ endpointId: 1, provider: 'Test' }, options)
+  await client.getManagerBalances({ login: 'm' }, { signal: AbortSignal.timeout(1000) })
+  await client.getMerchantBalances({ login: 'm' })
+  // @ts-expect-error signal is an AbortSignal
+  await client.getMerchantBalances({ login: 'm' }, { signal: 'stop' })
+  const shown: string = client.gateway + client.login
+  void shown
+}
+
+// The helper for one's own HTTP stack.
+const form = signForm({ method: 'POST', url: 'https://x/y', body: new URLSearchParams({ a: '1' }), login: 'l', controlKey: 'k' })
+const init = { method: 'POST', headers: { authorization: form.authorization, 'content-type': form.contentType }, body: form.body }
+const encoded: string = percentEncode('a b')
+
+void [codeOf, codes, abortable, init, encoded]

@@ -1,0 +1,72 @@
+'use strict'
+// The error-kind table from Node (issue 13; issue 17): `errorKinds()` is the layer's
+// table, the `PaynetErrorCode` union in index.d.ts lists exactly its codes (so they
+// cannot drift), and `isPaynetError` narrows errors of this package.
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
+
+const paynet = require('../main.js')
+
+// The string literals of `export type PaynetErrorCode = | '...' | '...'` in index.d.ts.
+function unionInDts() {
+  const dts = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8')
+  const match = /export type PaynetErrorCode =([^;]*?)\n\n/.exec(dts)
+  assert.ok(match, 'index.d.ts declares PaynetErrorCode')
+  return [...match[1].matchAll(/'([A-Z_0-9]+)'/g)].map((m) => m[1])
+}
+
+test('the PaynetErrorCode union in index.d.ts is the native table, in order', () => {
+  const kinds = paynet.errorKinds()
+  assert.ok(kinds.length >= 29)
+  assert.deepEqual(unionInDts(), kinds.map((k) => k.code))
+  for (const k of kinds) {
+    assert.match(k.code, /^PAYNET_[A-Z_0-9]+$/)
+    assert.equal(typeof k.number, 'number')
+    assert.ok(k.summary.length > 0)
+  }
+  assert.equal(kinds.find((k) => k.code === 'PAYNET_SIGNATURE_MISMATCH').number, 14)
+})
+
+test('every code an error carries is in the table; isPaynetError tells them apart', () => {
+  const codes = new Set(paynet.errorKinds().map((k) => k.code))
+  const errors = []
+  for (const bad of [() => paynet.sign({}), () => paynet.sign({ method: 'POST', url: 'x', consumerKey: 'k', consumerSecret: 's' }),
+    () => paynet.parseResponse('get-balance', 403, 'no'), () => paynet.parseResponse('nope', 200, '')]) {
+    try {
+      bad()
+    } catch (e) {
+      errors.push(e)
+    }
+  }
+  assert.equal(errors.length, 4)
+  for (const e of errors) {
+    assert.ok(codes.has(e.code), e.code)
+    assert.ok(paynet.isPaynetError(e))
+  }
+  assert.deepEqual(errors.map((e) => e.code), ['PAYNET_INVALID_INPUT', 'PAYNET_MALFORMED_URL', 'PAYNET_ACCESS_DENIED', 'PAYNET_INVALID_INPUT'])
+  const plain = new Error('x')
+  assert.equal(paynet.isPaynetError(plain), false)
+  assert.equal(paynet.isPaynetError(Object.assign(new Error('x'), { code: 'ENOENT' })), false)
+  assert.equal(paynet.isPaynetError({ code: 'PAYNET_INTERNAL' }), false)
+  assert.equal(paynet.isPaynetError(undefined), false)
+})
+
+test('percentEncode, command spellings, verify returns the token', () => {
+  assert.equal(paynet.percentEncode('a b+~é😀'), 'a%20b%2B~%C3%A9%F0%9F%98%80')
+  for (const command of ['get-balance', 'endpoint_balance', 'getBalance']) {
+    assert.equal(paynet.parseResponse(command, 200, 'balance-amount=1.50').balanceAmount, '1.50')
+  }
+  assert.deepEqual(paynet.parseResponse('getManagerBalances', 200, '[]'), [])
+  const request = { method: 'POST', url: 'https://h/p', consumerKey: 'k', consumerSecret: 's', token: 'tok én', tokenSecret: 't', timestamp: 1000, nonce: 'n' }
+  const signed = paynet.sign(request)
+  const verified = paynet.verify({ method: 'POST', url: 'https://h/p', body: signed.body, authorizationHeader: signed.authorizationHeader, consumerSecret: 's', tokenSecret: 't', now: 1000 })
+  assert.deepEqual(verified, { consumerKey: 'k', token: 'tok én', nonce: 'n', timestamp: 1000 })
+})
+
+test('__napiBindingTarget, declared in index.d.ts, is defined at run time', async () => {
+  assert.equal(paynet.__napiBindingTarget, 'native')
+  const esm = await import('../index.mjs')
+  assert.equal(esm.__napiBindingTarget, 'native')
+})
