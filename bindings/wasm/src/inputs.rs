@@ -44,6 +44,15 @@ pub(crate) fn bytes_of(value: &JsValue, what: &str) -> Input<Vec<u8>> {
     }
 }
 
+/// `n` as JavaScript writes it (`String(n)`): formatting floats in Rust would add
+/// about 16 KiB of code to the .wasm for the few messages that show one.
+pub(crate) fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// `n` as a whole number of at most 2^53 - 1 (what a JavaScript number holds exactly).
 pub(crate) fn whole_number(n: f64) -> Option<u64> {
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
@@ -124,8 +133,9 @@ impl<'a> Fields<'a> {
         };
         whole_number(n).map(Some).ok_or_else(|| {
             Failure::invalid_input(format!(
-                "{} must be a non-negative whole number, not {n}",
-                self.label(name)
+                "{} must be a non-negative whole number, not {}",
+                self.label(name),
+                number_text(n)
             ))
         })
     }
@@ -140,7 +150,8 @@ impl<'a> Fields<'a> {
         if let Some(n) = value.as_f64() {
             return whole_number(n).map(|n| Some(n.to_string())).ok_or_else(|| {
                 Failure::invalid_input(format!(
-                    "{label} must be a non-negative whole number of seconds, not {n}"
+                    "{label} must be a non-negative whole number of seconds, not {}",
+                    number_text(n)
                 ))
             });
         }

@@ -5,7 +5,7 @@ use paynet_bind::{Answer, Failure};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::thrown;
-use crate::inputs::{bytes_of, string_of};
+use crate::inputs::{bytes_of, number_text, string_of};
 use crate::outputs::Plain;
 
 /// `extra` as a plain object of strings.
@@ -48,7 +48,8 @@ fn http_status(status: f64) -> Result<u16, Failure> {
         return Ok(status as u16);
     }
     Err(Failure::invalid_input(format!(
-        "status {status} is not an HTTP status (a whole number from 100 to 599)"
+        "status {} is not an HTTP status (a whole number from 100 to 599)",
+        number_text(status)
     )))
 }
 
