@@ -22,7 +22,7 @@ WEB_OUT := $(ROOT)/build/web/request-builder
 WEB_LOG := $(ROOT)/build/web/make.log
 WASM_TOOLS := $(WASM_SRC)/scripts/tools.sh
 WASM_WHAT := the wasm32-unknown-unknown target, wasm-bindgen-cli (the Cargo.lock version) and Node.js 20+
-WEB_CHECK := test -x /usr/bin/chromium && /usr/bin/chromium --version
+WEB_CHECK := test -x /usr/bin/chromium && /usr/bin/chromium --version 2>/dev/null
 WASM_NPM := --no-audit --no-fund --loglevel=error
 
 $(WASM_SRC)/node_modules/.paynet-installed: $(WASM_SRC)/package.json $(WASM_SRC)/package-lock.json
@@ -59,7 +59,7 @@ test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict ag
 
 .PHONY: wasm-run
 wasm-run: wasm-build $(WASM_SRC)/node_modules/.paynet-installed
-	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/ >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@cd $(WASM_SRC) && npx tsc -p test/types/tsconfig.json >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@raw=$$(stat -c %s $(WASM_PKG)/paynet_oauth_wasm_bg.wasm); gz=$$(gzip -9c $(WASM_PKG)/paynet_oauth_wasm_bg.wasm | wc -c); \
 	echo "wasm: $$(grep -E '^# (pass|fail) ' $(WASM_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (node --test, ESM); tsc --strict vs the Node types: ok; .wasm $$raw B, $$gz B gzipped"
@@ -74,8 +74,8 @@ test-web-tools:
 
 .PHONY: web-run
 web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
-	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node --test >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
-	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version | grep -oE '[0-9]+\.[0-9.]+'))"
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
 
 .PHONY: bench-wasm
 bench-wasm: ## Chromium: ns per wasm sign vs crypto.subtle HMAC-SHA1, page sizes -> BENCHMARKS.md
