@@ -91,3 +91,7 @@ bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
 
 TEST_TARGETS += test-wasm test-web
 BENCH_TARGETS += bench-wasm
+
+.PHONY: web-screenshot
+web-screenshot: web-build $(WEB_SRC)/test/node_modules/.paynet-installed ## docs/request-builder.png: the page filled with the documented example
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node screenshot.mjs $(ROOT)/docs/request-builder.png

@@ -127,6 +127,8 @@ const text = (page, id) => page.locator(`#${id}`).textContent()
 test('(b) the form with the documented get-balance example gives every output of the vector', async () => {
   const { page, requested } = await open(chrome.context, `${server.origin}/`)
   await fillExample(page)
+  // A preset hides the base-URL field; "Other" shows it.
+  assert.equal(await page.locator('#gateway-url').isVisible(), false)
   assert.equal(await page.locator('#error').isHidden(), true, await text(page, 'error'))
   assert.equal(await text(page, 'out-normalized'), example.expect.normalized_parameters)
   assert.equal(await text(page, 'out-base'), example.expect.base_string)
@@ -162,6 +164,17 @@ test('(b) the form with the documented get-balance example gives every output of
   assert.deepEqual(kept, [0, 0, '', `${server.origin}/`])
   assert.equal(await page.locator('#key').getAttribute('type'), 'password')
   onlyOwn(requested, server.origin)
+  await page.close()
+})
+
+test('(b) another gateway: the base-URL field appears and is signed', async () => {
+  const { page } = await open(chrome.context, `${server.origin}/`)
+  await fillExample(page)
+  await page.selectOption('#gateway', 'custom')
+  assert.equal(await page.locator('#gateway-url').isVisible(), true)
+  await page.fill('#gateway-url', 'https://gw.example/paynet/api/v2')
+  await page.click('#sign')
+  assert.match(await text(page, 'out-base'), /^POST&https%3A%2F%2Fgw\.example%2Fpaynet%2Fapi%2Fv2%2Fget-balance%2FENDPOINTID&/)
   await page.close()
 })
 
