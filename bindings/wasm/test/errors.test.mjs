@@ -36,6 +36,10 @@ test('bad arguments are PAYNET_INVALID_INPUT naming the field', () => {
   throwsCode(() => paynet.sign({ ...base, params: [['a']] }), 'PAYNET_INVALID_INPUT', /request\.params\[0\] must be a \[name, value\] pair/)
   throwsCode(() => paynet.sign({ ...base, params: 'a=1' }), 'PAYNET_INVALID_INPUT', /request\.params must be an object/)
   throwsCode(() => paynet.sign({ ...base, consumerKey: 'a\uD800' }), 'PAYNET_INVALID_INPUT', /lone UTF-16 surrogate/)
+  throwsCode(() => paynet.percentEncode('\uDC00\uFFFD'), 'PAYNET_INVALID_INPUT', /text holds a lone UTF-16 surrogate/)
+  // U+FFFD itself is a character like any other (only a lone surrogate is refused).
+  assert.equal(paynet.percentEncode('a\uFFFD'), 'a%EF%BF%BD')
+  assert.equal(paynet.sign({ ...base, consumerKey: '\uFFFD' }).nonce, 'abc')
   throwsCode(() => new paynet.Signer(42), 'PAYNET_INVALID_INPUT', /consumerSecret must be a string/)
   throwsCode(() => paynet.percentEncode(null), 'PAYNET_INVALID_INPUT', /text must be a string/)
   throwsCode(() => paynet.parseResponse('get-balances', 200, ''), 'PAYNET_INVALID_INPUT', /unknown command/)

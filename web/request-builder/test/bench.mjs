@@ -3,6 +3,7 @@
 // of what the page loads; prints the BENCHMARKS.md section.
 //
 //   node bench.mjs WEB_OUT PKG_DIR
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
@@ -51,7 +52,7 @@ try {
     // The signature crypto.subtle computes is the one `sign` gives (same work).
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(base)))
     const same = btoa(String.fromCharCode(...mac)) === paynet.sign(request).signature
-    return { sign: median(times.sign), signer: median(times.signer), subtle: median(times.subtle), same, ua: navigator.userAgent }
+    return { sign: median(times.sign), signer: median(times.signer), subtle: median(times.subtle), same }
   }, { c: example, rounds: ROUNDS, calls: CALLS })
 } finally {
   await chrome.close()
@@ -69,7 +70,8 @@ const rows = [
   ['npm package: `paynet_oauth_wasm_bg.wasm`', size(join(pkg, 'paynet_oauth_wasm_bg.wasm'))],
   ['npm package: `paynet_oauth_wasm.js` (wasm-bindgen glue)', size(join(pkg, 'paynet_oauth_wasm.js'))],
 ]
-const chromium = result.ua.match(/Chrome\/([\d.]+)/)?.[1] ?? '?'
+const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  .toString().match(/[\d.]+/)?.[0] ?? '?'
 const ns = (x) => Math.round(x)
 const ratio = (x) => `${(x / result.subtle).toFixed(2)}x`
 console.log(`## WebAssembly (\`bindings/wasm\`, the Request Builder page)
