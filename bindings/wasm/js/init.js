@@ -1,0 +1,13 @@
+// Manual loading: `await init(source)` or `initSync({ module })` with the .wasm's bytes,
+// a `WebAssembly.Module` (Cloudflare Workers: `import wasm from '…_bg.wasm'`) or a
+// URL; then the functions are usable. No top-level await, no fetch until called.
+export {
+  default as init,
+  initSync,
+  sign,
+  Signer,
+  verify,
+  percentEncode,
+  parseResponse,
+  commandRequest,
+} from './paynet_oauth_wasm.js'

@@ -1,0 +1,40 @@
+//! The one conversion of a [`Failure`] into a JavaScript `Error`: `message`, and `code`
+//! from the layer's table (the Node addon's `PAYNET_…` codes), with the details some
+//! kinds carry (`status`, `body`, `gatewayMessage`, `reason`, `limit`).
+
+use js_sys::Reflect;
+use paynet_bind::Failure;
+use wasm_bindgen::JsValue;
+
+/// `failure` as the `Error` to throw.
+pub(crate) fn to_js(failure: Failure) -> JsValue {
+    let error = js_sys::Error::new(&failure.message);
+    let set = |name: &str, value: JsValue| {
+        // Setting a property of a fresh Error cannot fail.
+        let _ = Reflect::set(&error, &JsValue::from_str(name), &value);
+    };
+    set("code", JsValue::from_str(failure.kind.code()));
+    if let Some(status) = failure.status {
+        set("status", JsValue::from(status));
+    }
+    if let Some(body) = &failure.body {
+        set("body", JsValue::from_str(body));
+    }
+    if let Some(message) = &failure.gateway_message {
+        set("gatewayMessage", JsValue::from_str(message));
+    }
+    if let Some(reason) = &failure.reason {
+        set("reason", JsValue::from_str(reason));
+    }
+    if let Some(limit) = failure.limit {
+        // A cap in bytes is far below 2^53.
+        #[allow(clippy::cast_precision_loss)]
+        set("limit", JsValue::from_f64(limit as f64));
+    }
+    error.into()
+}
+
+/// Runs `work` and throws its failure as a JavaScript error.
+pub(crate) fn thrown<T>(work: impl FnOnce() -> Result<T, Failure>) -> Result<T, JsValue> {
+    work().map_err(to_js)
+}

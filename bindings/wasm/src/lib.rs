@@ -1,0 +1,21 @@
+//! The WebAssembly build of paynet-oauth (wasm-bindgen): `sign`, `Signer`, `verify`,
+//! `percentEncode` and `parseResponse` with the names, argument shapes, results and
+//! error `code`s of the Node addon, for browsers, Deno, workers and Node.
+//!
+//! A thin binding over `paynet-bind` (without its `os` and `client` features): this
+//! crate reads JavaScript values into the layer's types and turns its results and
+//! [`paynet_bind::Failure`]s back into JavaScript. The time comes from `Date.now()`
+//! and nonces from `crypto.getRandomValues` ([`host`]).
+#![forbid(unsafe_code)]
+
+mod command;
+mod errors;
+mod host;
+mod inputs;
+mod outputs;
+mod responses;
+mod signing;
+
+pub use command::command_request;
+pub use responses::parse_response;
+pub use signing::{Signer, percent_encode, sign, verify};

@@ -1,0 +1,143 @@
+//! `sign`, the reusable `Signer`, `verify` and `percentEncode`.
+
+use paynet_bind::{Failure, OwnedRequest, VerifiedRequest};
+use wasm_bindgen::prelude::*;
+
+use crate::errors::thrown;
+use crate::host;
+use crate::inputs::{Fields, string_of};
+use crate::outputs::{Plain, signed_request};
+
+/// The accepted clock skew of `verify` when `window` is left out, in seconds.
+const DEFAULT_WINDOW: u64 = 300;
+
+/// The request described by `fields` (everything but the secrets), with the timestamp
+/// and the nonce filled in from the host when they are left out.
+fn request_of(fields: &Fields<'_>) -> Result<OwnedRequest, Failure> {
+    let mut request = OwnedRequest::new(
+        fields.string("method")?,
+        fields.string("url")?,
+        fields.string("consumerKey")?,
+    );
+    request.form = fields.pairs("params")?;
+    request.timestamp = Some(match fields.timestamp()? {
+        Some(t) => t,
+        None => host::now().to_string(),
+    });
+    request.nonce = Some(match fields.nonce()? {
+        Some(n) => n,
+        None => host::fresh_nonce()?,
+    });
+    request.token = fields.opt_string("token")?;
+    request.version = fields.version()?;
+    request.realm = fields.opt_string("realm")?.unwrap_or_default();
+    request.oauth_extra = fields.pairs("oauthExtra")?;
+    Ok(request)
+}
+
+/// Signs one request (OAuth 1.0a, HMAC-SHA1): `{method, url, params?, consumerKey,
+/// consumerSecret, token?, tokenSecret?, timestamp?, nonce?, version?, realm?,
+/// oauthExtra?}` → `{normalizedParameters, baseString, signature, authorizationHeader,
+/// body, timestamp, nonce}`. Throws an `Error` with a `code` for bad input.
+#[wasm_bindgen(js_name = sign)]
+pub fn sign(request: &JsValue) -> Result<JsValue, JsValue> {
+    thrown(|| {
+        let fields = Fields::of(request, "request")?;
+        let secret = fields.string("consumerSecret")?;
+        let token_secret = fields.opt_string("tokenSecret")?.unwrap_or_default();
+        let signed = request_of(&fields)?.sign_with_secret(&secret, &token_secret)?;
+        Ok(signed_request(&signed))
+    })
+}
+
+/// What `verify` established, as `{consumerKey, nonce, timestamp, token?}`.
+fn verified(v: VerifiedRequest) -> JsValue {
+    let out = Plain::new();
+    out.set("consumerKey", v.consumer_key).set("nonce", v.nonce);
+    // A timestamp is at most 2^53 - 1 only by convention; seconds since 1970 fit.
+    #[allow(clippy::cast_precision_loss)]
+    out.set("timestamp", v.timestamp as f64);
+    if let Some(token) = v.token {
+        out.set("token", token);
+    }
+    out.into_js()
+}
+
+/// Verifies `fields` (method, url, body, authorizationHeader, now?, window?) with
+/// `signer`; `now` defaults to `Date.now()`.
+fn verify_with(signer: &paynet_oauth::Signer, fields: &Fields<'_>) -> Result<JsValue, Failure> {
+    let now = fields.opt_u64("now")?.unwrap_or_else(host::now);
+    let window = fields.opt_u64("window")?.unwrap_or(DEFAULT_WINDOW);
+    paynet_bind::verify(
+        signer,
+        &fields.string("method")?,
+        &fields.string("url")?,
+        &fields.string("body")?,
+        &fields.string("authorizationHeader")?,
+        Some(now),
+        window,
+    )
+    .map(verified)
+}
+
+/// Verifies a signed request (signature in constant time, the body's copies of the
+/// `oauth_*` values, the timestamp window): `{method, url, body, authorizationHeader,
+/// consumerSecret, tokenSecret?, now?, window?}` → `{consumerKey, nonce, timestamp,
+/// token?}`, or throws an `Error` whose `code` says what failed.
+#[wasm_bindgen(js_name = verify)]
+pub fn verify(request: &JsValue) -> Result<JsValue, JsValue> {
+    thrown(|| {
+        let fields = Fields::of(request, "request")?;
+        let secret = fields.string("consumerSecret")?;
+        let token_secret = fields.opt_string("tokenSecret")?.unwrap_or_default();
+        verify_with(&paynet_oauth::Signer::new(&secret, &token_secret), &fields)
+    })
+}
+
+/// `text` percent-encoded as OAuth 1.0a wants it (RFC 3986 unreserved kept, every
+/// other UTF-8 byte as `%XX`).
+#[wasm_bindgen(js_name = percentEncode)]
+pub fn percent_encode(text: &JsValue) -> Result<String, JsValue> {
+    thrown(|| Ok(paynet_bind::percent_encode(&string_of(text, "text")?)))
+}
+
+/// HMAC-SHA1 keyed once with a consumer secret and a token secret; signs and verifies
+/// many requests. The key stays in WebAssembly memory (no JavaScript property holds it).
+#[wasm_bindgen]
+pub struct Signer {
+    inner: paynet_oauth::Signer,
+}
+
+#[wasm_bindgen]
+impl Signer {
+    /// Keys the signer with the consumer secret and the token secret (default empty).
+    #[wasm_bindgen(constructor)]
+    pub fn new(consumer_secret: &JsValue, token_secret: &JsValue) -> Result<Signer, JsValue> {
+        thrown(|| {
+            let secret = string_of(consumer_secret, "consumerSecret")?;
+            let token = if token_secret.is_undefined() || token_secret.is_null() {
+                String::new()
+            } else {
+                string_of(token_secret, "tokenSecret")?
+            };
+            Ok(Signer {
+                inner: paynet_oauth::Signer::new(&secret, &token),
+            })
+        })
+    }
+
+    /// Signs one request (a `sign` request without the secrets) with this key.
+    pub fn sign(&self, request: &JsValue) -> Result<JsValue, JsValue> {
+        thrown(|| {
+            let fields = Fields::of(request, "request")?;
+            let signed = request_of(&fields)?.sign(&self.inner)?;
+            Ok(signed_request(&signed))
+        })
+    }
+
+    /// Verifies an incoming request with this key (a `verify` request without the
+    /// secrets).
+    pub fn verify(&self, request: &JsValue) -> Result<JsValue, JsValue> {
+        thrown(|| verify_with(&self.inner, &Fields::of(request, "request")?))
+    }
+}

@@ -1,0 +1,118 @@
+// Errors carry the layer's `code` (the Node addon's PAYNET_… codes) and name the field;
+// the defaults come from the JavaScript host (Date.now, crypto.getRandomValues).
+import test from 'node:test'
+import assert from 'node:assert/strict'
+
+import { paynet } from './support.mjs'
+
+const base = {
+  method: 'POST',
+  url: 'https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1',
+  params: { 'balance-provider': 'Test' },
+  consumerKey: 'balance_test_merchant14',
+  consumerSecret: 'key',
+  timestamp: 1686923599,
+  nonce: 'abc',
+}
+
+function throwsCode(fn, code, pattern) {
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error, String(err))
+    assert.equal(err.code, code, err.message)
+    if (pattern) assert.match(err.message, pattern)
+    return true
+  })
+}
+
+test('bad arguments are PAYNET_INVALID_INPUT naming the field', () => {
+  throwsCode(() => paynet.sign(undefined), 'PAYNET_INVALID_INPUT', /request must be an object/)
+  throwsCode(() => paynet.sign({ ...base, consumerSecret: undefined }), 'PAYNET_INVALID_INPUT', /request\.consumerSecret is required/)
+  throwsCode(() => paynet.sign({ ...base, method: 5 }), 'PAYNET_INVALID_INPUT', /request\.method must be a string, not number/)
+  throwsCode(() => paynet.sign({ ...base, timestamp: -1 }), 'PAYNET_INVALID_INPUT', /request\.timestamp/)
+  throwsCode(() => paynet.sign({ ...base, timestamp: 1.5 }), 'PAYNET_INVALID_INPUT', /request\.timestamp/)
+  throwsCode(() => paynet.sign({ ...base, timestamp: '12a' }), 'PAYNET_INVALID_INPUT', /timestamp/)
+  throwsCode(() => paynet.sign({ ...base, nonce: '' }), 'PAYNET_INVALID_INPUT', /request\.nonce must not be empty/)
+  throwsCode(() => paynet.sign({ ...base, params: { a: 1 } }), 'PAYNET_INVALID_INPUT', /request\.params\["a"\] must be a string/)
+  throwsCode(() => paynet.sign({ ...base, params: [['a']] }), 'PAYNET_INVALID_INPUT', /request\.params\[0\] must be a \[name, value\] pair/)
+  throwsCode(() => paynet.sign({ ...base, params: 'a=1' }), 'PAYNET_INVALID_INPUT', /request\.params must be an object/)
+  throwsCode(() => paynet.sign({ ...base, consumerKey: 'a\uD800' }), 'PAYNET_INVALID_INPUT', /lone UTF-16 surrogate/)
+  throwsCode(() => paynet.percentEncode('\uDC00\uFFFD'), 'PAYNET_INVALID_INPUT', /text holds a lone UTF-16 surrogate/)
+  // U+FFFD itself is a character like any other (only a lone surrogate is refused).
+  assert.equal(paynet.percentEncode('a\uFFFD'), 'a%EF%BF%BD')
+  assert.equal(paynet.sign({ ...base, consumerKey: '\uFFFD' }).nonce, 'abc')
+  throwsCode(() => new paynet.Signer(42), 'PAYNET_INVALID_INPUT', /consumerSecret must be a string/)
+  throwsCode(() => paynet.percentEncode(null), 'PAYNET_INVALID_INPUT', /text must be a string/)
+  throwsCode(() => paynet.parseResponse('get-balances', 200, ''), 'PAYNET_INVALID_INPUT', /unknown command/)
+  throwsCode(() => paynet.parseResponse('get-balance', 200.5, ''), 'PAYNET_INVALID_INPUT', /not an HTTP status/)
+  throwsCode(() => paynet.parseResponse('get-balance', 99, ''), 'PAYNET_INVALID_INPUT', /not an HTTP status/)
+  throwsCode(() => paynet.parseResponse('get-balance', 200, 42), 'PAYNET_INVALID_INPUT', /body must be a string/)
+})
+
+test('the core refuses with its own codes', () => {
+  throwsCode(() => paynet.sign({ ...base, url: 'not a url' }), 'PAYNET_MALFORMED_URL')
+  throwsCode(() => paynet.sign({ ...base, method: 'PO ST' }), 'PAYNET_INVALID_METHOD')
+})
+
+test('verify says what failed', () => {
+  const signed = paynet.sign(base)
+  const received = {
+    method: 'POST',
+    url: base.url,
+    body: signed.body,
+    authorizationHeader: signed.authorizationHeader,
+    consumerSecret: 'key',
+    now: base.timestamp,
+  }
+  assert.equal(paynet.verify(received).consumerKey, base.consumerKey)
+  assert.equal(paynet.verify(received).token, undefined)
+  throwsCode(() => paynet.verify({ ...received, consumerSecret: 'other' }), 'PAYNET_SIGNATURE_MISMATCH')
+  throwsCode(() => paynet.verify({ ...received, now: base.timestamp + 301 }), 'PAYNET_TIMESTAMP_OUT_OF_WINDOW')
+  assert.equal(paynet.verify({ ...received, now: base.timestamp + 301, window: 400 }).nonce, 'abc')
+  throwsCode(() => paynet.verify({ ...received, authorizationHeader: 'Basic x' }), 'PAYNET_MALFORMED_HEADER')
+  // Without `now`, the host's clock: a request signed in 2023 is out of the window.
+  throwsCode(() => paynet.verify({ ...received, now: undefined }), 'PAYNET_TIMESTAMP_OUT_OF_WINDOW')
+})
+
+test('defaults: the time from Date.now(), nonces from crypto.getRandomValues', () => {
+  const before = Math.floor(Date.now() / 1000)
+  const { timestamp, nonce, ...rest } = base
+  const a = paynet.sign(rest)
+  const b = paynet.sign(rest)
+  const after = Math.floor(Date.now() / 1000)
+  assert.ok(Number(a.timestamp) >= before && Number(a.timestamp) <= after, a.timestamp)
+  assert.match(a.nonce, /^[A-Za-z0-9]{16}$/)
+  assert.notEqual(a.nonce, b.nonce)
+  // And what was signed with the defaults verifies with the default clock.
+  const v = paynet.verify({
+    method: 'POST', url: base.url, body: a.body, authorizationHeader: a.authorizationHeader, consumerSecret: 'key',
+  })
+  assert.equal(v.nonce, a.nonce)
+})
+
+test('version null leaves oauth_version out; a Map of params is read like pairs', () => {
+  const without = paynet.sign({ ...base, version: null })
+  assert.ok(!without.normalizedParameters.includes('oauth_version'))
+  assert.ok(paynet.sign(base).normalizedParameters.includes('oauth_version=1.0'))
+  const fromMap = paynet.sign({ ...base, params: new Map([['balance-provider', 'Test']]) })
+  assert.equal(fromMap.signature, paynet.sign(base).signature)
+})
+
+test('a gateway error keeps the gateway message; a 403 its status and body', () => {
+  assert.throws(
+    () => paynet.parseResponse('get-balance', 403, 'nope'),
+    (err) => err.code === 'PAYNET_ACCESS_DENIED' && err.status === 403 && err.body === 'nope',
+  )
+})
+
+test('commandRequest builds what the Request Builder signs', () => {
+  const r = paynet.commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test' })
+  assert.deepEqual(r, {
+    method: 'POST',
+    url: 'https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1',
+    params: [['balance-provider', 'Test']],
+  })
+  const m = paynet.commandRequest({ gateway: 'https://gw.example/paynet/api/v2', command: 'get-balance/manager', subject: 'a b' })
+  assert.deepEqual(m, { method: 'POST', url: 'https://gw.example/paynet/api/v2/get-balance/manager/a%20b', params: [] })
+  throwsCode(() => paynet.commandRequest({ gateway: 'nowhere', command: 'get-balance', subject: '1', name: 'T' }), 'PAYNET_INVALID_INPUT')
+  throwsCode(() => paynet.commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1' }), 'PAYNET_INVALID_INPUT', /balance provider/)
+})

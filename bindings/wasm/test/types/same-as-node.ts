@@ -1,0 +1,44 @@
+// `tsc --strict --noEmit` (make test-wasm): every export the wasm package shares with
+// the Node addon has the same type. Each wasm export is assigned to the Node
+// declaration's type and each Node export to the wasm one, so neither can drift.
+import * as wasm from '../../index'
+import type * as node from '../../../node/index'
+
+declare const n: {
+  sign: typeof node.sign
+  verify: typeof node.verify
+  parseResponse: typeof node.parseResponse
+  Signer: typeof node.Signer
+  signer: node.Signer
+}
+
+// wasm -> Node.
+export const sign: typeof node.sign = wasm.sign
+export const verify: typeof node.verify = wasm.verify
+export const parseResponse: typeof node.parseResponse = wasm.parseResponse
+export const SignerClass: typeof node.Signer = wasm.Signer
+export const signer: node.Signer = new wasm.Signer('key')
+
+// Node -> wasm.
+export const sign2: typeof wasm.sign = n.sign
+export const verify2: typeof wasm.verify = n.verify
+// The one intended difference: wasm takes any Uint8Array body (browsers have no
+// Buffer), the addon a Buffer. Pinned, so that a change on either side is seen.
+// @ts-expect-error the addon's body is a Buffer, wasm's any Uint8Array
+export const parseResponse2: typeof wasm.parseResponse = n.parseResponse
+export const parseResponse3: (command: string, status: number, body: string | Buffer) => ReturnType<typeof wasm.parseResponse> = n.parseResponse
+// wasm's Signer adds `free()` (WebAssembly memory), otherwise the same.
+export const SignerClass2: new (...args: ConstructorParameters<typeof wasm.Signer>) => Omit<wasm.Signer, 'free'> = n.Signer
+export const signer2: Omit<wasm.Signer, 'free'> = n.signer
+
+// The shared data types, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const same = <T extends true>(): T | undefined => undefined
+same<Same<wasm.SignRequest, node.SignRequest>>()
+same<Same<wasm.SignerRequest, node.SignerRequest>>()
+same<Same<wasm.SignedRequest, node.SignedRequest>>()
+same<Same<wasm.VerifyRequest, node.VerifyRequest>>()
+same<Same<wasm.SignerVerifyRequest, node.SignerVerifyRequest>>()
+same<Same<wasm.Verified, node.Verified>>()
+same<Same<wasm.EndpointBalance, node.EndpointBalance>>()
+same<Same<wasm.Balance, node.Balance>>()

@@ -1,0 +1,25 @@
+// The documented API of the wasm package type-checks, and misuse does not.
+import { sign, verify, percentEncode, parseResponse, commandRequest, Signer, type SignedRequest } from '../../index'
+import { initSync } from '../../init'
+
+const request = commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test' })
+const signed: SignedRequest = sign({ ...request, consumerKey: 'balance_test_merchant14', consumerSecret: 'key' })
+const header: string = signed.authorizationHeader
+const token: string | undefined = verify({
+  method: 'POST', url: request.url, body: signed.body, authorizationHeader: header, consumerSecret: 'key',
+}).token
+const encoded: string = percentEncode('a b')
+parseResponse('get-balance', 200, new TextEncoder().encode('balance-amount=1'))
+const s = new Signer('key', null)
+s.sign({ method: 'POST', url: request.url, consumerKey: 'k' })
+s.free()
+initSync({ module: new Uint8Array() })
+
+// @ts-expect-error consumerSecret is required
+sign({ method: 'POST', url: 'https://x/y', consumerKey: 'k' })
+// @ts-expect-error percentEncode takes a string
+percentEncode(1)
+// @ts-expect-error subject is required
+commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance' })
+
+void [token, encoded]

@@ -1,0 +1,97 @@
+# WebAssembly: the npm package `paynet-oauth-wasm` (bindings/wasm, wasm-bindgen) and
+# the offline Request Builder page (web/request-builder).
+#
+#   make wasm        the package into build/wasm/pkg (release .wasm, opt-level z, LTO,
+#                    wasm-opt -Oz from the npm binaryen devDependency)
+#   make web         the page into build/web/request-builder (one self-contained index.html)
+#   make test-wasm   every signing and response vector through the package under Node
+#                    (ESM), errors and entries, then tsc --strict: the package's types
+#                    are the Node addon's (assigned both ways)
+#   make test-web    headless Chromium (Playwright): the vectors through the page's
+#                    module, the form filled as a person would, no request off the
+#                    page's origin, the page from file://
+#   make bench-wasm  time per sign in Chromium vs crypto.subtle HMAC-SHA1, and the
+#                    sizes of what the page loads -> BENCHMARKS.md
+
+WASM_SRC := $(ROOT)/bindings/wasm
+WASM_BUILD := $(ROOT)/build/wasm
+WASM_PKG := $(WASM_BUILD)/pkg
+WASM_LOG := $(WASM_BUILD)/make.log
+WEB_SRC := $(ROOT)/web/request-builder
+WEB_OUT := $(ROOT)/build/web/request-builder
+WEB_LOG := $(ROOT)/build/web/make.log
+WASM_TOOLS := $(WASM_SRC)/scripts/tools.sh
+WASM_WHAT := the wasm32-unknown-unknown target, wasm-bindgen-cli (the Cargo.lock version) and Node.js 20+
+WEB_CHECK := test -x /usr/bin/chromium && /usr/bin/chromium --version 2>/dev/null
+WASM_NPM := --no-audit --no-fund --loglevel=error
+
+$(WASM_SRC)/node_modules/.paynet-installed: $(WASM_SRC)/package.json $(WASM_SRC)/package-lock.json
+	@mkdir -p $(WASM_BUILD)
+	@cd $(WASM_SRC) && npm ci $(WASM_NPM) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@touch $@
+
+$(WEB_SRC)/test/node_modules/.paynet-installed: $(WEB_SRC)/test/package.json $(WEB_SRC)/test/package-lock.json
+	@mkdir -p $(ROOT)/build/web
+	@cd $(WEB_SRC)/test && npm ci $(WASM_NPM) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@touch $@
+
+.PHONY: wasm
+wasm: ## WebAssembly package into build/wasm/pkg (wasm-bindgen --target web + Node entry)
+	@$(call with-tool,wasm,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),wasm-build)
+
+.PHONY: wasm-build
+wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
+	@mkdir -p $(WASM_BUILD)
+	@$(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PKG) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+
+.PHONY: web
+web: ## the offline Request Builder page into build/web/request-builder
+	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build)
+
+.PHONY: web-build
+web-build: wasm-build
+	@mkdir -p $(WEB_OUT)
+	@node $(WEB_SRC)/build.mjs $(WASM_PKG) $(WEB_OUT) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+
+.PHONY: test-wasm
+test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict against the Node types
+	@$(call with-tool,wasm,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),wasm-run)
+
+.PHONY: wasm-run
+wasm-run: wasm-build $(WASM_SRC)/node_modules/.paynet-installed
+	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@cd $(WASM_SRC) && npx tsc -p test/types/tsconfig.json >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@raw=$$(stat -c %s $(WASM_PKG)/paynet_oauth_wasm_bg.wasm); gz=$$(gzip -9c $(WASM_PKG)/paynet_oauth_wasm_bg.wasm | wc -c); \
+	echo "wasm: $$(grep -E '^# (pass|fail) ' $(WASM_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (node --test, ESM); tsc --strict vs the Node types: ok; .wasm $$raw B, $$gz B gzipped"
+
+.PHONY: test-web
+test-web: ## Request Builder in headless Chromium: vectors, the form, no outside requests, file://
+	@$(call with-tool,web,Chromium (/usr/bin/chromium),$(WEB_CHECK),apt chromium,test-web-tools)
+
+.PHONY: test-web-tools
+test-web-tools:
+	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-run)
+
+.PHONY: web-run
+web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
+
+.PHONY: bench-wasm
+bench-wasm: ## Chromium: ns per wasm sign vs crypto.subtle HMAC-SHA1, page sizes -> BENCHMARKS.md
+	@$(call with-tool,web,Chromium (/usr/bin/chromium),$(WEB_CHECK),apt chromium,bench-wasm-tools)
+
+.PHONY: bench-wasm-tools
+bench-wasm-tools:
+	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),bench-wasm-run)
+
+.PHONY: bench-wasm-run
+bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
+
+TEST_TARGETS += test-wasm test-web
+BENCH_TARGETS += bench-wasm
+
+.PHONY: web-screenshot
+web-screenshot: web-build $(WEB_SRC)/test/node_modules/.paynet-installed ## docs/request-builder.png: the page filled with the documented example
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node screenshot.mjs $(ROOT)/docs/request-builder.png
