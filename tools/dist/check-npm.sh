@@ -43,7 +43,7 @@ for plat in linux-x64-gnu linux-arm64-gnu linux-x64-musl linux-arm64-musl; do
 done
 
 mkdir -p "$w/main" && tar -xzf "$main" -C "$w/main"
-for f in README.md LICENSE-MIT LICENSE-APACHE index.js index.d.ts index.mjs main.js; do
+for f in README.md LICENSE-MIT LICENSE-APACHE index.js index.d.ts index.mjs index.d.mts main.js; do
   [[ -f $w/main/package/$f ]] || fail "main package: $f missing"
 done
 ! ls "$w"/main/package/*.node >/dev/null 2>&1 || fail "main package carries a .node"

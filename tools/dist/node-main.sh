@@ -10,7 +10,7 @@ root=$1 out=$2 work=$3
 src=$root/bindings/node
 stage=$work/npm-main
 rm -rf "$stage" && mkdir -p "$stage" "$out/npm"
-cp "$src"/index.js "$src"/index.d.ts "$src"/index.mjs "$src"/main.js "$src"/README.md \
+cp "$src"/index.js "$src"/index.d.ts "$src"/index.mjs "$src"/index.d.mts "$src"/main.js "$src"/README.md \
   "$root/LICENSE-MIT" "$root/LICENSE-APACHE" "$stage/"
 node - "$src" "$stage" <<'JS'
 const fs = require('fs')

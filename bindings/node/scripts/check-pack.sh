@@ -60,8 +60,10 @@ console.log('import: ok')
 JS
 node check.cjs >/dev/null
 node check.mjs >/dev/null
-# The installed package carries its types.
-[[ -f node_modules/paynet-oauth/index.d.ts ]] || { echo "index.d.ts missing from the package" >&2; exit 1; }
+# The installed package carries its types (CommonJS and ESM).
+for types in index.d.ts index.d.mts; do
+  [[ -f node_modules/paynet-oauth/$types ]] || { echo "$types missing from the package" >&2; exit 1; }
+done
 
 # The example, as a user would run it, against the mock gateway.
 cp "$root/examples/node/get-balance.mjs" .

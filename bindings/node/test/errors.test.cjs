@@ -70,3 +70,20 @@ test('__napiBindingTarget, declared in index.d.ts, is defined at run time', asyn
   const esm = await import('../index.mjs')
   assert.equal(esm.__napiBindingTarget, 'native')
 })
+
+// The field names of `export interface NAME { ... }` in index.d.ts.
+function interfaceFields(name) {
+  const dts = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8')
+  const match = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(dts)
+  assert.ok(match, `index.d.ts declares ${name}`)
+  return [...match[1].matchAll(/^ {2}([A-Za-z]+)\??:/gm)].map((m) => m[1])
+}
+
+test('Balance and EndpointBalance in index.d.ts have the keys the native objects have', () => {
+  const [balance] = paynet.parseResponse('get-balance/manager', 200, '[{"name":"saa","amount":1.5,"currency":"USD"}]')
+  assert.deepEqual(interfaceFields('Balance'), Object.keys(balance))
+  assert.equal(balance.merchantLogin, null)
+  const endpoint = paynet.parseResponse('get-balance', 200, 'balance-amount=1&x=y')
+  assert.deepEqual(interfaceFields('EndpointBalance'), Object.keys(endpoint))
+  assert.deepEqual(endpoint.extra, { x: 'y' })
+})

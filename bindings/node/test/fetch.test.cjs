@@ -7,15 +7,9 @@ const assert = require('node:assert/strict')
 const http = require('node:http')
 
 const paynet = require('../main.js')
-const { startMock, KEY, MERCHANT } = require('./support/mock.cjs')
+const { useMock, KEY, MERCHANT } = require('./support/mock.cjs')
 
-let mock
-test.before(async () => {
-  mock = await startMock()
-})
-test.after(async () => {
-  await mock.stop()
-})
+const mock = useMock(test)
 
 async function post(url, signed) {
   return fetch(url, {
@@ -26,7 +20,7 @@ async function post(url, signed) {
 }
 
 test('fetch with signForm: the mock gateway accepts it, a wrong key is refused', async () => {
-  const url = `${mock.url}/get-balance/1`
+  const url = `${mock().url}/get-balance/1`
   for (const body of ['balance-provider=Test', new URLSearchParams({ 'balance-provider': 'Test' }), Buffer.from('balance-provider=Test')]) {
     const signed = paynet.signForm({ method: 'POST', url, body, contentType: 'application/x-www-form-urlencoded', login: MERCHANT, controlKey: KEY })
     assert.equal(signed.contentType, 'application/x-www-form-urlencoded')

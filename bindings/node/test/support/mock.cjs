@@ -44,4 +44,15 @@ function startMock() {
   })
 }
 
-module.exports = { startMock, KEY, MERCHANT, MANAGER, PAYNET }
+// Starts the mock before the tests of a file and stops it after them; returns a
+// function giving the running mock.
+function useMock(test) {
+  let mock
+  test.before(async () => {
+    mock = await startMock()
+  })
+  test.after(() => mock.stop())
+  return () => mock
+}
+
+module.exports = { startMock, useMock, KEY, MERCHANT, MANAGER, PAYNET }
