@@ -53,7 +53,7 @@ case $$rc in 0) $(MAKE) --no-print-directory $(5) ;; 2) ;; *) exit 1 ;; esac
 endef
 
 # The checks that every suite needs a working Python (the venv) and Node.
-PYTHON_CHECK := python3 -c 'import sys, venv, ensurepip; sys.exit(sys.hexversion < 0x03090000)'
+PYTHON_CHECK := python3 -c 'import sys, venv, ensurepip; sys.exit(sys.hexversion < 0x030b0000)'
 NODE_CHECK := node -e 'process.exit(parseInt(process.versions.node) >= 20 ? 0 : 1)' && npm --version
 
 .PHONY: test

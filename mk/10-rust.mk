@@ -33,7 +33,7 @@ lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
 
 .PHONY: test-diff
 test-diff: ## oauthlib differential test on N random requests (default 2000)
-	@$(call with-tool,diff,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,diff-run)
+	@$(call with-tool,diff,Python 3.11+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,diff-run)
 
 .PHONY: diff-run
 diff-run: $(VENV)/.ready

@@ -14,7 +14,7 @@ FORK_LOG := $(ROOT)/build/fork/fork.log
 
 .PHONY: test-fork
 test-fork: ## Python: preload-then-fork, 4 workers, 10,000 calls: 0 wrong balances, 0 hangs
-	@$(call with-tool,fork,Python 3.9+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,fork-run)
+	@$(call with-tool,fork,Python 3.11+ with venv,$(PYTHON_CHECK),apt python3 python3-venv,fork-run)
 
 .PHONY: fork-run
 fork-run: $(VENV)/.ready

@@ -9,60 +9,9 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
-/// One value per process: made on first use, made again in a forked child.
-pub(crate) struct PerProcess<T>(Mutex<Option<(u32, Arc<T>)>>);
-
-impl<T> PerProcess<T> {
-    /// Empty: the first [`PerProcess::get`] makes the value.
-    pub(crate) const fn new() -> Self {
-        PerProcess(Mutex::new(None))
-    }
-
-    /// This process's value, made by `make` when there is none yet or when the one
-    /// held was made by another process (then leaked).
-    pub(crate) fn get<E>(&self, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
-        let pid = std::process::id();
-        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((owner, value)) = slot.as_ref() {
-            if *owner == pid {
-                return Ok(Arc::clone(value));
-            }
-        }
-        let fresh = Arc::new(make()?);
-        if let Some((_, inherited)) = slot.replace((pid, Arc::clone(&fresh))) {
-            std::mem::forget(inherited);
-        }
-        Ok(fresh)
-    }
-}
-
-impl<T> PerProcess<T> {
-    /// Takes this process's value out (a value made by another process is leaked, as
-    /// in [`PerProcess::get`]); the next `get` makes a new one.
-    pub(crate) fn take(&self) -> Option<Arc<T>> {
-        let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let (owner, value) = slot.take()?;
-        if owner == std::process::id() {
-            Some(value)
-        } else {
-            std::mem::forget(value);
-            None
-        }
-    }
-}
-
-impl<T> Drop for PerProcess<T> {
-    fn drop(&mut self) {
-        let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
-        if let Some((owner, value)) = slot.take() {
-            if owner != std::process::id() {
-                std::mem::forget(value);
-            }
-        }
-    }
-}
+pub(crate) use paynet_bind::PerProcess;
 
 /// The tokio runtime of this process that drives `AsyncClient` requests.
 static RUNTIME: PerProcess<tokio::runtime::Runtime> = PerProcess::new();
