@@ -74,7 +74,7 @@ test-web-tools:
 
 .PHONY: web-run
 web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
-	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) WASM_PKG=$(WASM_PKG) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
 
 .PHONY: bench-wasm
