@@ -46,7 +46,11 @@ wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
 
 .PHONY: web
 web: ## the offline Request Builder page into build/web/request-builder
-	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build)
+	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build web-where)
+
+.PHONY: web-where
+web-where:
+	@tail -n 1 $(WEB_LOG)
 
 .PHONY: web-build
 web-build: wasm-build
