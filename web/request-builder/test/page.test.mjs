@@ -167,6 +167,18 @@ test('(b) the form with the documented get-balance example gives every output of
   await page.close()
 })
 
+test('(b) each Copy button puts its output on the clipboard', async () => {
+  await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin })
+  const { page } = await open(chrome.context, `${server.origin}/`)
+  await fillExample(page)
+  for (const id of ['out-normalized', 'out-base', 'out-signature', 'out-header', 'out-body', 'out-curl']) {
+    await page.click(`button[data-copy="${id}"]`)
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await text(page, id), id)
+  }
+  assert.equal(await page.locator('button[data-copy="out-curl"]').textContent(), 'Copied')
+  await page.close()
+})
+
 test('(b) another gateway: the base-URL field appears and is signed', async () => {
   const { page } = await open(chrome.context, `${server.origin}/`)
   await fillExample(page)
