@@ -4,7 +4,7 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 
-import { browser, load, serve } from './support.mjs'
+import { browser, load, requestOf, serve } from './support.mjs'
 
 const pkgDir = process.env.WASM_PKG ?? new URL('../../../build/wasm/pkg', import.meta.url).pathname
 const example = load('oauth1-signing.json').cases.find((c) => c.id === 'paynet-get-balance')
@@ -17,16 +17,12 @@ test('index.js and init.js of the package work in Chromium', async () => {
     const requested = []
     page.on('request', (r) => requested.push(r.url()))
     await page.goto(`${server.origin}/package.json`)
-    const got = await page.evaluate(async (c) => {
-      const request = {
-        method: c.method, url: c.url, params: c.form, consumerKey: c.consumer_key,
-        consumerSecret: c.consumer_secret, timestamp: c.timestamp, nonce: c.nonce,
-      }
+    const got = await page.evaluate(async (request) => {
       const entry = await import('/index.js')
       const manual = await import('/init.js')
       await manual.default()
       return [entry.sign(request).signature, entry.default.sign(request).signature, manual.sign(request).signature]
-    }, example)
+    }, requestOf(example))
     assert.deepEqual(got, Array(3).fill(example.expect.signature))
     assert.ok(requested.some((u) => u.endsWith('/paynet_oauth_wasm_bg.wasm')), requested.join(' '))
     for (const u of requested) assert.ok(u.startsWith(`${server.origin}/`), u)
