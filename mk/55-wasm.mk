@@ -6,7 +6,8 @@
 #   make web         the page into build/web/request-builder (one self-contained index.html)
 #   make test-wasm   every signing and response vector through the package under Node
 #                    (ESM), errors and entries, then tsc --strict: the package's types
-#                    are the Node addon's (assigned both ways)
+#                    are the Node addon's (assigned both ways), then npm pack, install
+#                    the tarball in a fresh project and import it by name
 #   make test-web    headless Chromium (Playwright): the vectors through the page's
 #                    module, the form filled as a person would, no request off the
 #                    page's origin, the page from file://
@@ -46,7 +47,11 @@ wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
 
 .PHONY: web
 web: ## the offline Request Builder page into build/web/request-builder
-	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build)
+	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build web-where)
+
+.PHONY: web-where
+web-where:
+	@tail -n 1 $(WEB_LOG)
 
 .PHONY: web-build
 web-build: wasm-build
@@ -61,8 +66,9 @@ test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict ag
 wasm-run: wasm-build $(WASM_SRC)/node_modules/.paynet-installed
 	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@cd $(WASM_SRC) && npx tsc -p test/types/tsconfig.json >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@bash $(WASM_SRC)/scripts/check-pack.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/pack >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@raw=$$(stat -c %s $(WASM_PKG)/paynet_oauth_wasm_bg.wasm); gz=$$(gzip -9c $(WASM_PKG)/paynet_oauth_wasm_bg.wasm | wc -c); \
-	echo "wasm: $$(grep -E '^# (pass|fail) ' $(WASM_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (node --test, ESM); tsc --strict vs the Node types: ok; .wasm $$raw B, $$gz B gzipped"
+	echo "wasm: $$(grep -E '^# (pass|fail) ' $(WASM_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (node --test, ESM); tsc --strict vs the Node types: ok; npm pack + install + import by name: ok; .wasm $$raw B, $$gz B gzipped"
 
 .PHONY: test-web
 test-web: ## Request Builder in headless Chromium: vectors, the form, no outside requests, file://
@@ -74,7 +80,7 @@ test-web-tools:
 
 .PHONY: web-run
 web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
-	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) WASM_PKG=$(WASM_PKG) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
 
 .PHONY: bench-wasm

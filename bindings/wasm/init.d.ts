@@ -6,7 +6,8 @@ export { sign, Signer, verify, percentEncode, parseResponse, commandRequest } fr
 export type WasmSource = BufferSource | WebAssembly.Module | URL | Request | Response | string
 
 /** Loads and instantiates the module (fetches it when given a URL or nothing). */
-export default function init(source?: { module_or_path?: WasmSource | Promise<WasmSource> }): Promise<unknown>
+export declare function init(source?: { module_or_path?: WasmSource | Promise<WasmSource> }): Promise<unknown>
+export default init
 
 /** Instantiates the module synchronously from its bytes or a compiled module. */
 export declare function initSync(source: { module: BufferSource | WebAssembly.Module }): unknown

@@ -1,7 +1,9 @@
-// Manual loading: `await init(source)` or `initSync({ module })` with the .wasm's bytes,
-// a `WebAssembly.Module` (Cloudflare Workers: `import wasm from '…_bg.wasm'`) or a
-// URL; then the functions are usable. No top-level await, no fetch until called.
+// Manual loading: `await init(source)` (also the default export) or
+// `initSync({ module })` with the .wasm's bytes, a `WebAssembly.Module` (Cloudflare
+// Workers: `import wasm from '…_bg.wasm'`) or a URL; then the functions are usable.
+// No top-level await, no fetch until called.
 export {
+  default,
   default as init,
   initSync,
   sign,

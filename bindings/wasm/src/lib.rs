@@ -5,7 +5,7 @@
 //! A thin binding over `paynet-bind` (without its `os` and `client` features): this
 //! crate reads JavaScript values into the layer's types and turns its results and
 //! [`paynet_bind::Failure`]s back into JavaScript. The time comes from `Date.now()`
-//! and nonces from `crypto.getRandomValues` ([`host`]).
+//! and nonces from `crypto.getRandomValues` (the module `host`).
 #![forbid(unsafe_code)]
 
 mod command;

@@ -54,7 +54,7 @@ pub fn sign(request: &JsValue) -> Result<JsValue, JsValue> {
 fn verified(v: VerifiedRequest) -> JsValue {
     let out = Plain::new();
     out.set("consumerKey", v.consumer_key).set("nonce", v.nonce);
-    // A timestamp is at most 2^53 - 1 only by convention; seconds since 1970 fit.
+    // A verified timestamp is within the window around now: far below 2^53, exact.
     #[allow(clippy::cast_precision_loss)]
     out.set("timestamp", v.timestamp as f64);
     if let Some(token) = v.token {

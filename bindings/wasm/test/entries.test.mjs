@@ -8,6 +8,7 @@ import { paynet, packageDir, load, requestOf } from './support.mjs'
 
 test('init entry: initSync from the bytes, then sign like the node entry', async () => {
   const manual = await import(new URL('init.js', packageDir).href)
+  assert.equal(manual.default, manual.init)
   manual.initSync({ module: readFileSync(new URL('paynet_oauth_wasm_bg.wasm', packageDir)) })
   const c = load('oauth1-signing.json').cases.find((x) => x.id === 'paynet-get-balance')
   assert.ok(c)

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 
-import { browser, load, open, pageDir, serve } from './support.mjs'
+import { browser, camel, load, open, pageDir, requestOf, serve } from './support.mjs'
 
 const signing = load('oauth1-signing.json')
 const responses = load('responses.json')
@@ -34,15 +34,7 @@ function onlyOwn(requested, origin) {
 
 test('(a) every signing vector through the page module: sign, Signer, verify', async () => {
   const { page, requested } = await open(chrome.context, `${server.origin}/`)
-  const results = await page.evaluate((cases) => cases.map((c) => {
-    const request = {
-      method: c.method, url: c.url, params: c.form, consumerKey: c.consumer_key, consumerSecret: c.consumer_secret,
-      timestamp: c.timestamp, nonce: c.nonce,
-    }
-    if (c.token !== undefined) request.token = c.token
-    if (c.token_secret !== undefined) request.tokenSecret = c.token_secret
-    if ('version' in c) request.version = c.version
-    if (c.oauth_extra !== undefined) request.oauthExtra = c.oauth_extra
+  const results = await page.evaluate((cases) => cases.map(({ c, request }) => {
     const { paynet } = globalThis
     const signed = paynet.sign(request)
     const { consumerSecret, tokenSecret, ...rest } = request
@@ -52,7 +44,7 @@ test('(a) every signing vector through the page module: sign, Signer, verify', a
       consumerSecret, tokenSecret, now: Number(c.timestamp),
     })
     return { id: c.id, signed, again: again.signature, verified }
-  }), signing.cases)
+  }), signing.cases.map((c) => ({ c, request: requestOf(c) })))
   assert.equal(results.length, signing.cases.length)
   for (const [i, c] of signing.cases.entries()) {
     const r = results[i]
@@ -87,10 +79,7 @@ test('(a) every response vector through the page module: parseResponse', async (
     else if (e.kind === 'balances') {
       assert.equal(r.ok.length, e.balances.length, c.id)
       r.ok.forEach((got, j) => {
-        for (const [k, v] of Object.entries(e.balances[j])) {
-          const name = k.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
-          assert.deepEqual(got[name], v, `${c.id}[${j}].${name}`)
-        }
+        for (const [k, v] of Object.entries(camel(e.balances[j]))) assert.deepEqual(got[k], v, `${c.id}[${j}].${k}`)
       })
     } else {
       assert.equal(r.code, CODES[e.kind], c.id)
@@ -164,6 +153,18 @@ test('(b) the form with the documented get-balance example gives every output of
   assert.deepEqual(kept, [0, 0, '', `${server.origin}/`])
   assert.equal(await page.locator('#key').getAttribute('type'), 'password')
   onlyOwn(requested, server.origin)
+  await page.close()
+})
+
+test('(b) each Copy button puts its output on the clipboard', async () => {
+  await chrome.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin })
+  const { page } = await open(chrome.context, `${server.origin}/`)
+  await fillExample(page)
+  for (const id of ['out-normalized', 'out-base', 'out-signature', 'out-header', 'out-body', 'out-curl']) {
+    await page.click(`button[data-copy="${id}"]`)
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await text(page, id), id)
+  }
+  assert.equal(await page.locator('button[data-copy="out-curl"]').textContent(), 'Copied')
   await page.close()
 })
 

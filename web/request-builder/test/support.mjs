@@ -1,6 +1,6 @@
 // What the browser tests share: a static server for the built page on 127.0.0.1 (a
 // port it picks), headless Debian chromium through playwright-core with a fresh
-// profile, and the repository's vectors.
+// profile, and the repository's vectors (bindings/wasm/test/vectors.mjs).
 import { createServer } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -77,7 +77,4 @@ export async function open(context, url) {
   return { page, requested, errors }
 }
 
-/** A vector file of tests/vectors, parsed. */
-export function load(name) {
-  return JSON.parse(readFileSync(new URL(`../../../tests/vectors/${name}`, import.meta.url), 'utf8'))
-}
+export { load, requestOf, camel } from '../../../bindings/wasm/test/vectors.mjs'

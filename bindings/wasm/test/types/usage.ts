@@ -1,6 +1,6 @@
 // The documented API of the wasm package type-checks, and misuse does not.
 import { sign, verify, percentEncode, parseResponse, commandRequest, Signer, type SignedRequest } from '../../index'
-import { initSync } from '../../init'
+import initDefault, { init, initSync } from '../../init'
 
 const request = commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test' })
 const signed: SignedRequest = sign({ ...request, consumerKey: 'balance_test_merchant14', consumerSecret: 'key' })
@@ -14,6 +14,7 @@ const s = new Signer('key', null)
 s.sign({ method: 'POST', url: request.url, consumerKey: 'k' })
 s.free()
 initSync({ module: new Uint8Array() })
+const loading: Promise<unknown> = init() ?? initDefault()
 
 // @ts-expect-error consumerSecret is required
 sign({ method: 'POST', url: 'https://x/y', consumerKey: 'k' })
@@ -22,4 +23,4 @@ percentEncode(1)
 // @ts-expect-error subject is required
 commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance' })
 
-void [token, encoded]
+void [token, encoded, loading]
