@@ -2,7 +2,7 @@
 // Node addon (`paynet-oauth`, bindings/node/index.d.ts) has the same shape there, which
 // `make test-wasm` checks with tsc (test/types/same-as-node.ts assigns each export to
 // the Node declaration's type and back). What the Node declarations lack today:
-// `percentEncode`, `commandRequest`, `Signer#free`, `Verified.token` (optional) and the
+// `commandRequest` and `Signer#free`, and the
 // `Uint8Array` body of `parseResponse` (browsers have no `Buffer`).
 
 /**
@@ -104,7 +104,7 @@ export interface SignerRequest {
   /** The absolute request URL; its query parameters are signed too. */
   url: string
   /** The form parameters: an object of strings or an array of `[name, value]` pairs. */
-  params?: Record<string, string> | Array<[string, string]>
+  params?: Record<string, string> | Array<[string, string]> | Map<string, string>
   /** `oauth_consumer_key`: the gateway login. */
   consumerKey: string
   /** `oauth_timestamp` in Unix seconds; default now. */
@@ -118,7 +118,7 @@ export interface SignerRequest {
   /** The header's `realm` (not signed); default empty. */
   realm?: string
   /** Further `oauth_*` protocol parameters. */
-  oauthExtra?: Record<string, string> | Array<[string, string]>
+  oauthExtra?: Record<string, string> | Array<[string, string]> | Map<string, string>
 }
 
 /** What `Signer#verify` needs: a `VerifyRequest` without the secrets. */
@@ -147,7 +147,7 @@ export interface SignRequest {
    * The form parameters: an object of strings or an array of `[name, value]` pairs
    * (repeated names allowed).
    */
-  params?: Record<string, string> | Array<[string, string]>
+  params?: Record<string, string> | Array<[string, string]> | Map<string, string>
   /** `oauth_consumer_key`: the gateway login. */
   consumerKey: string
   /** The consumer secret: the gateway's control key. */
@@ -165,7 +165,7 @@ export interface SignRequest {
   /** The header's `realm` (not signed); default empty. */
   realm?: string
   /** Further `oauth_*` protocol parameters (`oauth_callback`, `oauth_verifier`). */
-  oauthExtra?: Record<string, string> | Array<[string, string]>
+  oauthExtra?: Record<string, string> | Array<[string, string]> | Map<string, string>
 }
 
 /** What a successful verification established. */
@@ -243,12 +243,95 @@ export interface CommandRequest {
  */
 export declare function commandRequest(args: CommandArgs): CommandRequest
 
+/** The `code` of every error this package throws; `errorKinds()` lists them at run time. */
+export type PaynetErrorCode =
+  | 'PAYNET_BUFFER_TOO_SMALL'
+  | 'PAYNET_TOO_MANY_PARAMETERS'
+  | 'PAYNET_MALFORMED_URL'
+  | 'PAYNET_INVALID_METHOD'
+  | 'PAYNET_INVALID_PERCENT_ENCODING'
+  | 'PAYNET_MALFORMED_HEADER'
+  | 'PAYNET_MISSING_OAUTH_PARAMETER'
+  | 'PAYNET_DUPLICATE_OAUTH_PARAMETER'
+  | 'PAYNET_UNSUPPORTED_SIGNATURE_METHOD'
+  | 'PAYNET_UNSUPPORTED_VERSION'
+  | 'PAYNET_OAUTH_PARAMETER_MISMATCH'
+  | 'PAYNET_INVALID_TIMESTAMP'
+  | 'PAYNET_TIMESTAMP_OUT_OF_WINDOW'
+  | 'PAYNET_SIGNATURE_MISMATCH'
+  | 'PAYNET_WRITE_FAILED'
+  | 'PAYNET_INVALID_PARAMETER'
+  | 'PAYNET_NULL_ARGUMENT'
+  | 'PAYNET_INVALID_UTF8'
+  | 'PAYNET_PANIC'
+  | 'PAYNET_INVALID_INPUT'
+  | 'PAYNET_FIELD_ABSENT'
+  | 'PAYNET_INTERNAL'
+  | 'PAYNET_GATEWAY_ERROR'
+  | 'PAYNET_ACCESS_DENIED'
+  | 'PAYNET_HTTP_ERROR'
+  | 'PAYNET_UNEXPECTED_RESPONSE'
+  | 'PAYNET_RESPONSE_TOO_LARGE'
+  | 'PAYNET_TIMEOUT'
+  | 'PAYNET_TRANSPORT'
+
+/** One row of the error-kind table. */
+export interface ErrorKindInfo {
+  /** The stable `code` of the errors of this kind (the C constant's name). */
+  code: PaynetErrorCode
+  /** The C library's `paynet_result` value. */
+  number: number
+  /** A short English description. */
+  summary: string
+}
+
+/** Every error kind of the SDK (the `code`s an error may carry), in number order. */
+export declare function errorKinds(): Array<ErrorKindInfo>
+
+/** What `signForm` needs: the request as the caller's HTTP stack will send it. */
+export interface FormRequest {
+  /** The HTTP method, e.g. `POST`. */
+  method: string
+  /** The absolute URL; its query is signed and stays in the URL. */
+  url: string
+  /** The `application/x-www-form-urlencoded` body the caller built (may be empty). */
+  body: string | URLSearchParams | Uint8Array
+  /** The body's `Content-Type`, if the caller set one: it must be the form type. */
+  contentType?: string
+  /** The login (`oauth_consumer_key`). */
+  login: string
+  /** The control key (the consumer secret). */
+  controlKey: string
+  /** `oauth_timestamp` in Unix seconds; default now. */
+  timestamp?: number | string
+  /** `oauth_nonce`; default a fresh random one. */
+  nonce?: string
+}
+
+/** What to send in place of the caller's headers and body. */
+export interface SignedForm {
+  /** The `Authorization` header value. */
+  authorization: string
+  /** The body to send: the caller's fields and the `oauth_*` values, encoded and sorted. */
+  body: string
+  /** The `Content-Type` to send. */
+  contentType: string
+}
+
+/**
+ * Signs a form request for the caller's own HTTP stack (`fetch`): send the
+ * `authorization` header, `body` and `contentType` it returns.
+ */
+export declare function signForm(request: FormRequest): SignedForm
+
 declare const paynet: {
   sign: typeof sign
   Signer: typeof Signer
   verify: typeof verify
   percentEncode: typeof percentEncode
   parseResponse: typeof parseResponse
+  signForm: typeof signForm
+  errorKinds: typeof errorKinds
   commandRequest: typeof commandRequest
 }
 export default paynet

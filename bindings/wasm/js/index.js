@@ -7,5 +7,5 @@ import init, * as wasm from './paynet_oauth_wasm.js'
 
 await init({ module_or_path: new URL('./paynet_oauth_wasm_bg.wasm', import.meta.url) })
 
-export const { sign, Signer, verify, percentEncode, parseResponse, commandRequest } = wasm
-export default { sign, Signer, verify, percentEncode, parseResponse, commandRequest }
+export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest }

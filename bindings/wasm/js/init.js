@@ -11,5 +11,7 @@ export {
   verify,
   percentEncode,
   parseResponse,
+  signForm,
+  errorKinds,
   commandRequest,
 } from './paynet_oauth_wasm.js'

@@ -1,5 +1,5 @@
 //! The WebAssembly build of paynet-oauth (wasm-bindgen): `sign`, `Signer`, `verify`,
-//! `percentEncode` and `parseResponse` with the names, argument shapes, results and
+//! `percentEncode`, `parseResponse`, `signForm` and `errorKinds` with the names, argument shapes, results and
 //! error `code`s of the Node addon, for browsers, Deno, workers and Node.
 //!
 //! A thin binding over `paynet-bind` (without its `os` and `client` features): this
@@ -10,6 +10,7 @@
 
 mod command;
 mod errors;
+mod form;
 mod host;
 mod inputs;
 mod outputs;
@@ -17,5 +18,6 @@ mod responses;
 mod signing;
 
 pub use command::command_request;
+pub use form::{error_kinds, sign_form};
 pub use responses::parse_response;
 pub use signing::{Signer, percent_encode, sign, verify};

@@ -116,3 +116,31 @@ test('commandRequest builds what the Request Builder signs', () => {
   throwsCode(() => paynet.commandRequest({ gateway: 'nowhere', command: 'get-balance', subject: '1', name: 'T' }), 'PAYNET_INVALID_INPUT')
   throwsCode(() => paynet.commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1' }), 'PAYNET_INVALID_INPUT', /balance provider/)
 })
+
+test('errorKinds is the layer table: every PaynetErrorCode of index.d.ts, in number order', async () => {
+  const { readFile } = await import('node:fs/promises')
+  const types = await readFile(new URL('../index.d.ts', import.meta.url), 'utf8')
+  const union = types.slice(types.indexOf('export type PaynetErrorCode'))
+  const declared = [...union.slice(0, union.indexOf('\n\n')).matchAll(/'(PAYNET_[A-Z0-9_]+)'/g)].map((m) => m[1])
+  const kinds = paynet.errorKinds()
+  assert.deepEqual(kinds.map((k) => k.code), declared)
+  assert.ok(kinds.every((k, i) => i === 0 || kinds[i - 1].number < k.number))
+  assert.equal(kinds.find((k) => k.code === 'PAYNET_ACCESS_DENIED').number, 201)
+})
+
+test('signForm signs what fetch will send: the body fields and the query, verified by verify', () => {
+  const url = 'https://gw.example/paynet/api/v2/get-balance/1?x=1'
+  for (const body of ['balance-provider=Test', new URLSearchParams({ 'balance-provider': 'Test' }), new TextEncoder().encode('balance-provider=Test')]) {
+    const s = paynet.signForm({ method: 'POST', url, body, login: 'me', controlKey: 'key', timestamp: 1686923599, nonce: 'n1' })
+    assert.equal(s.contentType, 'application/x-www-form-urlencoded')
+    assert.match(s.body, /^balance-provider=Test&oauth_consumer_key=me&/)
+    const v = paynet.verify({ method: 'POST', url, body: s.body, authorizationHeader: s.authorization, consumerSecret: 'key', now: 1686923599 })
+    assert.equal(v.consumerKey, 'me')
+    const direct = paynet.sign({ method: 'POST', url, params: { 'balance-provider': 'Test' }, consumerKey: 'me', consumerSecret: 'key', timestamp: 1686923599, nonce: 'n1' })
+    assert.equal(s.authorization, direct.authorizationHeader)
+  }
+  throwsCode(() => paynet.signForm({ method: 'POST', url, body: '{}', contentType: 'application/json', login: 'me', controlKey: 'k' }), 'PAYNET_INVALID_INPUT', /form-urlencoded/)
+  throwsCode(() => paynet.signForm({ method: 'POST', url, body: {}, login: 'me', controlKey: 'k' }), 'PAYNET_INVALID_INPUT', /request\.body/)
+  const fresh = paynet.signForm({ method: 'POST', url, body: '', login: 'me', controlKey: 'k' })
+  assert.match(fresh.authorization, /oauth_nonce="[A-Za-z0-9]{16}"/)
+})

@@ -5,6 +5,9 @@ import * as wasm from '../../index'
 import type * as node from '../../../node/index'
 
 declare const n: {
+  signForm: typeof node.signForm
+  errorKinds: typeof node.errorKinds
+  percentEncode: typeof node.percentEncode
   sign: typeof node.sign
   verify: typeof node.verify
   parseResponse: typeof node.parseResponse
@@ -19,7 +22,14 @@ export const parseResponse: typeof node.parseResponse = wasm.parseResponse
 export const SignerClass: typeof node.Signer = wasm.Signer
 export const signer: node.Signer = new wasm.Signer('key')
 
+export const signForm: typeof node.signForm = wasm.signForm
+export const errorKinds: typeof node.errorKinds = wasm.errorKinds
+export const percentEncode: typeof node.percentEncode = wasm.percentEncode
+
 // Node -> wasm.
+export const signForm2: typeof wasm.signForm = n.signForm
+export const errorKinds2: typeof wasm.errorKinds = n.errorKinds
+export const percentEncode2: typeof wasm.percentEncode = n.percentEncode
 export const sign2: typeof wasm.sign = n.sign
 export const verify2: typeof wasm.verify = n.verify
 // The one intended difference: wasm takes any Uint8Array body (browsers have no
@@ -42,3 +52,7 @@ same<Same<wasm.SignerVerifyRequest, node.SignerVerifyRequest>>()
 same<Same<wasm.Verified, node.Verified>>()
 same<Same<wasm.EndpointBalance, node.EndpointBalance>>()
 same<Same<wasm.Balance, node.Balance>>()
+same<Same<wasm.FormRequest, node.FormRequest>>()
+same<Same<wasm.SignedForm, node.SignedForm>>()
+same<Same<wasm.ErrorKindInfo, node.ErrorKindInfo>>()
+same<Same<wasm.PaynetErrorCode, node.PaynetErrorCode>>()
