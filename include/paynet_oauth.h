@@ -271,9 +271,10 @@ typedef uint32_t paynet_field;
 
 #if defined(PAYNET_OAUTH_STD)
 /**
- * A gateway client: one login and control key, a connection pool and its own I/O
- * thread. Opaque; safe to share between threads (calls may run at the same time).
- * Free it with `paynet_client_free`.
+ * A gateway client: one login and control key, and a connection pool per process (a
+ * forked child builds its own at its first call and never touches its parent's).
+ * Opaque; safe to share between threads (calls may run at the same time). Free it with
+ * `paynet_client_free`.
  */
 typedef struct paynet_client paynet_client;
 #endif

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -255,6 +257,58 @@ static void shared_between_threads(void) {
   paynet_client_free(c);
 }
 
+#define CHILDREN 3
+#define FORK_CALLS 20
+
+/* One call on `c`: 1 when it gave 29.99. */
+static size_t balance_ok(const paynet_client *c) {
+  paynet_response *r = NULL;
+  char s[64];
+  paynet_buffer out = {s, sizeof s, 0};
+  size_t ok = paynet_client_get_balance(c, S("1"), S("Test"), &r) == PAYNET_OK &&
+              paynet_response_field(r, 0, PAYNET_FIELD_BALANCE_AMOUNT, &out) == PAYNET_OK &&
+              strcmp(s, "29.99") == 0;
+  paynet_response_free(r);
+  return ok;
+}
+
+/* A pre-forking server: the parent makes the client and uses it (a keep-alive
+ * connection in its pool), then children forked from it call at the same time as the
+ * parent. Each process must get its own connections: shared ones would hand one
+ * process another's answer and leave the other waiting until its timeout. */
+static paynet_client *SHARED;
+
+static void forked_children(void) {
+  paynet_client_options o = defaults();
+  pid_t kids[CHILDREN];
+  size_t i, ok = 0;
+  o.timeout_ms = 5000;
+  o.retries = 0;
+  SHARED = client_for(GATEWAY, MERCHANT, KEY, &o);
+  if (!SHARED) return;
+  alarm(90); /* likewise the parent (SIGALRM ends the test: a failure) */
+  CHECK(balance_ok(SHARED) == 1);
+  for (i = 0; i < CHILDREN; i++) {
+    kids[i] = fork();
+    if (kids[i] == 0) {
+      size_t n, child_ok = 0;
+      alarm(60); /* a child waiting on an answer another process took must not hang */
+      for (n = 0; n < FORK_CALLS; n++) child_ok += balance_ok(SHARED);
+      _exit(child_ok == FORK_CALLS ? 0 : 1);
+    }
+    CHECK(kids[i] > 0);
+  }
+  for (i = 0; i < FORK_CALLS; i++) ok += balance_ok(SHARED);
+  CHECK(ok == FORK_CALLS);
+  for (i = 0; i < CHILDREN; i++) {
+    int status = -1;
+    CHECK(kids[i] > 0 && waitpid(kids[i], &status, 0) == kids[i]);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  alarm(0);
+  paynet_client_free(SHARED);
+}
+
 int main(void) {
   GATEWAY = getenv("PAYNET_GATEWAY");
   KEY = getenv("PAYNET_CONTROL_KEY");
@@ -267,5 +321,6 @@ int main(void) {
   failures();
   bad_settings();
   shared_between_threads();
+  forked_children();
   return check_done("test_client");
 }

@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use paynet_bind::{Call, ClientOptions, ErrorKind, Failure, seconds};
+use paynet_bind::{Call, ClientOptions, ErrorKind, Failure, PerProcess, seconds};
 
 use crate::buffer::{boundary, boundary_code, optional_text, text};
 use crate::detail::failed;
@@ -12,10 +12,14 @@ use crate::gateway::PAYNET_ALLOW_HTTP;
 use crate::paynet_result;
 use crate::response::paynet_response;
 
-/// A gateway client: one login and control key, a connection pool and its own I/O
-/// thread. Opaque; safe to share between threads (calls may run at the same time).
-/// Free it with `paynet_client_free`.
-pub struct paynet_client(::paynet_client::blocking::Client);
+/// A gateway client: one login and control key, and a connection pool per process (a
+/// forked child builds its own at its first call and never touches its parent's).
+/// Opaque; safe to share between threads (calls may run at the same time). Free it with
+/// `paynet_client_free`.
+pub struct paynet_client {
+    settings: ClientOptions,
+    inner: PerProcess<::paynet_client::blocking::Client>,
+}
 
 /// The settings of a client. NULL options mean every default; in a struct, 0 means
 /// the default for each field except `retries` (0: never retry; negative: the default).
@@ -102,11 +106,18 @@ pub unsafe extern "C" fn paynet_client_new(
                 options.as_ref(),
             )
         };
-        let client = settings(gateway, login, control_key, c)
-            .and_then(|o| o.build_blocking())
+        let settings = settings(gateway, login, control_key, c).map_err(failed)?;
+        let client = paynet_client {
+            inner: PerProcess::new(),
+            settings,
+        };
+        // Built now, so that a bad setting is refused here and not at the first call.
+        client
+            .inner
+            .get(|| client.settings.build_blocking())
             .map_err(failed)?;
         // SAFETY: `out` is non-NULL and valid by contract.
-        unsafe { *out = Box::into_raw(Box::new(paynet_client(client))) };
+        unsafe { *out = Box::into_raw(Box::new(client)) };
         Ok(())
     })
 }
@@ -127,7 +138,10 @@ unsafe fn run(
         if out.is_null() {
             return Err(paynet_result::PAYNET_NULL_ARGUMENT);
         }
-        let outcome = call()?.run_blocking(&client.0);
+        let call = call()?;
+        let outcome = (client.inner)
+            .get(|| client.settings.build_blocking())
+            .and_then(|inner| call.run_blocking(&inner));
         let status = match &outcome {
             Ok(_) => 200,
             Err(f) if f.kind == ErrorKind::GatewayError => 200,

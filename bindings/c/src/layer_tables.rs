@@ -2,7 +2,8 @@
 //! `paynet_result` is a row of `paynet_bind::ERROR_KINDS` (same number, same name, its
 //! message the row's summary), every core error maps to the code of its kind, and every
 //! `paynet_field` is a `BalanceField` (same number, same name, its wire name in the
-//! header's documentation). The header read here is the committed one, which `make
+//! header's documentation), and every `paynet_command_kind` is the API's command of its
+//! name. The header read here is the committed one, which `make
 //! test-c` checks against a fresh cbindgen run.
 
 use core::ffi::CStr;
@@ -80,5 +81,18 @@ fn every_field_is_a_balance_field() {
         assert_eq!(*name, want);
         let wire = format!("`{}`", field.wire_name());
         assert!(doc.contains(&wire), "{name}: {doc:?} does not name {wire}");
+    }
+}
+
+#[test]
+fn every_command_kind_is_a_command_of_the_api() {
+    let in_header = header_enum("paynet_command_kind");
+    assert_eq!(in_header.len(), 3);
+    for (_, name, value) in in_header {
+        let kind = crate::gateway::command_kind(value).expect("a command");
+        let want = format!("PAYNET_COMMAND_{}", kind.as_str().to_uppercase());
+        assert_eq!(name, want);
+        let named = paynet_bind::command_kind(kind.as_str()).expect("a command name");
+        assert_eq!(named, kind);
     }
 }

@@ -1,7 +1,7 @@
 //! [`PerProcess`]: fork safety for what a process makes (a client's connection pool, a
 //! tokio runtime). A forked child (a pre-forking server, gunicorn `--preload`, Celery
 //! prefork, a plain `fork()` in C) sees its pid change at its next call and makes its
-//! own. What it inherited is leaked, never used nor dropped: the inherited sockets are
+//! own. What it inherited is kept aside and leaked, never used nor dropped: the inherited sockets are
 //! the parent's keep-alive connections (using them would hand one process the other's
 //! answers), a runtime's threads do not exist in the child, and dropping either would
 //! deregister the parent's sockets from the epoll instance both processes share.
@@ -10,42 +10,60 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 /// One value per process: made on first use, made again in a forked child.
 #[derive(Debug)]
-pub struct PerProcess<T>(Mutex<Option<(u32, Arc<T>)>>);
+pub struct PerProcess<T>(Mutex<Slot<T>>);
+
+/// This process's value and the ones inherited from parents: kept (so that a leak
+/// checker sees them reachable while the owner lives) but never used nor dropped.
+#[derive(Debug)]
+struct Slot<T> {
+    current: Option<(u32, Arc<T>)>,
+    inherited: Vec<Arc<T>>,
+}
+
+impl<T> Slot<T> {
+    /// Moves a value made by another process to `inherited`.
+    fn retire_if_inherited(&mut self, pid: u32) {
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|(owner, _)| *owner != pid)
+        {
+            if let Some((_, value)) = self.current.take() {
+                self.inherited.push(value);
+            }
+        }
+    }
+}
 
 impl<T> PerProcess<T> {
     /// Empty: the first [`PerProcess::get`] makes the value.
     pub const fn new() -> Self {
-        PerProcess(Mutex::new(None))
+        PerProcess(Mutex::new(Slot {
+            current: None,
+            inherited: Vec::new(),
+        }))
     }
 
     /// This process's value, made by `make` when there is none yet or when the one
-    /// held was made by another process (then leaked).
+    /// held was made by another process (then kept aside, never used nor dropped).
     pub fn get<E>(&self, make: impl FnOnce() -> Result<T, E>) -> Result<Arc<T>, E> {
         let pid = std::process::id();
         let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((owner, value)) = slot.as_ref() {
-            if *owner == pid {
-                return Ok(Arc::clone(value));
-            }
+        slot.retire_if_inherited(pid);
+        if let Some((_, value)) = slot.current.as_ref() {
+            return Ok(Arc::clone(value));
         }
         let fresh = Arc::new(make()?);
-        if let Some((_, inherited)) = slot.replace((pid, Arc::clone(&fresh))) {
-            std::mem::forget(inherited);
-        }
+        slot.current = Some((pid, Arc::clone(&fresh)));
         Ok(fresh)
     }
 
-    /// Takes this process's value out (a value made by another process is leaked, as
-    /// in [`PerProcess::get`]); the next `get` makes a new one.
+    /// Takes this process's value out (a value made by another process is kept aside,
+    /// as in [`PerProcess::get`]); the next `get` makes a new one.
     pub fn take(&self) -> Option<Arc<T>> {
         let mut slot = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let (owner, value) = slot.take()?;
-        if owner == std::process::id() {
-            Some(value)
-        } else {
-            std::mem::forget(value);
-            None
-        }
+        slot.retire_if_inherited(std::process::id());
+        slot.current.take().map(|(_, value)| value)
     }
 }
 
@@ -58,11 +76,8 @@ impl<T> Default for PerProcess<T> {
 impl<T> Drop for PerProcess<T> {
     fn drop(&mut self) {
         let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
-        if let Some((owner, value)) = slot.take() {
-            if owner != std::process::id() {
-                std::mem::forget(value);
-            }
-        }
+        slot.retire_if_inherited(std::process::id());
+        std::mem::forget(std::mem::take(&mut slot.inherited));
     }
 }
 
@@ -91,10 +106,15 @@ mod tests {
 
     #[test]
     fn a_value_of_another_process_is_replaced_and_leaked() {
-        let slot = PerProcess(Mutex::new(Some((u32::MAX, Arc::new("inherited")))));
-        let inherited = Arc::clone(&slot.0.lock().unwrap().as_ref().unwrap().1);
+        let inherited = Arc::new("inherited");
+        let slot = PerProcess::new();
+        slot.0.lock().unwrap().current = Some((u32::MAX, Arc::clone(&inherited)));
         assert_eq!(*slot.get(|| Ok::<_, ()>("mine")).unwrap(), "mine");
-        // Leaked, not dropped: the slot's reference is still counted.
+        assert_eq!(Arc::strong_count(&inherited), 2);
+        slot.0.lock().unwrap().current = Some((u32::MAX, Arc::new("another")));
+        assert_eq!(slot.take(), None);
+        // Leaked, never dropped: the slot's references stay counted after it is gone.
+        drop(slot);
         assert_eq!(Arc::strong_count(&inherited), 2);
     }
 }
