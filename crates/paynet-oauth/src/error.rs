@@ -55,6 +55,29 @@ pub enum Error {
 }
 
 impl Error {
+    /// One value of every variant, in declaration order (`BufferTooSmall` with
+    /// `needed: 1`): the bindings' tests walk it to check that each core error has its
+    /// own C code, Python class and Node `code`. A variant added to the enum and not
+    /// here fails this crate's tests (an exhaustive match numbers the variants).
+    pub const ALL: [Error; 16] = [
+        Error::BufferTooSmall { needed: 1 },
+        Error::TooManyParameters,
+        Error::MalformedUrl,
+        Error::InvalidMethod,
+        Error::InvalidPercentEncoding,
+        Error::MalformedHeader,
+        Error::MissingOAuthParameter,
+        Error::DuplicateOAuthParameter,
+        Error::UnsupportedSignatureMethod,
+        Error::UnsupportedVersion,
+        Error::OAuthParameterMismatch,
+        Error::InvalidTimestamp,
+        Error::TimestampOutOfWindow,
+        Error::SignatureMismatch,
+        Error::WriteFailed,
+        Error::InvalidParameter,
+    ];
+
     /// A short, static, human-readable description.
     pub const fn message(&self) -> &'static str {
         match self {
@@ -98,5 +121,40 @@ impl core::error::Error for Error {}
 impl From<fmt::Error> for Error {
     fn from(_: fmt::Error) -> Self {
         Error::WriteFailed
+    }
+}
+
+#[cfg(test)]
+mod all_variants {
+    use super::Error;
+
+    /// The position of `e` in [`Error::ALL`]. No wildcard arm: a new variant does not
+    /// compile here until it is given a position (and a place in `ALL`).
+    fn position(e: Error) -> usize {
+        match e {
+            Error::BufferTooSmall { .. } => 0,
+            Error::TooManyParameters => 1,
+            Error::MalformedUrl => 2,
+            Error::InvalidMethod => 3,
+            Error::InvalidPercentEncoding => 4,
+            Error::MalformedHeader => 5,
+            Error::MissingOAuthParameter => 6,
+            Error::DuplicateOAuthParameter => 7,
+            Error::UnsupportedSignatureMethod => 8,
+            Error::UnsupportedVersion => 9,
+            Error::OAuthParameterMismatch => 10,
+            Error::InvalidTimestamp => 11,
+            Error::TimestampOutOfWindow => 12,
+            Error::SignatureMismatch => 13,
+            Error::WriteFailed => 14,
+            Error::InvalidParameter => 15,
+        }
+    }
+
+    #[test]
+    fn all_holds_every_variant_once_in_order() {
+        for (i, e) in Error::ALL.iter().enumerate() {
+            assert_eq!(position(*e), i, "{e:?}");
+        }
     }
 }
