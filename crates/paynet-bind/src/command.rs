@@ -159,6 +159,7 @@ mod tests {
         assert!(Answer::parse("get-balance", 99, b"").is_err());
     }
 
+    #[cfg(feature = "client")]
     #[test]
     fn calls_by_name() {
         let call = Call::named("getBalance", "1".into(), Some("Test".into())).unwrap();
