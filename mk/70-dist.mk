@@ -179,6 +179,7 @@ test-dist: dist ## make dist, then check each artifact as a user would (slow: cr
 test-publish: ## cargo publish --dry-run of every publishable crate (packaged and built from the .crate files)
 	@mkdir -p $(DIST_WORK)
 	@packages=$$(bash tools/dist/check-license-copies.sh $(ROOT)) && \
+	  bash tools/dist/forget-packaged-copies.sh >/dev/null && \
 	  $(CARGO) publish --dry-run --workspace --locked >$(DIST_WORK)/publish.log 2>&1 || { cat $(DIST_WORK)/publish.log; exit 1; }; \
 	  echo "publish: cargo publish --dry-run: $$(grep -c '^ *Packaging ' $(DIST_WORK)/publish.log) crates packaged and verified" \
 	  "($$(sed -n 's/^ *Packaging \([^ ]*\) .*/\1/p' $(DIST_WORK)/publish.log | paste -sd' ')); LICENSE-MIT/-APACHE in $$packages packages"
