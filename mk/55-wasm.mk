@@ -13,6 +13,14 @@
 #                    page's origin, the page from file://
 #   make bench-wasm  time per sign in Chromium vs crypto.subtle HMAC-SHA1, and the
 #                    sizes of what the page loads -> BENCHMARKS.md
+#   make test-npm-runtimes  ONE npm package for every runtime: npm pack of paynet-oauth
+#                    (bindings/node; its prepack copies the wasm build into wasm/),
+#                    installed into a fresh project: plain node imports the native
+#                    addon, --conditions=browser / =worker and paynet-oauth/wasm the wasm
+#                    build, every vector through each
+#
+# make dist's main npm package carries the wasm build too (tools/dist/node-main.sh), so
+# dist-node needs make wasm first.
 
 WASM_SRC := $(ROOT)/bindings/wasm
 WASM_BUILD := $(ROOT)/build/wasm
@@ -95,7 +103,19 @@ bench-wasm-tools:
 bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
 
-TEST_TARGETS += test-wasm test-web
+.PHONY: test-npm-runtimes
+test-npm-runtimes: ## paynet-oauth packed: native addon under node, wasm under browser/worker conditions, vectors through each
+	@$(call with-tool,wasm,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),npm-runtimes-run)
+
+.PHONY: npm-runtimes-run
+npm-runtimes-run: wasm-build node-build
+	@bash $(WASM_SRC)/scripts/check-npm.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/npm >$(WASM_BUILD)/npm.log 2>&1 || { \
+	  cat $(WASM_BUILD)/npm.log; exit 1; }
+	@tail -n 1 $(WASM_BUILD)/npm.log
+
+dist-node: wasm
+
+TEST_TARGETS += test-wasm test-web test-npm-runtimes
 BENCH_TARGETS += bench-wasm
 
 .PHONY: web-screenshot
