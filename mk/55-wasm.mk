@@ -18,6 +18,10 @@
 #                    installed into a fresh project: plain node imports the native
 #                    addon, --conditions=browser / =worker and paynet-oauth/wasm the wasm
 #                    build, every vector through each
+#   make test-edge   the same packed package in real edge runtimes: Deno imports it by
+#                    name (the `deno` condition), workerd serves a worker bundled through
+#                    the `workerd` condition; every vector in each (deno, workerd and
+#                    esbuild from npm, pinned, installed once into build/tools/edge)
 #
 # make dist's main npm package carries the wasm build too (tools/dist/node-main.sh), so
 # dist-node needs make wasm first.
@@ -113,9 +117,25 @@ npm-runtimes-run: wasm-build node-build
 	  cat $(WASM_BUILD)/npm.log; exit 1; }
 	@tail -n 1 $(WASM_BUILD)/npm.log
 
+EDGE_TOOLS := $(WASM_SRC)/scripts/edge-tools.sh
+
+.PHONY: test-edge
+test-edge: ## paynet-oauth packed, in Deno (deno condition) and workerd (workerd condition): every vector
+	@$(call with-tool,edge,deno + workerd + esbuild (npm; build/tools/edge),bash $(EDGE_TOOLS) check $(ROOT),bash $(EDGE_TOOLS) install $(ROOT),test-edge-tools)
+
+.PHONY: test-edge-tools
+test-edge-tools:
+	@$(call with-tool,edge,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),edge-run)
+
+.PHONY: edge-run
+edge-run: wasm-build node-build
+	@bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
+	  cat $(WASM_BUILD)/edge.log; exit 1; }
+	@tail -n 1 $(WASM_BUILD)/edge.log
+
 dist-node: wasm
 
-TEST_TARGETS += test-wasm test-web test-npm-runtimes
+TEST_TARGETS += test-wasm test-web test-npm-runtimes test-edge
 BENCH_TARGETS += bench-wasm
 
 .PHONY: web-screenshot
