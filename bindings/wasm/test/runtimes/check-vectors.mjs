@@ -5,31 +5,14 @@
 //
 //   checkVectors(paynet, signing, responses) -> { passed, failed: [message...] }
 
+import { camel, requestOf } from './requests.mjs'
+
 const CODES = {
   gateway_error: 'PAYNET_GATEWAY_ERROR',
   access_denied: 'PAYNET_ACCESS_DENIED',
   http_error: 'PAYNET_HTTP_ERROR',
   unexpected_response: 'PAYNET_UNEXPECTED_RESPONSE',
 }
-
-function requestOf(c) {
-  const request = {
-    method: c.method,
-    url: c.url,
-    params: c.form,
-    consumerKey: c.consumer_key,
-    consumerSecret: c.consumer_secret,
-    timestamp: c.timestamp,
-    nonce: c.nonce,
-  }
-  if (c.token !== undefined) request.token = c.token
-  if (c.token_secret !== undefined) request.tokenSecret = c.token_secret
-  if ('version' in c) request.version = c.version
-  if (c.oauth_extra !== undefined) request.oauthExtra = c.oauth_extra
-  return request
-}
-
-const camel = (name) => name.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase())
 
 function same(failed, what, got, want) {
   if (JSON.stringify(got) !== JSON.stringify(want)) {
@@ -73,7 +56,7 @@ function responseCase(paynet, c, failed) {
       const got = paynet.parseResponse(c.endpoint, c.status, body)
       same(failed, `${what} count`, got.length, e.balances.length)
       e.balances.forEach((balance, i) => {
-        for (const [k, v] of Object.entries(balance)) same(failed, `${what}[${i}].${camel(k)}`, got[i]?.[camel(k)], v)
+        for (const [k, v] of Object.entries(camel(balance))) same(failed, `${what}[${i}].${k}`, got[i]?.[k], v)
       })
     } else {
       let error
