@@ -13,6 +13,10 @@
 #                    page's origin, the page from file://
 #   make bench-wasm  time per sign in Chromium vs crypto.subtle HMAC-SHA1, and the
 #                    sizes of what the page loads -> BENCHMARKS.md
+#   make wasm-sizes  what the .wasm is made of: code bytes per crate, largest functions
+#   PAYNET_WASM_NIGHTLY=1 make wasm|web|bench-wasm   the same with the pinned nightly,
+#                    build-std and panic=immediate-abort (smaller; only for size, not
+#                    the default; std is built once into target/wasm-nightly)
 #   make test-npm-runtimes  ONE npm package for every runtime: npm pack of paynet-oauth
 #                    (bindings/node; its prepack copies the wasm build into wasm/),
 #                    installed into a fresh project: plain node imports the native
@@ -106,6 +110,10 @@ bench-wasm-tools:
 .PHONY: bench-wasm-run
 bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
+
+.PHONY: wasm-sizes
+wasm-sizes: wasm ## what the .wasm is made of: code bytes per crate and the largest functions
+	@bash $(WASM_SRC)/scripts/sizes.sh $(ROOT)
 
 .PHONY: test-npm-runtimes
 test-npm-runtimes: ## paynet-oauth packed: native addon under node, wasm under browser/worker conditions, vectors through each
