@@ -45,7 +45,11 @@ def crate_of(name):
     if name.startswith('_R') and v0:
         n = int(v0.group(1))
         return name[v0.end():v0.end() + n]
-    return name.split('::')[0]
+    if name.endswith(' shim'):
+        return '(exports: wasm-bindgen shims, with what was inlined into them)'
+    # Already demangled: `<crate[hash]::path as ...>::f`, `crate::path::f::hHASH`.
+    plain = re.sub(r'^(<|&|mut |impl |dyn )+', '', name)
+    return re.split(r'\[|::| |<|>', plain)[0] or name
 
 
 def main():
