@@ -144,27 +144,33 @@ function explain(r) {
 }
 
 // The buffer the packed request is written into and the outputs come back in (one per
-// module instance, so one per worker thread), and the lengths of the reply.
-let io = Buffer.allocUnsafeSlow(4096)
-const lensBuffer = Buffer.alloc(32)
-const lens = new Uint32Array(lensBuffer.buffer, lensBuffer.byteOffset, 8)
+// module instance, so one per worker thread): the reply's eight lengths first (read
+// through `lens`), then the request, then the outputs.
+const LENS_BYTES = 32
+let io
+let lens
+function allocate(size) {
+  io = Buffer.allocUnsafeSlow(size)
+  lens = new Uint32Array(io.buffer, io.byteOffset, LENS_BYTES / 4)
+}
+allocate(4096)
 
-// Writes `text` (UTF-8) at the start of `io`, first making room for it and the outputs;
-// returns its byte length.
+// Writes `text` (UTF-8) into `io` behind the lengths, first making room for it and the
+// outputs; returns its byte length.
 function write(text) {
-  const room = 3 * text.length + 2048
-  if (io.length < room) io = Buffer.allocUnsafeSlow(room)
-  return io.write(text, 0)
+  const room = LENS_BYTES + 3 * text.length + 2048
+  if (io.length < room) allocate(room)
+  return io.write(text, LENS_BYTES)
 }
 
 // Signs the packed `text` with `signPacked` (the module's or a Signer's, called on
 // `self`) and returns the outputs (see src/signing.rs), as a plain object of strings.
 function signIo(signPacked, self, text) {
   const len = write(text) // first: it may replace `io`
-  let needed = signPacked.call(self, text, io, len, lensBuffer)
+  let needed = signPacked.call(self, text, io, len)
   while (needed !== 0) {
-    io = Buffer.allocUnsafeSlow(needed)
-    needed = signPacked.call(self, text, io, io.write(text, 0), lensBuffer)
+    allocate(needed)
+    needed = signPacked.call(self, text, io, io.write(text, LENS_BYTES))
   }
   const start = lens[0]
   const out = lens[2] === 1 ? io.latin1Slice(start, start + lens[1]) : io.toString('utf8', start, start + lens[1])

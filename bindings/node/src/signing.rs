@@ -9,7 +9,8 @@
 //! to zero bytes as soon as the HMAC is keyed), then method, url, consumer key,
 //! timestamp, nonce, token, version, realm, the number of form pairs, the pairs (name,
 //! value, …), the number of extra `oauth_*` pairs, those pairs.
-//! Reply (in `lens`, eight native-endian `u32`): where the outputs start, their byte
+//! Reply (eight native-endian `u32` at the start of the buffer, the request behind
+//! them): where the outputs start, their byte
 //! length, 1 when they are ASCII, and the UTF-16 lengths of the timestamp, the nonce,
 //! the header, the normalized parameters and the base string; the outputs are the
 //! 28-character signature, those five, and the body up to the end.
@@ -25,6 +26,8 @@ use crate::errors::js;
 const SIGNATURE_LEN: usize = 28;
 /// The number of `u32` in the reply's lengths.
 const LENS: usize = 8;
+/// Where the request starts in the buffer: behind the reply's lengths.
+const LENS_BYTES: usize = 4 * LENS;
 
 fn malformed() -> Failure {
     Failure::internal("malformed packed request (internal to the paynet-oauth package)")
@@ -49,8 +52,22 @@ impl<'a> Reader<'a> {
             self.rest = rest;
             return Ok(None);
         }
-        let (digits, rest) = self.rest.split_once(':').ok_or_else(malformed)?;
-        let units: usize = digits.parse().map_err(|_| malformed())?;
+        // `LEN:` by hand: the fields are short, a search costs more than they do.
+        let bytes = self.rest.as_bytes();
+        let (mut units, mut i) = (0usize, 0);
+        loop {
+            match bytes.get(i) {
+                Some(b':') if i > 0 => break,
+                Some(&d) if d.is_ascii_digit() => {
+                    units = (units.checked_mul(10))
+                        .and_then(|u| u.checked_add(usize::from(d - b'0')))
+                        .ok_or_else(malformed)?;
+                    i += 1;
+                }
+                _ => return Err(malformed()),
+            }
+        }
+        let rest = &self.rest[i + 1..];
         let bytes = if self.ascii {
             units
         } else {
@@ -131,7 +148,7 @@ impl<'a> Fields<'a> {
 /// `Buffer#write` replaced, which `packed` (the string written) tells apart.
 fn text_of<'a>(bytes: &'a [u8], packed: JsString<'_>) -> Result<&'a str, Failure> {
     let text = std::str::from_utf8(bytes).map_err(|_| malformed())?;
-    if text.contains('\u{FFFD}') {
+    if !text.is_ascii() && text.contains('\u{FFFD}') {
         let units = packed
             .into_utf16()
             .map_err(|e| Failure::invalid_input(e.reason.clone()))?;
@@ -144,7 +161,7 @@ fn text_of<'a>(bytes: &'a [u8], packed: JsString<'_>) -> Result<&'a str, Failure
     Ok(text)
 }
 
-/// Signs the request packed in `io[..input_len]` with `signer` (or, when `None`, with
+/// Signs the request packed in `io` (behind the reply's lengths, `input_len` bytes) with `signer` (or, when `None`, with
 /// the secrets packed before it) and writes the outputs behind it (see the module
 /// docs). Returns 0, or the buffer size needed when `io` is too small.
 fn sign_io(
@@ -152,12 +169,12 @@ fn sign_io(
     packed: JsString<'_>,
     io: &mut [u8],
     input_len: u32,
-    lens: &mut [u8],
 ) -> Result<u32, Failure> {
     let input_len = usize::try_from(input_len).map_err(|_| malformed())?;
-    if input_len > io.len() || lens.len() < 4 * LENS {
+    if LENS_BYTES + input_len > io.len() {
         return Err(malformed());
     }
+    let (lens, io) = io.split_at_mut(LENS_BYTES);
     let (input, out) = io.split_at_mut(input_len);
     let text = text_of(input, packed)?;
     let keyed;
@@ -185,7 +202,7 @@ fn sign_io(
         let needed =
             SIGNATURE_LEN + ts.len() + nonce.len() + lens_of.iter().sum::<usize>() + s.body_len();
         let Some(out) = out.get_mut(..needed) else {
-            return u32::try_from(input_len + needed).unwrap_or(u32::MAX);
+            return u32::try_from(LENS_BYTES + input_len + needed).unwrap_or(u32::MAX);
         };
         let mut at = 0;
         for text in [s.signature(), ts, nonce] {
@@ -212,7 +229,7 @@ fn sign_io(
         let _ = s.body_into(&mut out[at..]);
         let ascii = out.is_ascii();
         let mut values = [0u32; LENS];
-        values[0] = u32::try_from(input_len).unwrap_or(u32::MAX);
+        values[0] = u32::try_from(LENS_BYTES + input_len).unwrap_or(u32::MAX);
         values[1] = u32::try_from(needed).unwrap_or(u32::MAX);
         values[2] = u32::from(ascii);
         for (value, (start, end)) in values[3..].iter_mut().zip(spans) {
@@ -238,9 +255,8 @@ pub fn sign_packed(
     packed: JsString<'_>,
     mut io: BufferSlice<'_>,
     input_len: u32,
-    mut lens: BufferSlice<'_>,
 ) -> napi::Result<u32> {
-    js(&env, sign_io(None, packed, &mut io, input_len, &mut lens))
+    js(&env, sign_io(None, packed, &mut io, input_len))
 }
 
 /// HMAC-SHA1 keyed once with a consumer secret (the gateway's control key) and a token
@@ -277,12 +293,8 @@ impl Signer {
         packed: JsString<'_>,
         mut io: BufferSlice<'_>,
         input_len: u32,
-        mut lens: BufferSlice<'_>,
     ) -> napi::Result<u32> {
-        js(
-            &env,
-            sign_io(Some(&self.inner), packed, &mut io, input_len, &mut lens),
-        )
+        js(&env, sign_io(Some(&self.inner), packed, &mut io, input_len))
     }
 }
 
