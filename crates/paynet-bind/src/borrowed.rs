@@ -201,7 +201,9 @@ mod tests {
         bad.timestamp = Some("12a");
         let e = bad.sign_with(&signer, |_| ()).unwrap_err();
         assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
-        let url = BorrowedRequest::new("POST", "not a url", "k").sign_with(&signer, |_| ());
+        let mut url = BorrowedRequest::new("POST", "not a url", "k");
+        (url.timestamp, url.nonce) = (Some("1"), Some("n"));
+        let url = url.sign_with(&signer, |_| ());
         assert_eq!(url.unwrap_err().kind, crate::ErrorKind::MalformedUrl);
         let undated = BorrowedRequest::new("POST", "https://h/", "k").debug_outputs();
         assert_eq!(undated.unwrap_err().kind, crate::ErrorKind::Internal);
