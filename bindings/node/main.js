@@ -147,20 +147,23 @@ function explain(r) {
 // module instance, so one per worker thread): the reply's eight lengths first (read
 // through `lens`), then the request, then the outputs.
 const LENS_BYTES = 32
+const encoder = new TextEncoder()
 let io
 let lens
+let input // `io` behind the lengths
 function allocate(size) {
   io = Buffer.allocUnsafeSlow(size)
   lens = new Uint32Array(io.buffer, io.byteOffset, LENS_BYTES / 4)
+  input = new Uint8Array(io.buffer, io.byteOffset + LENS_BYTES)
 }
 allocate(4096)
 
-// Writes `text` (UTF-8) into `io` behind the lengths, first making room for it and the
-// outputs; returns its byte length.
+// Writes `text` (UTF-8, a lone surrogate as U+FFFD) into `io` behind the lengths,
+// first making room for it and the outputs; returns its byte length.
 function write(text) {
   const room = LENS_BYTES + 3 * text.length + 2048
   if (io.length < room) allocate(room)
-  return io.write(text, LENS_BYTES)
+  return encoder.encodeInto(text, input).written
 }
 
 // Signs the packed `text` with `signPacked` (the module's or a Signer's, called on
@@ -170,7 +173,7 @@ function signIo(signPacked, self, text) {
   let needed = signPacked.call(self, text, io, len)
   while (needed !== 0) {
     allocate(needed)
-    needed = signPacked.call(self, text, io, io.write(text, LENS_BYTES))
+    needed = signPacked.call(self, text, io, encoder.encodeInto(text, input).written)
   }
   const start = lens[0]
   const out = lens[2] === 1 ? io.latin1Slice(start, start + lens[1]) : io.toString('utf8', start, start + lens[1])
