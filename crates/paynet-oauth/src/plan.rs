@@ -154,7 +154,7 @@ impl Plan {
         plan.header_len = header_len + ",oauth_signature=\"\"".len();
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
-        plan.sort(r, query);
+        plan.sort(r, query, query.len() + r.form.len());
         Ok(plan)
     }
 
@@ -169,15 +169,66 @@ impl Plan {
         Ok(())
     }
 
-    /// Sorts by encoded name, then encoded value: an insertion sort, as the
-    /// parameters arrive nearly sorted (the protocol ones in order, after the form's).
-    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)]) {
+    /// Sorts by encoded name, then encoded value. The user's parameters (query, then
+    /// form: the first `users` ids) are sorted among themselves by an insertion sort;
+    /// the protocol ones arrive sorted (the extras are sorted in among them); the two
+    /// runs are then merged. A user name that does not start with `oauth_` sorts before
+    /// or after every protocol name, which one comparison with `oauth_` tells.
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
         let n = usize::from(self.count);
-        for i in 1..n {
+        self.insertion_sort(r, query, 0, users);
+        if !r.extra.is_empty() {
+            self.insertion_sort(r, query, users, n);
+        }
+        if users == 0 {
+            return;
+        }
+        let mut merged = [0u8; MAX_PARAMS];
+        let (mut i, mut j, mut k) = (0, users, 0);
+        while i < users {
+            let u = self.order[i];
+            let (name, value) = self.entry(r, query, u);
+            let side = name.oauth_side();
+            while j < n {
+                let o = self.order[j];
+                let user_first = match side {
+                    Some(order) => order.is_lt(),
+                    None => {
+                        let (n2, v2) = self.entry(r, query, o);
+                        name.cmp_encoded(&n2)
+                            .then_with(|| value.cmp_encoded(&v2))
+                            .is_le()
+                    }
+                };
+                if user_first {
+                    break;
+                }
+                merged[k] = o;
+                k += 1;
+                j += 1;
+            }
+            merged[k] = u;
+            k += 1;
+            i += 1;
+        }
+        merged[k..n].copy_from_slice(&self.order[j..n]);
+        self.order[..n].copy_from_slice(&merged[..n]);
+    }
+
+    /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short
+    /// and mostly in order).
+    fn insertion_sort(
+        &mut self,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        from: usize,
+        to: usize,
+    ) {
+        for i in from + 1..to {
             let id = self.order[i];
             let (name, value) = self.entry(r, query, id);
             let mut j = i;
-            while j > 0 {
+            while j > from {
                 let (n2, v2) = self.entry(r, query, self.order[j - 1]);
                 if n2
                     .cmp_encoded(&name)
