@@ -14,7 +14,7 @@ use crate::MAX_PARAMS;
 use crate::params::Text;
 use crate::percent::Decoding;
 use crate::request::Request;
-use crate::sign::SIGNATURE_METHOD;
+use crate::sign::{SIGNATURE_LEN, SIGNATURE_METHOD};
 use crate::sink::Sink;
 use crate::url::UrlParts;
 
@@ -69,6 +69,8 @@ pub(crate) struct Plan {
     form_clean: u64,
     /// Which standard and extra `oauth_*` values (and the realm) need no encoding.
     oauth_clean: u32,
+    /// Which bytes of the signature are escaped in the header (`+ / =`).
+    signature_escapes: u32,
     /// Exact output lengths.
     pub(crate) header_len: usize,
     pub(crate) body_len: usize,
@@ -94,6 +96,7 @@ impl Plan {
             count: 0,
             form_clean: 0,
             oauth_clean: 0,
+            signature_escapes: 0,
             header_len: 0,
             body_len: 0,
             normalized_len: 0,
@@ -211,8 +214,13 @@ impl Plan {
             k += 1;
             i += 1;
         }
-        merged[k..n].copy_from_slice(&self.order[j..n]);
-        self.order[..n].copy_from_slice(&merged[..n]);
+        // Whole fixed-size arrays: no call to `memcpy` for a few bytes.
+        while j < n {
+            merged[k] = self.order[j];
+            k += 1;
+            j += 1;
+        }
+        self.order = merged;
     }
 
     /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short
@@ -330,10 +338,18 @@ fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 impl Plan {
-    /// Adds the signature's escapes to the header length.
-    pub(crate) fn add_signature(&mut self, signature: &[u8]) {
-        let escaped = signature.iter().filter(|&&b| !b.is_ascii_alphanumeric());
-        self.header_len += signature.len() + 2 * escaped.count();
+    /// Adds the signature's escapes to the header length and notes where they are.
+    pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
+        let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
+            mask | u32::from(!b.is_ascii_alphanumeric()) << i
+        });
+        self.signature_escapes = escapes;
+        self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
+    }
+
+    /// Bit `i` is set when byte `i` of the signature is escaped in the header.
+    pub(crate) fn signature_escapes(&self) -> u32 {
+        self.signature_escapes
     }
 
     /// Whether the realm needs no encoding.
