@@ -103,7 +103,11 @@ impl Plan {
             base_len: 0,
         };
         // `name=value&` per pair, encoded once; the last `&` is taken off at the end.
-        let query_len = collect_query(url.query, query)?;
+        let query_len = if url.query.is_empty() {
+            0
+        } else {
+            collect_query(url.query, query)?
+        };
         for j in 0..query.len() {
             plan.push(QUERY | j as u8)?;
         }
@@ -179,14 +183,18 @@ impl Plan {
     /// or after every protocol name, which one comparison with `oauth_` tells.
     fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
         let n = usize::from(self.count);
-        self.insertion_sort(r, query, 0, users);
+        if users > 1 {
+            self.insertion_sort(r, query, 0, users);
+        }
         if !r.extra.is_empty() {
             self.insertion_sort(r, query, users, n);
         }
         if users == 0 {
             return;
         }
-        let mut merged = [0u8; MAX_PARAMS];
+        // When the user's run is used up after `k` places, `k` is `j`: the protocol
+        // ids left are already where they belong.
+        let mut merged = self.order;
         let (mut i, mut j, mut k) = (0, users, 0);
         while i < users {
             let u = self.order[i];
@@ -214,12 +222,7 @@ impl Plan {
             k += 1;
             i += 1;
         }
-        // Whole fixed-size arrays: no call to `memcpy` for a few bytes.
-        while j < n {
-            merged[k] = self.order[j];
-            k += 1;
-            j += 1;
-        }
+        debug_assert_eq!(k, j);
         self.order = merged;
     }
 
