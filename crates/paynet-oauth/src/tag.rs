@@ -49,7 +49,9 @@ mod tests {
 
     #[test]
     fn matches_the_base64_crate_on_every_byte_in_every_position() {
-        for seed in 0u32..2000 {
+        // Miri is ~1000x slower: a sample there, every case natively.
+        let (seeds, step) = if cfg!(miri) { (40, 23) } else { (2000, 1) };
+        for seed in 0u32..seeds {
             let tag: [u8; 20] = core::array::from_fn(|i| {
                 (seed.wrapping_mul(2_654_435_761).rotate_left(i as u32 * 3) as u8)
                     ^ (seed as u8).wrapping_add((i as u8).wrapping_mul(37))
@@ -65,7 +67,7 @@ mod tests {
                 assert_eq!(escapes >> i & 1 == 1, escaped, "tag {tag:?}, character {i}");
             }
         }
-        for b in 0..=255u8 {
+        for b in (0..=255u8).step_by(step) {
             for pos in 0..20 {
                 let mut tag = [0u8; 20];
                 tag[pos] = b;

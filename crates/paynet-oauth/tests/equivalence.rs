@@ -426,8 +426,10 @@ fn names_next_to_the_oauth_block_sort_as_before() {
         "?oauth_nonce=2xGTFuAgetE&oauth_nonce=2xGTFuAgetD&oauth_nonce=2xGTFuAgetF",
         "?oauth+x=1&oauth_%20=1&oauth_version=1.0&oauth_version=0.9&oauth_versio=1",
     ];
+    // Miri is ~1000x slower: every fifth name there, every name natively.
+    let step = if cfg!(miri) { 5 } else { 1 };
     for query in queries {
-        for (k, name) in form_names.iter().enumerate() {
+        for (k, name) in form_names.iter().enumerate().step_by(step) {
             let mut c = base_case();
             c.url.push_str(query);
             c.form = vec![
