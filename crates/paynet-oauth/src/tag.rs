@@ -10,35 +10,30 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// when character `i` is one that a header escapes (`+`, `/` and the final `=`).
 #[inline]
 pub(crate) fn base64_tag(tag: &[u8; 20]) -> ([u8; SIGNATURE_LEN], u32) {
-    // Padded to 32 bytes, so the mask below is one vector compare.
-    let mut out = [b'='; 32];
-    // Six whole groups of three bytes, then two bytes and the padding.
-    for i in 0..7 {
-        let b = |k: usize| u32::from(tag.get(3 * i + k).copied().unwrap_or(0));
-        let n = b(0) << 16 | b(1) << 8 | b(2);
-        out[4 * i] = ALPHABET[(n >> 18) as usize & 0x3f];
-        out[4 * i + 1] = ALPHABET[(n >> 12) as usize & 0x3f];
-        out[4 * i + 2] = ALPHABET[(n >> 6) as usize & 0x3f];
-        out[4 * i + 3] = ALPHABET[n as usize & 0x3f];
-    }
-    out[SIGNATURE_LEN - 1] = b'=';
-    // Below `0` in ASCII: `+` and `/`, the only letters that are not alphanumeric
-    // besides `=`, which is at the end. Eight letters at a time: the high bit of each
-    // byte of `(c | 0x80) - 0x30` is clear where `c < 0x30`; the multiplication
-    // gathers those eight bits into the top byte.
+    let mut out = [b'='; SIGNATURE_LEN];
+    // The final `=`.
     let mut escapes = 1 << (SIGNATURE_LEN - 1);
-    for (k, word) in out.chunks_exact(8).enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        let w = u64::from_le_bytes(bytes);
-        let below = !((w | 0x8080_8080_8080_8080).wrapping_sub(0x3030_3030_3030_3030))
-            & 0x8080_8080_8080_8080;
-        let bits = (below >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        escapes |= (bits as u32) << (8 * k);
+    let mut put = |pos: usize, sextet: u32| {
+        let sextet = (sextet & 0x3f) as usize;
+        out[pos] = ALPHABET[sextet];
+        // `+` and `/` are the last two letters of the alphabet.
+        escapes |= u32::from(sextet >= 62) << pos;
+    };
+    // Six whole groups of three bytes, then two bytes and the padding.
+    for i in 0..6 {
+        let n = u32::from(tag[3 * i]) << 16
+            | u32::from(tag[3 * i + 1]) << 8
+            | u32::from(tag[3 * i + 2]);
+        put(4 * i, n >> 18);
+        put(4 * i + 1, n >> 12);
+        put(4 * i + 2, n >> 6);
+        put(4 * i + 3, n);
     }
-    let mut chars = [0u8; SIGNATURE_LEN];
-    chars.copy_from_slice(&out[..SIGNATURE_LEN]);
-    (chars, escapes)
+    let n = u32::from(tag[18]) << 16 | u32::from(tag[19]) << 8;
+    put(24, n >> 18);
+    put(25, n >> 12);
+    put(26, n >> 6);
+    (out, escapes)
 }
 
 #[cfg(test)]
