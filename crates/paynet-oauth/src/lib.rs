@@ -46,7 +46,6 @@ mod request;
 mod sign;
 mod signed;
 mod sink;
-mod tag;
 mod url;
 mod verify;
 

@@ -341,11 +341,13 @@ fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 impl Plan {
-    /// Adds the signature's escapes (bit `i` for character `i`) to the header length
-    /// and notes where they are.
-    pub(crate) fn add_signature(&mut self, escapes: u32) {
+    /// Adds the signature's escapes to the header length and notes where they are.
+    pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
+        let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
+            mask | u32::from(!b.is_ascii_alphanumeric()) << i
+        });
         self.signature_escapes = escapes;
-        self.header_len += SIGNATURE_LEN + 2 * escapes.count_ones() as usize;
+        self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
     }
 
     /// Bit `i` is set when byte `i` of the signature is escaped in the header.

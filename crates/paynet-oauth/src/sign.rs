@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use base64::Engine as _;
 use hmac::{Hmac, KeyInit, Mac};
 use sha1::{Digest, Sha1};
 
@@ -175,15 +176,18 @@ pub(crate) fn sign_prepared<'a>(
     }
     let _ = plan.put_params(&mut feeder, request, &query, true, false);
     plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
-    let (signature, escapes) = finish(mac);
-    plan.add_signature(escapes);
+    let signature = finish(mac);
+    plan.add_signature(&signature);
     Ok(Signed::new(*request, plan, signature))
 }
 
-/// The HMAC tag, in base64, and which of its characters a header escapes.
+/// The HMAC tag, in base64.
 #[inline]
-fn finish(mac: HmacSha1) -> ([u8; SIGNATURE_LEN], u32) {
-    crate::tag::base64_tag(&mac.finalize().into_bytes().into())
+fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
+    let tag = mac.finalize().into_bytes();
+    let mut out = [0u8; SIGNATURE_LEN];
+    let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
+    out
 }
 
 /// Writes the HMAC key: `encode(consumer secret) & encode(token secret)`.
@@ -241,6 +245,6 @@ impl Prepared<'_, '_> {
         let mut feeder = BlockFeeder::new(&mut mac);
         let _ = self.put_base_string(&mut feeder);
         feeder.finish();
-        finish(mac).0
+        finish(mac)
     }
 }
