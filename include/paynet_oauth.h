@@ -28,6 +28,13 @@
 #define PAYNET_OAUTH_STD 1
 #endif
 
+/* The blocking HTTP client (paynet_client_*) unless the signing-and-parsing library is
+ * used (built without the `client` feature, for the caller's own HTTP stack): define
+ * PAYNET_OAUTH_NO_CLIENT before including this header when linking that library. */
+#if defined(PAYNET_OAUTH_STD) && !defined(PAYNET_OAUTH_NO_CLIENT) && !defined(PAYNET_OAUTH_CLIENT)
+#define PAYNET_OAUTH_CLIENT 1
+#endif
+
 
 #if defined(PAYNET_OAUTH_STD)
 /**
@@ -269,7 +276,7 @@ typedef uint32_t paynet_field;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * A gateway client: one login and control key, and a connection pool per process (a
  * forked child builds its own at its first call and never touches its parent's).
@@ -294,7 +301,7 @@ typedef struct paynet_response paynet_response;
 typedef struct paynet_signer paynet_signer;
 #endif
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * The settings of a client. NULL options mean every default; in a struct, 0 means
  * the default for each field except `retries` (0: never retry; negative: the default).
@@ -557,7 +564,7 @@ typedef struct paynet_verified {
 extern "C" {
 #endif // __cplusplus
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * Creates a client for `gateway` (a base URL such as
  * `https://sandbox.payneteasy.com/paynet/api/v2`, or a preset name), signing with
@@ -580,7 +587,7 @@ paynet_result paynet_client_new(const char *gateway,
                                 struct paynet_client **out);
 #endif
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * The balance of endpoint `endpoint_id` with balance provider `provider`
  * (`/get-balance/{endpoint_id}`; the client's login is the merchant's). Returns
@@ -603,7 +610,7 @@ paynet_result paynet_client_get_balance(const struct paynet_client *client,
                                         struct paynet_response **out);
 #endif
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * The balances of manager `login` (`/get-balance/manager/{login}`), all of them or only
  * the one named `name` (NULL: all). Results and `*out` as `paynet_client_get_balance`.
@@ -619,7 +626,7 @@ paynet_result paynet_client_get_manager_balances(const struct paynet_client *cli
                                                  struct paynet_response **out);
 #endif
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * The balances of merchant `login` (`/get-balance/merchant/{login}`), all of them or
  * only the one named `name` (NULL: all). Results and `*out` as
@@ -636,7 +643,7 @@ paynet_result paynet_client_get_merchant_balances(const struct paynet_client *cl
                                                   struct paynet_response **out);
 #endif
 
-#if defined(PAYNET_OAUTH_STD)
+#if defined(PAYNET_OAUTH_CLIENT)
 /**
  * Frees a client (waits for nothing: no call may be running on it); NULL is allowed.
  *

@@ -3,7 +3,8 @@
 #   make header        regenerate include/paynet_oauth.h with cbindgen
 #   make test-c        header drift check, the result codes and fields against the std
 #                      layer's tables (a Rust test), the C99 tests under ASan+UBSan, once more
-#                      under valgrind (no errors, no leaks), the C++ test, the no_std
+#                      under valgrind (no errors, no leaks), the C++ test, the library
+#                      without the client (test-c-signing-lib), the no_std
 #                      firmware build, and examples/c against a fresh mock through an
 #                      install found by pkg-config
 #   make install PREFIX=/usr/local   release libraries, header, paynet_oauth.pc (mk/70-dist.mk)
@@ -124,7 +125,29 @@ c-example-run:
 	  grep -q 'gateway said: Unknown balance provider no-such-provider' <<<"$$out" || { echo "$$out"; exit 1; }
 	@echo "c: examples/c/get_balance (libcurl, pkg-config install) got the balances from the mock"
 
+# The library without the `client` feature (no reqwest, rustls or tokio inside): for a
+# caller that sends requests with its own HTTP stack. Its own target dir, so the full
+# library in target/debug is not rebuilt with other features.
+C_SIGNING_DIR := target/c-signing/debug
+C_SIGNING_TESTS := test_vectors test_errors test_gateway test_form
+
+.PHONY: test-c-signing-lib
+test-c-signing-lib: c-lib $(C_BUILD)/vectors.h
+	@CARGO_TARGET_DIR=target/c-signing $(CARGO) build $(CARGO_FLAGS) -p paynet-oauth-c --no-default-features --features std >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }
+	@lib=$(C_SIGNING_DIR)/libpaynet_oauth.a; syms=$$(nm -g --defined-only $$lib 2>/dev/null); \
+	  ! grep -q ' T paynet_client_' <<<"$$syms" || { echo "c: $$lib exports paynet_client_* without the client feature"; exit 1; }; \
+	  ! grep -qi 'reqwest\|tokio\|rustls' <<<"$$syms" || { echo "c: $$lib links reqwest/tokio/rustls without the client feature"; exit 1; }
+	@for t in $(C_SIGNING_TESTS); do \
+	  cc $(C_WARN) $(C_SAN) -DPAYNET_OAUTH_NO_CLIENT -I include -I $(C_BUILD) -I tests/c tests/c/$$t.c \
+	    $(C_SIGNING_DIR)/libpaynet_oauth.a $(C_NATIVE_LIBS) -o $(C_BUILD)/$$t-signing && \
+	  $(C_BUILD)/$$t-signing >$(C_LOG) 2>&1 || { cat $(C_LOG); exit 1; }; done
+	@! cc $(C_WARN) -DPAYNET_OAUTH_NO_CLIENT -I include -I $(C_BUILD) -I tests/c -c tests/c/test_client.c \
+	  -o $(C_BUILD)/test_client-signing.o 2>/dev/null || { \
+	  echo "c: with PAYNET_OAUTH_NO_CLIENT the header still declares paynet_client_*"; exit 1; }
+	@echo "c: the library without the client ($$(du -k $(C_SIGNING_DIR)/libpaynet_oauth.a | cut -f1) KiB .a in debug vs" \
+	  "$$(du -k target/debug/libpaynet_oauth.a | cut -f1) KiB with it) passes $(C_SIGNING_TESTS) under ASan+UBSan; no paynet_client_*, reqwest, tokio or rustls inside"
+
 .PHONY: test-c
-test-c: test-header test-c-tables test-c-sanitizers test-c-valgrind test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, no_std build, example
+test-c: test-header test-c-tables test-c-sanitizers test-c-valgrind test-c-signing-lib test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, the library without the client, no_std build, example
 
 TEST_TARGETS += test-c

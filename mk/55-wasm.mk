@@ -13,6 +13,22 @@
 #                    page's origin, the page from file://
 #   make bench-wasm  time per sign in Chromium vs crypto.subtle HMAC-SHA1, and the
 #                    sizes of what the page loads -> BENCHMARKS.md
+#   make wasm-sizes  what the .wasm is made of: code bytes per crate, largest functions
+#   PAYNET_WASM_NIGHTLY=1 make wasm|web|bench-wasm   the same with the pinned nightly,
+#                    build-std and panic=immediate-abort (smaller; only for size, not
+#                    the default; std is built once into target/wasm-nightly)
+#   make test-npm-runtimes  ONE npm package for every runtime: npm pack of paynet-oauth
+#                    (bindings/node; its prepack copies the wasm build into wasm/),
+#                    installed into a fresh project: plain node imports the native
+#                    addon, --conditions=browser / =worker and paynet-oauth/wasm the wasm
+#                    build, every vector through each
+#   make test-edge   the same packed package in real edge runtimes: Deno imports it by
+#                    name (the `deno` condition), workerd serves a worker bundled through
+#                    the `workerd` condition; every vector in each (deno, workerd and
+#                    esbuild from npm, pinned, installed once into build/tools/edge)
+#
+# make dist's main npm package carries the wasm build too (tools/dist/node-main.sh), so
+# dist-node needs make wasm first.
 
 WASM_SRC := $(ROOT)/bindings/wasm
 WASM_BUILD := $(ROOT)/build/wasm
@@ -95,7 +111,39 @@ bench-wasm-tools:
 bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
 
-TEST_TARGETS += test-wasm test-web
+.PHONY: wasm-sizes
+wasm-sizes: wasm ## what the .wasm is made of: code bytes per crate and the largest functions
+	@bash $(WASM_SRC)/scripts/sizes.sh $(ROOT)
+
+.PHONY: test-npm-runtimes
+test-npm-runtimes: ## paynet-oauth packed: native addon under node, wasm under browser/worker conditions, vectors through each
+	@$(call with-tool,wasm,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),npm-runtimes-run)
+
+.PHONY: npm-runtimes-run
+npm-runtimes-run: wasm-build node-build
+	@bash $(WASM_SRC)/scripts/check-npm.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/npm >$(WASM_BUILD)/npm.log 2>&1 || { \
+	  cat $(WASM_BUILD)/npm.log; exit 1; }
+	@tail -n 1 $(WASM_BUILD)/npm.log
+
+EDGE_TOOLS := $(WASM_SRC)/scripts/edge-tools.sh
+
+.PHONY: test-edge
+test-edge: ## paynet-oauth packed, in Deno (deno condition) and workerd (workerd condition): every vector
+	@$(call with-tool,edge,deno + workerd + esbuild (npm; build/tools/edge),bash $(EDGE_TOOLS) check $(ROOT),bash $(EDGE_TOOLS) install $(ROOT),test-edge-tools)
+
+.PHONY: test-edge-tools
+test-edge-tools:
+	@$(call with-tool,edge,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),edge-run)
+
+.PHONY: edge-run
+edge-run: wasm-build node-build
+	@bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
+	  cat $(WASM_BUILD)/edge.log; exit 1; }
+	@tail -n 1 $(WASM_BUILD)/edge.log
+
+dist-node: wasm
+
+TEST_TARGETS += test-wasm test-web test-npm-runtimes test-edge
 BENCH_TARGETS += bench-wasm
 
 .PHONY: web-screenshot

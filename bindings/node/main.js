@@ -5,9 +5,10 @@
 //
 // Signing: reading a dozen properties and building an object of seven strings through
 // N-API costs more than the signature itself, so the request is packed into one string
-// here (each field as `LENGTH:TEXT`, `-` when absent; see src/signing.rs), signed in one
-// native call, and the one string that comes back is sliced into the outputs. A field
-// of the wrong type is reported by `explain`, which names it.
+// here (each field as `LENGTH:TEXT`, `-` when absent; see src/signing.rs), written into
+// a reusable buffer in one call, signed in one native call that reads it in place and
+// writes the outputs behind it, and the one string read back is sliced into the
+// outputs. A field of the wrong type is reported by `explain`, which names it.
 
 const util = require('node:util')
 const native = require('./index.js')
@@ -87,7 +88,8 @@ function packOptional(value) {
   return value.length + ':' + value
 }
 
-// The packed request, or null when a field has the wrong type (see `explain`).
+// The packed request (see src/signing.rs), or null when a field has the wrong type
+// (see `explain`).
 function pack(r) {
   if (typeof r !== 'object' || r === null) return null
   const { method, url, consumerKey, timestamp, nonce, token, version, realm } = r
@@ -141,34 +143,53 @@ function explain(r) {
   return invalid('request: unexpected shape')
 }
 
-// Reads `LENGTH:TEXT` at `at` of `text` into `field` (no allocation besides the slice).
-let field = ''
-function next(text, at) {
-  const colon = text.indexOf(':', at)
-  const end = colon + 1 + Number(text.slice(at, colon))
-  field = text.slice(colon + 1, end)
-  return end
+// The buffer the packed request is written into and the outputs come back in (one per
+// module instance, so one per worker thread): the reply's eight lengths first (read
+// through `lens`), then the request, then the outputs.
+const LENS_BYTES = 32
+const encoder = new TextEncoder()
+let io
+let lens
+let input // `io` behind the lengths
+function allocate(size) {
+  io = Buffer.allocUnsafeSlow(size)
+  lens = new Uint32Array(io.buffer, io.byteOffset, LENS_BYTES / 4)
+  input = new Uint8Array(io.buffer, io.byteOffset + LENS_BYTES)
+}
+allocate(4096)
+
+// Writes `text` (UTF-8, a lone surrogate as U+FFFD) into `io` behind the lengths,
+// first making room for it and the outputs; returns its byte length.
+function write(text) {
+  const room = LENS_BYTES + 3 * text.length + 2048
+  if (io.length < room) allocate(room)
+  return encoder.encodeInto(text, input).written
 }
 
-// The outputs of `signPacked`, as a plain object of strings.
-function unpack(out) {
-  let at = next(out, SIGNATURE_LEN)
-  const timestamp = field
-  at = next(out, at)
-  const nonce = field
-  at = next(out, at)
-  const authorizationHeader = field
-  at = next(out, at)
-  const normalizedParameters = field
-  at = next(out, at)
+// Signs the packed `text` with `signPacked` (the module's or a Signer's, called on
+// `self`) and returns the outputs (see src/signing.rs), as a plain object of strings.
+function signIo(signPacked, self, text) {
+  const len = write(text) // first: it may replace `io`
+  let needed = signPacked.call(self, text, io, len)
+  while (needed !== 0) {
+    allocate(needed)
+    needed = signPacked.call(self, text, io, encoder.encodeInto(text, input).written)
+  }
+  const start = lens[0]
+  const out = lens[2] === 1 ? io.latin1Slice(start, start + lens[1]) : io.toString('utf8', start, start + lens[1])
+  const tsEnd = SIGNATURE_LEN + lens[3]
+  const nonceEnd = tsEnd + lens[4]
+  const headerEnd = nonceEnd + lens[5]
+  const normalizedEnd = headerEnd + lens[6]
+  const baseEnd = normalizedEnd + lens[7]
   return {
-    normalizedParameters,
-    baseString: field,
+    normalizedParameters: out.slice(headerEnd, normalizedEnd),
+    baseString: out.slice(normalizedEnd, baseEnd),
     signature: out.slice(0, SIGNATURE_LEN),
-    authorizationHeader,
-    body: out.slice(at),
-    timestamp,
-    nonce,
+    authorizationHeader: out.slice(nonceEnd, headerEnd),
+    body: out.slice(baseEnd),
+    timestamp: out.slice(SIGNATURE_LEN, tsEnd),
+    nonce: out.slice(tsEnd, nonceEnd),
   }
 }
 
@@ -194,7 +215,8 @@ function sign(request) {
   const secret = request.consumerSecret
   const tokenSecret = request.tokenSecret ?? ''
   if (typeof secret !== 'string' || typeof tokenSecret !== 'string') check(request, 'request', SECRETS)
-  return unpack(native.signPacked(secret, tokenSecret, packed))
+  const secrets = secret.length + ':' + secret + tokenSecret.length + ':' + tokenSecret
+  return signIo(native.signPacked, undefined, secrets + packed)
 }
 
 const nativeSignPacked = native.Signer.prototype.signPacked
@@ -215,7 +237,7 @@ class Signer extends native.Signer {
     request = withoutMaps(request)
     const packed = pack(request)
     if (packed === null) throw explain(request)
-    return unpack(nativeSignPacked.call(this, packed))
+    return signIo(nativeSignPacked, this, packed)
   }
 
   verify(request) {

@@ -76,7 +76,7 @@ pub unsafe extern "C" fn paynet_build_request(
 ) -> paynet_result {
     // SAFETY: forwarded from the caller.
     unsafe {
-        build_request(
+        paynet_build_request_ex(
             command,
             login,
             login_len,
@@ -106,44 +106,6 @@ pub const PAYNET_ALLOW_HTTP: u32 = 1;
 #[unsafe(no_mangle)]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn paynet_build_request_ex(
-    command: *const paynet_command,
-    login: *const c_char,
-    login_len: usize,
-    control_key: *const c_char,
-    control_key_len: usize,
-    timestamp: u64,
-    nonce: *const c_char,
-    nonce_len: usize,
-    flags: u32,
-    url: *mut paynet_buffer,
-    authorization: *mut paynet_buffer,
-    body: *mut paynet_buffer,
-) -> paynet_result {
-    // SAFETY: forwarded from the caller.
-    unsafe {
-        build_request(
-            command,
-            login,
-            login_len,
-            control_key,
-            control_key_len,
-            timestamp,
-            nonce,
-            nonce_len,
-            flags,
-            url,
-            authorization,
-            body,
-        )
-    }
-}
-
-/// The body of both request builders.
-///
-/// # Safety
-/// As `paynet_build_request`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn build_request(
     command: *const paynet_command,
     login: *const c_char,
     login_len: usize,
@@ -187,12 +149,7 @@ unsafe fn build_request(
         gateway
             .check_plain_http(flags & PAYNET_ALLOW_HTTP != 0)
             .map_err(|e| failed(e.into()))?;
-        let command = match kind {
-            CommandKind::EndpointBalance => Command::endpoint_balance(subject, name.unwrap_or("")),
-            CommandKind::ManagerBalances => Command::manager_balances(subject, name),
-            CommandKind::MerchantBalances => Command::merchant_balances(subject, name),
-        }
-        .map_err(|e| failed(e.into()))?;
+        let command = Command::new(kind, subject, name).map_err(|e| failed(e.into()))?;
         let timestamp = if timestamp == 0 { now() } else { timestamp };
         let drawn = match nonce {
             Some(_) => None,

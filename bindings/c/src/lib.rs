@@ -10,7 +10,7 @@
 #![allow(non_camel_case_types)]
 
 mod buffer;
-#[cfg(feature = "std")]
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "std")]
 mod detail;
@@ -29,7 +29,7 @@ mod sign;
 mod verify;
 
 pub use buffer::{paynet_buffer, paynet_param};
-#[cfg(feature = "std")]
+#[cfg(feature = "client")]
 pub use client::*;
 #[cfg(feature = "std")]
 pub use detail::paynet_last_error_detail;

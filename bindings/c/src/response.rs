@@ -138,6 +138,28 @@ unsafe fn get<'a>(response: *const paynet_response) -> Result<&'a paynet_respons
     unsafe { response.as_ref() }.ok_or(paynet_result::PAYNET_NULL_ARGUMENT)
 }
 
+/// The shape of every text accessor: the handle and `out` checked (NULL:
+/// `PAYNET_NULL_ARGUMENT`), then the text `read` finds written into `out`.
+///
+/// # Safety
+/// As `get`; `out` must be NULL or valid.
+unsafe fn read_into(
+    response: *const paynet_response,
+    out: *mut paynet_buffer,
+    read: impl FnOnce(&paynet_response) -> Result<String, paynet_result>,
+) -> paynet_result {
+    boundary(|| {
+        // SAFETY: by contract.
+        let r = unsafe { get(response) }?;
+        if out.is_null() {
+            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
+        }
+        let text = read(r)?;
+        // SAFETY: `out` non-NULL, valid by contract.
+        unsafe { put_text(out, &text) }
+    })
+}
+
 /// The classification `paynet_parse_response` returned, again, and the HTTP status.
 ///
 /// # Safety
@@ -198,18 +220,13 @@ pub unsafe extern "C" fn paynet_response_field(
     field: u32,
     out: *mut paynet_buffer,
 ) -> paynet_result {
-    boundary(|| {
-        // SAFETY: by contract.
-        let r = unsafe { get(response) }?;
-        if out.is_null() {
-            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
-        }
-        let value = r
-            .field(index, field)?
-            .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
-        // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put_text(out, &value) }
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read_into(response, out, |r| {
+            r.field(index, field)?
+                .ok_or(paynet_result::PAYNET_FIELD_ABSENT)
+        })
+    }
 }
 
 /// Writes a field the SDK has no name for (kept from the gateway's answer), looked up by
@@ -227,20 +244,16 @@ pub unsafe extern "C" fn paynet_response_extra_field(
     name_len: usize,
     out: *mut paynet_buffer,
 ) -> paynet_result {
-    boundary(|| {
-        // SAFETY: by contract.
-        let r = unsafe { get(response) }?;
-        if out.is_null() {
-            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
-        }
-        // SAFETY: by contract.
+    let read = |r: &paynet_response| {
+        // SAFETY: `name` is valid for `name_len` bytes by contract.
         let name = unsafe { text(name, name_len) }?;
-        let value = r
-            .extra(index, name)?
-            .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?;
-        // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put_text(out, value) }
-    })
+        let value = r.extra(index, name)?;
+        value
+            .map(str::to_owned)
+            .ok_or(paynet_result::PAYNET_FIELD_ABSENT)
+    };
+    // SAFETY: forwarded from the caller.
+    unsafe { read_into(response, out, read) }
 }
 
 /// Writes what went wrong into `out`: the gateway's decoded `error-message`, or a
@@ -254,19 +267,13 @@ pub unsafe extern "C" fn paynet_response_error_message(
     response: *const paynet_response,
     out: *mut paynet_buffer,
 ) -> paynet_result {
-    boundary(|| {
-        // SAFETY: by contract.
-        let r = unsafe { get(response) }?;
-        if out.is_null() {
-            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
-        }
-        let message = match &r.outcome {
-            Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
-            Err(f) => f.gateway_message.as_ref().unwrap_or(&f.message),
-        };
-        // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put_text(out, message) }
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read_into(response, out, |r| match &r.outcome {
+            Ok(_) => Err(paynet_result::PAYNET_FIELD_ABSENT),
+            Err(f) => Ok(f.gateway_message.as_ref().unwrap_or(&f.message).clone()),
+        })
+    }
 }
 
 /// Writes the raw body of an error answer (access denied, HTTP error, unexpected
@@ -280,22 +287,13 @@ pub unsafe extern "C" fn paynet_response_error_body(
     response: *const paynet_response,
     out: *mut paynet_buffer,
 ) -> paynet_result {
-    boundary(|| {
-        // SAFETY: by contract.
-        let r = unsafe { get(response) }?;
-        if out.is_null() {
-            return Err(paynet_result::PAYNET_NULL_ARGUMENT);
-        }
-        let body = match &r.outcome {
-            Err(f) => f
-                .body
-                .as_deref()
-                .ok_or(paynet_result::PAYNET_FIELD_ABSENT)?,
-            Ok(_) => return Err(paynet_result::PAYNET_FIELD_ABSENT),
-        };
-        // SAFETY: `out` non-NULL, valid by contract.
-        unsafe { put_text(out, body) }
-    })
+    // SAFETY: forwarded from the caller.
+    unsafe {
+        read_into(response, out, |r| match &r.outcome {
+            Err(f) => f.body.clone().ok_or(paynet_result::PAYNET_FIELD_ABSENT),
+            Ok(_) => Err(paynet_result::PAYNET_FIELD_ABSENT),
+        })
+    }
 }
 
 /// Frees a response; NULL is allowed.

@@ -11,14 +11,32 @@ fn type_error(message: impl Into<String>) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(message.into())
 }
 
-/// A `str`, or an `int` (written in decimal) where `ints` allows it; `what` names the
-/// argument in the `TypeError`.
-pub(crate) fn text_or_int(item: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+/// A text argument: a Python `str` borrowed in place (no copy), or an `int` written in
+/// decimal.
+pub(crate) enum Text {
+    Str(PyBackedStr),
+    Int(String),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Str(s) => s,
+            Text::Int(s) => s,
+        }
+    }
+}
+
+/// A `str` (borrowed), or an `int` (written in decimal); `what` names the argument in
+/// the `TypeError`.
+pub(crate) fn text_arg(item: &Bound<'_, PyAny>, what: &str) -> PyResult<Text> {
     if let Ok(s) = item.cast::<PyString>() {
-        return Ok(s.to_str()?.to_owned());
+        return Ok(Text::Str(PyBackedStr::try_from(s.clone())?));
     }
     if item.is_instance_of::<PyInt>() && !item.is_instance_of::<PyBool>() {
-        return Ok(item.str()?.to_str()?.to_owned());
+        return Ok(Text::Int(item.str()?.to_str()?.to_owned()));
     }
     Err(type_error(format!(
         "{what} must be str (or int), not {}",
@@ -26,7 +44,15 @@ pub(crate) fn text_or_int(item: &Bound<'_, PyAny>, what: &str) -> PyResult<Strin
     )))
 }
 
-fn pair(item: &Bound<'_, PyAny>) -> PyResult<(String, String)> {
+/// [`text_arg`] as an owned `String`.
+pub(crate) fn text_or_int(item: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    text_arg(item, what).map(|t| t.to_owned())
+}
+
+/// A parameter's name and value.
+pub(crate) type Pair = (Text, Text);
+
+fn pair(item: &Bound<'_, PyAny>) -> PyResult<Pair> {
     const PAIRS: &str = "params must be (name, value) pairs";
     let items: Vec<Bound<'_, PyAny>> = if let Ok(t) = item.cast::<PyTuple>() {
         t.iter().collect()
@@ -41,14 +67,14 @@ fn pair(item: &Bound<'_, PyAny>) -> PyResult<(String, String)> {
     };
     let [name, value] = <[_; 2]>::try_from(items).map_err(|_| type_error(PAIRS))?;
     Ok((
-        text_or_int(&name, "parameter names")?,
-        text_or_int(&value, "parameter values")?,
+        text_arg(&name, "parameter names")?,
+        text_arg(&value, "parameter values")?,
     ))
 }
 
 /// `params=`: a mapping (its items) or an iterable of `(name, value)` pairs; `None`
 /// is no parameters. Order does not matter (the signer sorts) and duplicates are kept.
-pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, String)>> {
+pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Pair>> {
     let Some(value) = value.filter(|v| !v.is_none()) else {
         return Ok(Vec::new());
     };
@@ -57,8 +83,8 @@ pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, 
             .iter()
             .map(|(k, v)| {
                 Ok((
-                    text_or_int(&k, "parameter names")?,
-                    text_or_int(&v, "parameter values")?,
+                    text_arg(&k, "parameter names")?,
+                    text_arg(&v, "parameter values")?,
                 ))
             })
             .collect();
@@ -87,11 +113,11 @@ pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, 
 
 /// `timestamp=`: Unix seconds as an `int` or a `str` (checked when signed); `None`
 /// means now.
-pub(crate) fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+pub(crate) fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Text>> {
     match value {
-        Some(v) if v.is_instance_of::<PyString>() => Ok(Some(v.extract::<String>()?)),
+        Some(v) if v.is_instance_of::<PyString>() => Ok(Some(Text::Str(v.extract()?))),
         Some(v) if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() => {
-            Ok(Some(number::<u64>("timestamp", v)?.to_string()))
+            Ok(Some(Text::Int(number::<u64>("timestamp", v)?.to_string())))
         }
         Some(v) if !v.is_none() => Err(type_error(format!(
             "timestamp must be an int or a str, not {}",
@@ -102,11 +128,22 @@ pub(crate) fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Str
 }
 
 /// `version=`: left out means `"1.0"`, `None` leaves `oauth_version` out.
-pub(crate) struct Version(pub(crate) Option<String>);
+#[derive(Default)]
+pub(crate) enum Version {
+    #[default]
+    Default,
+    Omitted,
+    Given(PyBackedStr),
+}
 
-impl Default for Version {
-    fn default() -> Self {
-        Version(Some("1.0".to_owned()))
+impl Version {
+    /// The `oauth_version` to sign, if any.
+    pub(crate) fn text(&self) -> Option<&str> {
+        match self {
+            Version::Default => Some("1.0"),
+            Version::Omitted => None,
+            Version::Given(text) => Some(text),
+        }
     }
 }
 
@@ -114,11 +151,11 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Version {
     type Error = PyErr;
 
     fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        Ok(Version(if obj.is_none() {
-            None
+        Ok(if obj.is_none() {
+            Version::Omitted
         } else {
-            Some(obj.extract()?)
-        }))
+            Version::Given(obj.extract()?)
+        })
     }
 }
 

@@ -1,139 +1,253 @@
 //! `sign`, the reusable `Signer`, the `SignedRequest` they return, `verify`,
 //! `percent_encode` and `sign_form`: the layer's signing with Python arguments.
 
-use paynet_bind::{OwnedRequest, OwnedSigned};
+use paynet_bind::{BorrowedRequest, DebugOutputs, Failure, OwnedRequest, OwnedSigned};
+use paynet_oauth::Signed;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyDict;
 
 use crate::errors::raise;
-use crate::inputs::{self, Body, Version};
+use crate::inputs::{self, Body, Pair, Text, Version};
 use crate::py_repr;
 
-/// The request `sign` and `Signer.sign` describe.
-#[allow(clippy::too_many_arguments)]
-fn request(
-    method: &str,
-    url: &str,
-    params: Option<&Bound<'_, PyAny>>,
-    consumer_key: &str,
-    timestamp: Option<&Bound<'_, PyAny>>,
-    nonce: Option<&str>,
-    token: Option<&str>,
+/// The arguments of `sign` and `Signer.sign`, kept as given (Python strings borrowed in
+/// place, no copies): the request is signed from them and, when a debug output is read,
+/// described from them again.
+pub(crate) struct Args {
+    method: PyBackedStr,
+    url: PyBackedStr,
+    consumer_key: PyBackedStr,
+    timestamp: Option<Text>,
+    nonce: Option<PyBackedStr>,
+    token: Option<PyBackedStr>,
     version: Version,
-    realm: Option<&str>,
-    oauth_extra: Option<&Bound<'_, PyAny>>,
-) -> PyResult<OwnedRequest> {
-    let mut r = OwnedRequest::new(method, url, consumer_key);
-    r.form = inputs::params(params)?;
-    r.timestamp = inputs::timestamp(timestamp)?;
-    r.nonce = nonce.map(str::to_owned);
-    r.token = token.map(str::to_owned);
-    r.version = version.0;
-    r.realm = realm.unwrap_or_default().to_owned();
-    r.oauth_extra = inputs::params(oauth_extra)?;
-    Ok(r)
+    realm: Option<PyBackedStr>,
+    form: Vec<Pair>,
+    extra: Vec<Pair>,
 }
 
-/// One output as a Python `str`: written into a stack buffer (the usual case), or by
-/// the layer into a `String` when it is larger.
-fn render<'py>(
-    py: Python<'py>,
-    into: impl Fn(&mut [u8]) -> Result<usize, paynet_oauth::Error>,
-    owned: impl Fn() -> String,
-) -> Bound<'py, PyString> {
-    let mut buf = [0u8; 768];
-    if let Ok(n) = into(&mut buf) {
-        // The outputs are ASCII: `from_utf8` only checks.
-        if let Ok(text) = std::str::from_utf8(&buf[..n]) {
-            return PyString::new(py, text);
-        }
+/// The `(&str, &str)` view of parameter pairs.
+fn view(pairs: &[Pair]) -> Vec<(&str, &str)> {
+    pairs.iter().map(|(n, v)| (&**n, &**v)).collect()
+}
+
+impl Args {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        method: PyBackedStr,
+        url: PyBackedStr,
+        params: Option<&Bound<'_, PyAny>>,
+        consumer_key: PyBackedStr,
+        timestamp: Option<&Bound<'_, PyAny>>,
+        nonce: Option<PyBackedStr>,
+        token: Option<PyBackedStr>,
+        version: Version,
+        realm: Option<PyBackedStr>,
+        oauth_extra: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(Args {
+            method,
+            url,
+            consumer_key,
+            timestamp: inputs::timestamp(timestamp)?,
+            nonce,
+            token,
+            version,
+            realm,
+            form: inputs::params(params)?,
+            extra: inputs::params(oauth_extra)?,
+        })
     }
-    PyString::new(py, &owned())
+
+    /// Calls `f` with the request these arguments describe.
+    fn with_request<R>(&self, f: impl FnOnce(BorrowedRequest<'_>) -> R) -> R {
+        let (form, extra) = (view(&self.form), view(&self.extra));
+        f(BorrowedRequest {
+            method: &self.method,
+            url: &self.url,
+            form: &form,
+            consumer_key: &self.consumer_key,
+            timestamp: self.timestamp.as_deref(),
+            nonce: self.nonce.as_deref(),
+            token: self.token.as_deref(),
+            version: self.version.text(),
+            realm: self.realm.as_deref().unwrap_or_default(),
+            oauth_extra: &extra,
+        })
+    }
+
+    /// Signs with `signer`: the `SignedRequest`, its header and body written now.
+    fn sign(self, py: Python<'_>, signer: &paynet_oauth::Signer) -> PyResult<SignedRequest> {
+        let written = self.with_request(|r| r.sign_with(signer, Written::of).and_then(|w| w));
+        let written = raise(py, written)?;
+        Ok(SignedRequest {
+            origin: Origin::Args(self),
+            written,
+        })
+    }
+}
+
+/// The signature, the timestamp, the nonce, the Authorization header and the body,
+/// written into one `String` when the request is signed.
+struct Written {
+    text: String,
+    /// Where the signature, the timestamp, the nonce and the header end.
+    ends: [usize; 4],
+}
+
+impl Written {
+    fn of(s: &Signed<'_>) -> Result<Self, Failure> {
+        let (ts, nonce) = (s.request().timestamp(), s.request().nonce());
+        let header_len = s.authorization_header_len();
+        let mut bytes = Vec::with_capacity(
+            s.signature().len() + ts.len() + nonce.len() + header_len + s.body_len(),
+        );
+        let mut ends = [0; 4];
+        for (end, part) in ends.iter_mut().zip([s.signature(), ts, nonce]) {
+            bytes.extend_from_slice(part.as_bytes());
+            *end = bytes.len();
+        }
+        ends[3] = ends[2] + header_len;
+        // The caller-buffer writers (one pass each, no per-piece UTF-8 checks) into a
+        // buffer of the exact lengths the core gave: they fit.
+        bytes.resize(bytes.capacity(), 0);
+        let _ = s.authorization_header_into(&mut bytes[ends[2]..ends[3]]);
+        let _ = s.body_into(&mut bytes[ends[3]..]);
+        // Every part is UTF-8 (the caller's text, percent-encoded ASCII): checked once.
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Failure::internal("a signed output is not UTF-8"))?;
+        Ok(Written { text, ends })
+    }
+
+    fn part(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+        let end = self.ends.get(i).copied().unwrap_or(self.text.len());
+        &self.text[start..end]
+    }
+}
+
+/// What a `SignedRequest` was signed from.
+// The large variant is the common one and lives in the Python object itself: boxing it
+// would add an allocation to every `sign`.
+#[allow(clippy::large_enum_variant)]
+enum Origin {
+    /// `sign` and `Signer.sign`: the arguments.
+    Args(Args),
+    /// `sign_form`: the layer's signed request.
+    Form(OwnedSigned),
 }
 
 /// A signed request: the `Authorization` header and the form body to send, the
 /// signature, and (for debugging a 403) the normalized parameters and the base string.
 ///
 /// Immutable. Holds no secret: the control key and the token secret are not kept.
-/// Each output is written from the signed request when it is read.
+/// The header and the body are written when it is signed, the debug outputs when read.
 #[pyclass(frozen, module = "paynet_oauth", name = "SignedRequest")]
-pub(crate) struct SignedRequest(OwnedSigned);
+pub(crate) struct SignedRequest {
+    origin: Origin,
+    written: Written,
+}
+
+impl SignedRequest {
+    fn from_form(signed: OwnedSigned) -> Result<Self, Failure> {
+        let written = Written::of(signed.signed())?;
+        Ok(SignedRequest {
+            origin: Origin::Form(signed),
+            written,
+        })
+    }
+
+    /// The normalized parameters and the base string.
+    fn debug(&self, py: Python<'_>) -> PyResult<DebugOutputs> {
+        match &self.origin {
+            Origin::Args(args) => {
+                let described = args.with_request(|r| {
+                    BorrowedRequest {
+                        timestamp: Some(self.timestamp()),
+                        nonce: Some(self.nonce()),
+                        ..r
+                    }
+                    .debug_outputs()
+                });
+                raise(py, described)
+            }
+            Origin::Form(signed) => Ok(DebugOutputs {
+                normalized_parameters: signed.normalized_parameters(),
+                base_string: signed.base_string(),
+            }),
+        }
+    }
+}
 
 #[pymethods]
 impl SignedRequest {
     /// The base64 HMAC-SHA1 signature.
     #[getter]
     fn signature(&self) -> &str {
-        self.0.signature()
+        self.written.part(0)
     }
 
     /// The `Authorization` header value: `OAuth realm="",oauth_version="1.0",...`.
     #[getter]
-    fn authorization_header<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        let s = self.0.signed();
-        render(
-            py,
-            |b| s.authorization_header_into(b),
-            || self.0.authorization_header(),
-        )
+    fn authorization_header(&self) -> &str {
+        self.written.part(3)
     }
 
     /// The one-line `application/x-www-form-urlencoded` body: the form parameters and
     /// the `oauth_*` values, encoded and sorted (the URL's query stays in the URL).
     #[getter]
-    fn body<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        let s = self.0.signed();
-        render(py, |b| s.body_into(b), || self.0.body())
+    fn body(&self) -> &str {
+        self.written.part(4)
     }
 
     /// The normalized parameters (encoded, sorted, joined with `&`).
     #[getter]
-    fn normalized_parameters<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        let s = self.0.signed();
-        render(
-            py,
-            |b| s.normalized_parameters_into(b),
-            || self.0.normalized_parameters(),
-        )
+    fn normalized_parameters(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.debug(py)?.normalized_parameters)
     }
 
     /// The signature base string that was signed.
     #[getter]
-    fn base_string<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
-        let s = self.0.signed();
-        render(py, |b| s.base_string_into(b), || self.0.base_string())
+    fn base_string(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.debug(py)?.base_string)
     }
 
     /// `oauth_timestamp` as sent.
     #[getter]
     fn timestamp(&self) -> &str {
-        self.0.timestamp()
+        self.written.part(1)
     }
 
     /// `oauth_nonce` as sent.
     #[getter]
     fn nonce(&self) -> &str {
-        self.0.nonce()
+        self.written.part(2)
     }
 
     /// The URL the request goes to (unchanged).
     #[getter]
     fn url(&self) -> &str {
-        &self.0.request().url
+        match &self.origin {
+            Origin::Args(args) => &args.url,
+            Origin::Form(signed) => &signed.request().url,
+        }
     }
 
     /// The HTTP method (unchanged).
     #[getter]
     fn method(&self) -> &str {
-        &self.0.request().method
+        match &self.origin {
+            Origin::Args(args) => &args.method,
+            Origin::Form(signed) => &signed.request().method,
+        }
     }
 
     /// The headers to send: `Authorization` and `Content-Type`.
     #[getter]
     fn headers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let headers = PyDict::new(py);
-        headers.set_item("Authorization", self.authorization_header(py))?;
+        headers.set_item("Authorization", self.authorization_header())?;
         headers.set_item("Content-Type", paynet_bind::FORM_CONTENT_TYPE)?;
         Ok(headers)
     }
@@ -144,8 +258,8 @@ impl SignedRequest {
             py_repr(py, self.method())?,
             py_repr(py, self.url())?,
             py_repr(py, self.signature())?,
-            self.authorization_header(py).repr()?,
-            self.body(py).repr()?
+            py_repr(py, self.authorization_header())?,
+            py_repr(py, self.body())?
         ))
     }
 }
@@ -163,29 +277,31 @@ pub(crate) fn sign(
     url: PyBackedStr,
     params: Option<&Bound<'_, PyAny>>,
     consumer_key: PyBackedStr,
-    consumer_secret: PyBackedStr,
+    consumer_secret: &str,
     timestamp: Option<&Bound<'_, PyAny>>,
     nonce: Option<PyBackedStr>,
     token: Option<PyBackedStr>,
-    token_secret: Option<PyBackedStr>,
+    token_secret: Option<&str>,
     version: Version,
     realm: Option<PyBackedStr>,
     oauth_extra: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<SignedRequest> {
-    let r = request(
-        &method,
-        &url,
+    let args = Args::new(
+        method,
+        url,
         params,
-        &consumer_key,
+        consumer_key,
         timestamp,
-        nonce.as_deref(),
-        token.as_deref(),
+        nonce,
+        token,
         version,
-        realm.as_deref(),
+        realm,
         oauth_extra,
     )?;
-    let signed = r.sign_with_secret(&consumer_secret, token_secret.as_deref().unwrap_or(""));
-    raise(py, signed).map(SignedRequest)
+    args.sign(
+        py,
+        &paynet_oauth::Signer::new(consumer_secret, token_secret.unwrap_or("")),
+    )
 }
 
 /// HMAC-SHA1 keyed once with a consumer secret (the gateway's control key) and a token
@@ -225,19 +341,19 @@ impl Signer {
         realm: Option<PyBackedStr>,
         oauth_extra: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<SignedRequest> {
-        let r = request(
-            &method,
-            &url,
+        let args = Args::new(
+            method,
+            url,
             params,
-            &consumer_key,
+            consumer_key,
             timestamp,
-            nonce.as_deref(),
-            token.as_deref(),
+            nonce,
+            token,
             version,
-            realm.as_deref(),
+            realm,
             oauth_extra,
         )?;
-        raise(py, r.sign(&self.0)).map(SignedRequest)
+        args.sign(py, &self.0)
     }
 
     /// Verifies an incoming request with this signer's key (see `paynet_oauth.verify`).
@@ -358,5 +474,5 @@ pub(crate) fn sign_form(
 ) -> PyResult<SignedRequest> {
     let r = OwnedRequest::new(method, url, login);
     let signed = paynet_bind::sign_form(&signer.0, r, body.as_bytes(), content_type);
-    raise(py, signed).map(SignedRequest)
+    raise(py, signed.and_then(SignedRequest::from_form))
 }

@@ -305,3 +305,30 @@ def test_the_module_imports_neither_requests_nor_httpx() -> None:
     code = "import sys, paynet_oauth; print('requests' in sys.modules, 'httpx' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_debug_outputs_describe_the_request_as_signed() -> None:
+    # They are written when read, from what the result kept of the arguments: a params
+    # dict or list changed afterwards, and a generated timestamp and nonce, must not
+    # change them; the base string read later is the one whose HMAC is the signature.
+    import base64
+    import hashlib
+    import hmac
+    import urllib.parse
+
+    params: dict[str, str] = {"balance-provider": "Test", "n": "1"}
+    pairs = [("a", "1"), ("b", "é")]
+    signer = paynet_oauth.Signer(CONTROL_KEY)
+    for signed in [
+        paynet_oauth.sign("POST", URL, params, consumer_key=MERCHANT, consumer_secret=CONTROL_KEY),
+        signer.sign("POST", URL, pairs, consumer_key=MERCHANT, oauth_extra={"oauth_callback": "https://cb/é"}),
+    ]:
+        params["balance-provider"] = "Changed"
+        params["added"] = "x"
+        pairs.append(("c", "3"))
+        base = signed.base_string
+        assert "Changed" not in base and "added" not in base and "c%3D3" not in base
+        assert f"oauth_nonce%3D{signed.nonce}" in base and f"oauth_timestamp%3D{signed.timestamp}" in base
+        key = f"{paynet_oauth.percent_encode(CONTROL_KEY)}&".encode()
+        assert base64.b64encode(hmac.new(key, base.encode(), hashlib.sha1).digest()).decode() == signed.signature
+        assert signed.normalized_parameters == urllib.parse.unquote(base.split("&")[2])

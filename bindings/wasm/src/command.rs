@@ -20,16 +20,13 @@ pub fn command_request(args: &JsValue) -> Result<JsValue, JsValue> {
         let gateway = Gateway::from_str_or_preset(&fields.string("gateway")?)?;
         let subject = fields.string("subject")?;
         let name = fields.opt_string("name")?.filter(|n| !n.is_empty());
-        let command = match command_kind(&fields.string("command")?)? {
-            CommandKind::EndpointBalance => {
-                let provider = name.ok_or_else(|| {
-                    Failure::invalid_input("get-balance needs a balance provider (args.name)")
-                })?;
-                Command::endpoint_balance(&subject, &provider)?
-            }
-            CommandKind::ManagerBalances => Command::manager_balances(&subject, name.as_deref())?,
-            CommandKind::MerchantBalances => Command::merchant_balances(&subject, name.as_deref())?,
-        };
+        let kind = command_kind(&fields.string("command")?)?;
+        if kind == CommandKind::EndpointBalance && name.is_none() {
+            return Err(Failure::invalid_input(
+                "get-balance needs a balance provider (args.name)",
+            ));
+        }
+        let command = Command::new(kind, &subject, name.as_deref())?;
         let params = js_sys::Array::new();
         for (param, value) in command.form() {
             params.push(&js_sys::Array::of2(&param.into(), &value.into()));

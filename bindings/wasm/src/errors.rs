@@ -4,7 +4,7 @@
 
 use js_sys::Reflect;
 use paynet_bind::Failure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// `failure` as the `Error` to throw.
 pub(crate) fn to_js(failure: Failure) -> JsValue {
@@ -32,6 +32,20 @@ pub(crate) fn to_js(failure: Failure) -> JsValue {
         set("limit", JsValue::from_f64(limit as f64));
     }
     error.into()
+}
+
+/// What a JavaScript exception says, for a message: the string itself, or an `Error`'s
+/// (a `DOMException` is one) `message`, or its type. (Not `{:?}`: wasm-bindgen's debug
+/// rendering costs the module and the glue a formatter of their own.)
+pub(crate) fn describe(thrown: &JsValue) -> String {
+    thrown
+        .as_string()
+        .or_else(|| {
+            thrown
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| thrown.js_typeof().as_string().unwrap_or_default())
 }
 
 /// Runs `work` and throws its failure as a JavaScript error.

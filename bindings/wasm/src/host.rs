@@ -25,7 +25,7 @@ pub(crate) fn fresh_nonce() -> Result<String, Failure> {
     paynet_api::nonce_with(NONCE_LEN, get_random_values).map_err(|e| {
         Failure::internal(format!(
             "crypto.getRandomValues failed: {}",
-            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+            crate::errors::describe(&e)
         ))
     })
 }

@@ -91,8 +91,13 @@ impl<'a> Fields<'a> {
     }
 
     fn get(&self, name: &str) -> Input<JsValue> {
-        Reflect::get(self.object, &JsValue::from_str(name))
-            .map_err(|e| Failure::invalid_input(format!("cannot read {}: {e:?}", self.label(name))))
+        Reflect::get(self.object, &JsValue::from_str(name)).map_err(|e| {
+            Failure::invalid_input(format!(
+                "cannot read {}: {}",
+                self.label(name),
+                crate::errors::describe(&e)
+            ))
+        })
     }
 
     /// A required string.

@@ -144,3 +144,14 @@ test('signForm signs what fetch will send: the body fields and the query, verifi
   const fresh = paynet.signForm({ method: 'POST', url, body: '', login: 'me', controlKey: 'k' })
   assert.match(fresh.authorization, /oauth_nonce="[A-Za-z0-9]{16}"/)
 })
+
+test('an exception from a getter or the host is described by its message, not a debug dump', () => {
+  const throwing = (what) => Object.defineProperty({ ...base }, 'method', {
+    get() {
+      throw what
+    },
+  })
+  throwsCode(() => paynet.sign(throwing(new TypeError('boom'))), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: boom$/)
+  throwsCode(() => paynet.sign(throwing('plain text')), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: plain text$/)
+  throwsCode(() => paynet.sign(throwing(42)), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: number$/)
+})

@@ -52,6 +52,18 @@ pub struct Command {
 }
 
 impl Command {
+    /// The command of `kind` for `subject` (the endpoint id, or the manager's or
+    /// merchant's login) and `name` (the balance provider, required for the endpoint
+    /// balance; otherwise the optional balance name): for callers that hold the kind as
+    /// data, such as a C enum or a page's menu.
+    pub fn new(kind: CommandKind, subject: &str, name: Option<&str>) -> Result<Self, CommandError> {
+        match kind {
+            CommandKind::EndpointBalance => Self::endpoint_balance(subject, name.unwrap_or("")),
+            CommandKind::ManagerBalances => Self::manager_balances(subject, name),
+            CommandKind::MerchantBalances => Self::merchant_balances(subject, name),
+        }
+    }
+
     /// The balance of an endpoint for a balance provider: `/get-balance/{endpoint_id}`
     /// with the required `balance-provider` (1 to 128 characters). Signed with the
     /// merchant's login and control key.

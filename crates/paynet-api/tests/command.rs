@@ -109,3 +109,25 @@ fn validation_names_the_parameter() {
         }
     );
 }
+
+#[test]
+fn a_command_from_its_kind_is_the_named_constructor() {
+    assert_eq!(
+        Command::new(CommandKind::EndpointBalance, "1", Some("Test")),
+        Command::endpoint_balance("1", "Test")
+    );
+    assert_eq!(
+        Command::new(CommandKind::ManagerBalances, "mgr", None),
+        Command::manager_balances("mgr", None)
+    );
+    assert_eq!(
+        Command::new(CommandKind::MerchantBalances, "m", Some("USD")),
+        Command::merchant_balances("m", Some("USD"))
+    );
+    // The endpoint balance needs its provider; the other two take the name as optional.
+    assert_eq!(
+        Command::new(CommandKind::EndpointBalance, "1", None),
+        Command::endpoint_balance("1", "")
+    );
+    assert!(Command::new(CommandKind::EndpointBalance, "1", None).is_err());
+}

@@ -162,6 +162,18 @@ impl ErrorKind {
             _ => ErrorKind::Internal,
         }
     }
+
+    /// The kind of a gateway answer that is not a balance: exactly one per variant,
+    /// whether a transport fetched the answer or the caller parsed it.
+    pub fn of_response(error: &paynet_api::ResponseError) -> Self {
+        use paynet_api::ResponseError as R;
+        match error {
+            R::Gateway { .. } => ErrorKind::GatewayError,
+            R::AccessDenied { .. } => ErrorKind::AccessDenied,
+            R::Http { .. } => ErrorKind::HttpError,
+            _ => ErrorKind::UnexpectedResponse,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -71,10 +71,7 @@ impl Failure {
     pub fn from_client_error(error: &paynet_client::Error) -> ErrorKind {
         use paynet_client::Error as E;
         match error {
-            E::Gateway { .. } => ErrorKind::GatewayError,
-            E::AccessDenied { .. } => ErrorKind::AccessDenied,
-            E::Http { .. } => ErrorKind::HttpError,
-            E::UnexpectedResponse { .. } => ErrorKind::UnexpectedResponse,
+            E::Response(r) => ErrorKind::of_response(r),
             E::ResponseTooLarge { .. } => ErrorKind::ResponseTooLarge,
             E::Timeout => ErrorKind::Timeout,
             E::Transport(_) => ErrorKind::Transport,
@@ -91,25 +88,7 @@ impl From<paynet_client::Error> for Failure {
         let message = error.to_string();
         let kind = Failure::from_client_error(&error);
         match error {
-            E::Gateway { message: gateway } => Failure {
-                gateway_message: Some(gateway),
-                ..Failure::new(ErrorKind::GatewayError, message)
-            },
-            E::AccessDenied { body } => Failure {
-                status: Some(403),
-                body: Some(body),
-                ..Failure::new(ErrorKind::AccessDenied, message)
-            },
-            E::Http { status, body } => Failure {
-                status: Some(status),
-                body: Some(body),
-                ..Failure::new(ErrorKind::HttpError, message)
-            },
-            E::UnexpectedResponse { body, reason } => Failure {
-                body: Some(body),
-                reason: Some(reason),
-                ..Failure::new(ErrorKind::UnexpectedResponse, message)
-            },
+            E::Response(r) => Failure::from(r),
             E::ResponseTooLarge { limit } => Failure {
                 limit: Some(limit),
                 ..Failure::new(kind, message)
@@ -119,34 +98,23 @@ impl From<paynet_client::Error> for Failure {
     }
 }
 
-/// A response error (the same message as the client's for a fetched answer: the
-/// client's `Display` delegates to the API layer's).
+/// A gateway answer that is not a balance, with the details its variant carries (the
+/// client's `paynet_client::Error::Response` is this same error, so a fetched answer and
+/// a parsed one give the same failure).
 impl From<paynet_api::ResponseError> for Failure {
     fn from(error: paynet_api::ResponseError) -> Self {
         use paynet_api::ResponseError as R;
-        let message = error.to_string();
+        let mut failure = Failure::new(ErrorKind::of_response(&error), error.to_string());
         match error {
-            R::Gateway { message: gateway } => Failure {
-                gateway_message: Some(gateway),
-                ..Failure::new(ErrorKind::GatewayError, message)
-            },
-            R::AccessDenied { body } => Failure {
-                status: Some(403),
-                body: Some(body),
-                ..Failure::new(ErrorKind::AccessDenied, message)
-            },
-            R::Http { status, body } => Failure {
-                status: Some(status),
-                body: Some(body),
-                ..Failure::new(ErrorKind::HttpError, message)
-            },
-            R::Unexpected { body, reason } => Failure {
-                body: Some(body),
-                reason: Some(reason),
-                ..Failure::new(ErrorKind::UnexpectedResponse, message)
-            },
-            other => Failure::new(ErrorKind::UnexpectedResponse, other.to_string()),
+            R::Gateway { message } => failure.gateway_message = Some(message),
+            R::AccessDenied { body } => (failure.status, failure.body) = (Some(403), Some(body)),
+            R::Http { status, body } => (failure.status, failure.body) = (Some(status), Some(body)),
+            R::Unexpected { body, reason } => {
+                (failure.body, failure.reason) = (Some(body), Some(reason))
+            }
+            _ => {}
         }
+        failure
     }
 }
 
@@ -186,10 +154,12 @@ mod tests {
         let f = Failure::from(paynet_client::Error::ResponseTooLarge { limit: 10 });
         assert_eq!((f.kind, f.limit), (ErrorKind::ResponseTooLarge, Some(10)));
         // A parsed answer and a fetched one read the same.
-        let fetched = Failure::from(paynet_client::Error::Http {
-            status: 502,
-            body: "bad".into(),
-        });
+        let fetched = Failure::from(paynet_client::Error::Response(
+            paynet_api::ResponseError::Http {
+                status: 502,
+                body: "bad".into(),
+            },
+        ));
         let parsed = Failure::from(paynet_api::ResponseError::Http {
             status: 502,
             body: "bad".into(),

@@ -5,7 +5,9 @@
 //!
 //! - [`OwnedRequest`] (every option the core takes) signed into an [`OwnedSigned`], which
 //!   keeps the signature and writes each output (header, body, normalized parameters,
-//!   base string) when it is asked for; [`verify`] and [`percent_encode`];
+//!   base string) when it is asked for; [`BorrowedRequest`], the same request borrowing
+//!   the caller's texts, for a binding's fast path (its debug outputs computed later,
+//!   without the key); [`verify`] and [`percent_encode`];
 //! - the defaults: one clock ([`now`]), one CSPRNG nonce generator ([`fresh_nonce`]), one
 //!   timestamp check ([`check_timestamp`]);
 //! - one table of error kinds ([`ErrorKind`], [`ERROR_KINDS`]) with stable names and
@@ -22,6 +24,7 @@
 //! random bytes from JavaScript ([`paynet_api::nonce_with`]).
 #![forbid(unsafe_code)]
 
+mod borrowed;
 mod clock;
 mod command;
 mod core_errors;
@@ -36,6 +39,7 @@ mod request;
 mod signed;
 mod verify;
 
+pub use borrowed::{BorrowedRequest, DebugOutputs};
 pub use clock::{NONCE_LEN, check_timestamp};
 #[cfg(feature = "os")]
 pub use clock::{fresh_nonce, now};

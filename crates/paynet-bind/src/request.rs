@@ -78,24 +78,24 @@ impl OwnedRequest {
 }
 
 #[cfg(feature = "os")]
-fn default_timestamp() -> Result<String, Failure> {
+pub(crate) fn default_timestamp() -> Result<String, Failure> {
     Ok(crate::now().to_string())
 }
 
 #[cfg(feature = "os")]
-fn default_nonce() -> Result<String, Failure> {
+pub(crate) fn default_nonce() -> Result<String, Failure> {
     crate::fresh_nonce()
 }
 
 #[cfg(not(feature = "os"))]
-fn default_timestamp() -> Result<String, Failure> {
+pub(crate) fn default_timestamp() -> Result<String, Failure> {
     Err(Failure::invalid_input(
         "a timestamp is required (this build has no clock)",
     ))
 }
 
 #[cfg(not(feature = "os"))]
-fn default_nonce() -> Result<String, Failure> {
+pub(crate) fn default_nonce() -> Result<String, Failure> {
     Err(Failure::invalid_input(
         "a nonce is required (this build has no random number generator)",
     ))

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 use paynet_api::{Balance, BalanceField, Gateway, PRESETS};
-use paynet_client::{ControlKey, Error, blocking::Client};
+use paynet_client::{ControlKey, Error, ResponseError, blocking::Client};
 use serde_json::{Value, json};
 
 use crate::failure::Failure;
@@ -263,7 +263,7 @@ fn failure(e: Error) -> Failure {
         _ => 6,
     };
     let hint = match &e {
-        Error::AccessDenied { .. } => {
+        Error::Response(ResponseError::AccessDenied { .. }) => {
             Some("check the login, the control key and this machine's clock")
         }
         Error::Timeout | Error::Transport(_) => {
@@ -272,7 +272,7 @@ fn failure(e: Error) -> Failure {
         Error::ResponseTooLarge { .. } => Some(
             "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)",
         ),
-        Error::Http { status: 404, .. } => Some(
+        Error::Response(ResponseError::Http { status: 404, .. }) => Some(
             "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)",
         ),
         _ => None,

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use paynet_client::{Client, ControlKey, Error, Gateway, NonceSource, OsNonce};
+use paynet_client::{Client, ControlKey, Error, Gateway, NonceSource, OsNonce, ResponseError};
 use paynet_mock::{Chaos, DOCS_CONTROL_KEY, MockConfig, MockGateway};
 
 /// Counts attempts: every attempt (first try or retry) draws one nonce.
@@ -140,10 +140,10 @@ fn check(result: Result<String, Error>) -> &'static str {
         Ok(_) => "wrong_balance",
         Err(Error::Timeout) => "timeout",
         Err(Error::Transport(_)) => "transport",
-        Err(Error::Http { .. }) => "http",
-        Err(Error::Gateway { .. }) => "gateway",
-        Err(Error::AccessDenied { .. }) => "access_denied",
-        Err(Error::UnexpectedResponse { .. }) => "unexpected",
+        Err(Error::Response(ResponseError::Http { .. })) => "http",
+        Err(Error::Response(ResponseError::Gateway { .. })) => "gateway",
+        Err(Error::Response(ResponseError::AccessDenied { .. })) => "access_denied",
+        Err(Error::Response(ResponseError::Unexpected { .. })) => "unexpected",
         Err(Error::InvalidInput(_)) => "invalid_input",
         Err(_) => "unclassified",
     }

@@ -159,10 +159,10 @@ async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Ve
 }
 
 fn unexpected(response: &Response) -> Error {
-    Error::UnexpectedResponse {
+    Error::Response(paynet_api::ResponseError::Unexpected {
         body: String::new(),
         reason: format!("a response of the wrong kind: {response:?}"),
-    }
+    })
 }
 
 /// A failure before any response: the connection was refused, reset or closed before

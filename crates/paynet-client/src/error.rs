@@ -6,32 +6,11 @@ use std::fmt;
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// HTTP 200 with an `error-message`: the gateway refused the request (unknown
-    /// balance provider or name, unknown endpoint, …).
-    Gateway {
-        /// The gateway's decoded message.
-        message: String,
-    },
-    /// HTTP 403: the signature or the credentials were not accepted (wrong control key
-    /// or login, clock skew, a replayed nonce) or the feature is not enabled.
-    AccessDenied {
-        /// The raw body, for diagnostics.
-        body: String,
-    },
-    /// Any other non-2xx status (including redirects, which are never followed).
-    Http {
-        /// The HTTP status code.
-        status: u16,
-        /// The raw body, for diagnostics.
-        body: String,
-    },
-    /// A 2xx body that is neither a balance nor an `error-message`; never read as zero.
-    UnexpectedResponse {
-        /// The raw body.
-        body: String,
-        /// What was wrong with it.
-        reason: String,
-    },
+    /// The gateway answered and the answer is not the balance asked for: it refused the
+    /// request (`error-message`), denied access (403), answered with another status, or
+    /// sent a body that is not a balance (never read as zero). The API layer's own error,
+    /// so a fetched answer and one parsed by [`paynet_api::parse_response`] read the same.
+    Response(paynet_api::ResponseError),
     /// The response body passed the size cap ([`crate::ClientBuilder::max_response_bytes`],
     /// 1 MiB by default); reading stopped there and the connection was dropped.
     ResponseTooLarge {
@@ -50,26 +29,7 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            // The answers' errors read as the API layer words them, whether a transport
-            // fetched the answer or the caller parsed it.
-            Error::Gateway { message } => paynet_api::ResponseError::Gateway {
-                message: message.clone(),
-            }
-            .fmt(f),
-            Error::AccessDenied { .. } => paynet_api::ResponseError::AccessDenied {
-                body: String::new(),
-            }
-            .fmt(f),
-            Error::Http { status, .. } => paynet_api::ResponseError::Http {
-                status: *status,
-                body: String::new(),
-            }
-            .fmt(f),
-            Error::UnexpectedResponse { reason, .. } => paynet_api::ResponseError::Unexpected {
-                body: String::new(),
-                reason: reason.clone(),
-            }
-            .fmt(f),
+            Error::Response(e) => e.fmt(f),
             Error::ResponseTooLarge { limit } => write!(
                 f,
                 "the gateway's response is larger than the limit of {limit} bytes; reading stopped there"
@@ -98,6 +58,7 @@ fn describe(e: &reqwest::Error) -> String {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
+            Error::Response(e) => Some(e),
             Error::Transport(e) => Some(e),
             _ => None,
         }
@@ -106,17 +67,7 @@ impl std::error::Error for Error {
 
 impl From<paynet_api::ResponseError> for Error {
     fn from(e: paynet_api::ResponseError) -> Self {
-        use paynet_api::ResponseError as R;
-        match e {
-            R::Gateway { message } => Error::Gateway { message },
-            R::AccessDenied { body } => Error::AccessDenied { body },
-            R::Http { status, body } => Error::Http { status, body },
-            R::Unexpected { body, reason } => Error::UnexpectedResponse { body, reason },
-            other => Error::UnexpectedResponse {
-                body: other.body().unwrap_or_default().to_owned(),
-                reason: other.to_string(),
-            },
-        }
+        Error::Response(e)
     }
 }
 

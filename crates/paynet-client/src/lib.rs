@@ -19,7 +19,10 @@
 //! retry is signed again. Redirects are not followed. `http://` gateways are refused
 //! unless they are on the loopback interface or explicitly allowed. A response body is
 //! read up to a cap (1 MiB by default, [`ClientBuilder::max_response_bytes`]) and
-//! abandoned beyond it.
+//! abandoned beyond it. An answer that is not the balance asked for (the gateway's
+//! `error-message`, 403, another status, a body that is not a balance) is
+//! [`Error::Response`] holding [`ResponseError`], the same error
+//! `paynet_api::parse_response` gives for a body fetched some other way.
 #![forbid(unsafe_code)]
 
 pub mod blocking;
@@ -33,7 +36,7 @@ mod source;
 pub use client::Client;
 pub use config::{ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::Error;
-pub use paynet_api::{Balance, EndpointBalance, Gateway};
+pub use paynet_api::{Balance, EndpointBalance, Gateway, ResponseError};
 pub use secret::ControlKey;
 pub use sign_request::sign_request;
 pub use source::{Clock, NonceSource, OsNonce, SystemClock, random_nonce};

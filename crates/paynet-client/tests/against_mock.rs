@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use paynet_client::{Client, ControlKey, Error, Gateway, NonceSource};
+use paynet_client::{Client, ControlKey, Error, Gateway, NonceSource, ResponseError};
 use paynet_mock::{DOCS_CONTROL_KEY, MockConfig, MockGateway};
 
 const MERCHANT: &str = "balance_test_merchant14";
@@ -56,7 +56,9 @@ async fn a_wrong_control_key_is_access_denied() {
         .build()
         .unwrap();
     match c.get_balance("1", "Test").await {
-        Err(Error::AccessDenied { body }) => assert!(body.contains("Access is denied")),
+        Err(Error::Response(ResponseError::AccessDenied { body })) => {
+            assert!(body.contains("Access is denied"))
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -66,11 +68,15 @@ async fn an_unknown_provider_is_a_gateway_error() {
     let mock = mock().await;
     let c = client(&mock, MERCHANT, DOCS_CONTROL_KEY).build().unwrap();
     match c.get_balance("1", "saa").await {
-        Err(Error::Gateway { message }) => assert_eq!(message, "Unknown balance provider saa"),
+        Err(Error::Response(ResponseError::Gateway { message })) => {
+            assert_eq!(message, "Unknown balance provider saa")
+        }
         other => panic!("{other:?}"),
     }
     match c.get_merchant_balances(MERCHANT, Some("nope")).await {
-        Err(Error::Gateway { message }) => assert_eq!(message, "Unknown balance name nope"),
+        Err(Error::Response(ResponseError::Gateway { message })) => {
+            assert_eq!(message, "Unknown balance name nope")
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -93,7 +99,7 @@ async fn a_replayed_nonce_is_access_denied() {
     c.get_balance("1", "Test").await.unwrap();
     assert!(matches!(
         c.get_balance("1", "Test").await,
-        Err(Error::AccessDenied { .. })
+        Err(Error::Response(ResponseError::AccessDenied { .. }))
     ));
 }
 
@@ -110,7 +116,7 @@ async fn a_stale_timestamp_is_access_denied() {
         .unwrap();
     assert!(matches!(
         stale.get_balance("1", "Test").await,
-        Err(Error::AccessDenied { .. })
+        Err(Error::Response(ResponseError::AccessDenied { .. }))
     ));
     let skewed = client(&mock, MERCHANT, DOCS_CONTROL_KEY)
         .clock(move || now + 200)
@@ -199,7 +205,7 @@ async fn other_statuses_and_garbage_are_classified() {
     let c = client(&mock, MERCHANT, DOCS_CONTROL_KEY).build().unwrap();
     assert!(matches!(
         c.get_balance("1", "Test").await,
-        Err(Error::Http { status: 502, .. })
+        Err(Error::Response(ResponseError::Http { status: 502, .. }))
     ));
 }
 

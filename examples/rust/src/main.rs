@@ -5,7 +5,7 @@
 //! PAYNET_CONTROL_KEY=F9F65098-1111-1111-1111-621611111111 cargo run -p paynet-example-rust
 //! ```
 
-use paynet_client::{ControlKey, Error, Gateway, blocking::Client};
+use paynet_client::{ControlKey, Error, Gateway, ResponseError, blocking::Client};
 
 fn main() {
     if let Err(e) = run() {
@@ -41,7 +41,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
 
     // Typed errors: an unknown provider is the gateway's error-message, not a zero balance.
     match merchant.get_balance("1", "no-such-provider") {
-        Err(Error::Gateway { message }) => println!("gateway said: {message}"),
+        Err(Error::Response(ResponseError::Gateway { message })) => {
+            println!("gateway said: {message}")
+        }
         other => println!("unexpected: {other:?}"),
     }
     Ok(())

@@ -86,4 +86,6 @@ crypto.subtle is asynchronous (each call a promise); it computes only the HMAC o
 |---|---:|---:|
 ${rows.map(([what, s]) => `| ${what} | ${s.raw} B (${kib(s.raw)} KiB) | ${s.gzip} B (${kib(s.gzip)} KiB) |`).join('\n')}
 
+Build: ${readFileSync(join(pkg, '..', 'pkg-build.txt'), 'utf8').trim()}.
+
 Goal: ≤ 64 KiB gzipped for everything the page loads: ${rows[0][1].gzip <= 64 * 1024 ? 'met' : `not met (${kib(rows[0][1].gzip)} KiB; the .wasm alone is ${kib(rows[1][1].gzip)} KiB gzipped)`}.`)

@@ -1,0 +1,15 @@
+// A Cloudflare worker (run by workerd in make test-edge): imports `paynet-oauth` by name,
+// which the bundler resolves through the `workerd` condition to the wasm build, and
+// answers every request with the result of the vectors and what the import held.
+import * as paynet from 'paynet-oauth'
+import { checkVectors } from './check-vectors.mjs'
+import signing from './vectors/oauth1-signing.json'
+import responses from './vectors/responses.json'
+
+export default {
+  async fetch() {
+    const { passed, failed } = checkVectors(paynet, signing, responses)
+    const exports = Object.keys(paynet).sort()
+    return Response.json({ runtime: navigator.userAgent, exports, passed, failed })
+  },
+}
