@@ -124,6 +124,22 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// Where the text sorts against every `oauth_*` name (`oauth_` and at least one
+    /// more byte): before (`Less`) or after (`Greater`) all of them, or `None` when
+    /// it starts with `oauth_` itself and must be compared one by one.
+    #[inline]
+    pub(crate) fn oauth_side(&self) -> Option<Ordering> {
+        let mut bytes = self.decoded();
+        for &o in b"oauth_" {
+            match bytes.next() {
+                None => return Some(Ordering::Less),
+                Some(b) if b != o => return Some(order_key(b).cmp(&order_key(o))),
+                Some(_) => {}
+            }
+        }
+        None
+    }
+
     /// True when both texts decode to the same bytes.
     pub(crate) fn same_as(&self, other: &Self) -> bool {
         self.decoded().eq(other.decoded())

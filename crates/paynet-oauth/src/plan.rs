@@ -14,7 +14,7 @@ use crate::MAX_PARAMS;
 use crate::params::Text;
 use crate::percent::Decoding;
 use crate::request::Request;
-use crate::sign::SIGNATURE_METHOD;
+use crate::sign::{SIGNATURE_LEN, SIGNATURE_METHOD};
 use crate::sink::Sink;
 use crate::url::UrlParts;
 
@@ -69,6 +69,8 @@ pub(crate) struct Plan {
     form_clean: u64,
     /// Which standard and extra `oauth_*` values (and the realm) need no encoding.
     oauth_clean: u32,
+    /// Which bytes of the signature are escaped in the header (`+ / =`).
+    signature_escapes: u32,
     /// Exact output lengths.
     pub(crate) header_len: usize,
     pub(crate) body_len: usize,
@@ -94,13 +96,18 @@ impl Plan {
             count: 0,
             form_clean: 0,
             oauth_clean: 0,
+            signature_escapes: 0,
             header_len: 0,
             body_len: 0,
             normalized_len: 0,
             base_len: 0,
         };
         // `name=value&` per pair, encoded once; the last `&` is taken off at the end.
-        let query_len = collect_query(url.query, query)?;
+        let query_len = if url.query.is_empty() {
+            0
+        } else {
+            collect_query(url.query, query)?
+        };
         for j in 0..query.len() {
             plan.push(QUERY | j as u8)?;
         }
@@ -154,7 +161,7 @@ impl Plan {
         plan.header_len = header_len + ",oauth_signature=\"\"".len();
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
-        plan.sort(r, query);
+        plan.sort(r, query, query.len() + r.form.len());
         Ok(plan)
     }
 
@@ -169,15 +176,70 @@ impl Plan {
         Ok(())
     }
 
-    /// Sorts by encoded name, then encoded value: an insertion sort, as the
-    /// parameters arrive nearly sorted (the protocol ones in order, after the form's).
-    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)]) {
+    /// Sorts by encoded name, then encoded value. The user's parameters (query, then
+    /// form: the first `users` ids) are sorted among themselves by an insertion sort;
+    /// the protocol ones arrive sorted (the extras are sorted in among them); the two
+    /// runs are then merged. A user name that does not start with `oauth_` sorts before
+    /// or after every protocol name, which one comparison with `oauth_` tells.
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
         let n = usize::from(self.count);
-        for i in 1..n {
+        if users > 1 {
+            self.insertion_sort(r, query, 0, users);
+        }
+        if !r.extra.is_empty() {
+            self.insertion_sort(r, query, users, n);
+        }
+        if users == 0 {
+            return;
+        }
+        // When the user's run is used up after `k` places, `k` is `j`: the protocol
+        // ids left are already where they belong.
+        let mut merged = self.order;
+        let (mut i, mut j, mut k) = (0, users, 0);
+        while i < users {
+            let u = self.order[i];
+            let (name, value) = self.entry(r, query, u);
+            let side = name.oauth_side();
+            while j < n {
+                let o = self.order[j];
+                let user_first = match side {
+                    Some(order) => order.is_lt(),
+                    None => {
+                        let (n2, v2) = self.entry(r, query, o);
+                        name.cmp_encoded(&n2)
+                            .then_with(|| value.cmp_encoded(&v2))
+                            .is_le()
+                    }
+                };
+                if user_first {
+                    break;
+                }
+                merged[k] = o;
+                k += 1;
+                j += 1;
+            }
+            merged[k] = u;
+            k += 1;
+            i += 1;
+        }
+        debug_assert_eq!(k, j);
+        self.order = merged;
+    }
+
+    /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short
+    /// and mostly in order).
+    fn insertion_sort(
+        &mut self,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        from: usize,
+        to: usize,
+    ) {
+        for i in from + 1..to {
             let id = self.order[i];
             let (name, value) = self.entry(r, query, id);
             let mut j = i;
-            while j > 0 {
+            while j > from {
                 let (n2, v2) = self.entry(r, query, self.order[j - 1]);
                 if n2
                     .cmp_encoded(&name)
@@ -279,10 +341,18 @@ fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 impl Plan {
-    /// Adds the signature's escapes to the header length.
-    pub(crate) fn add_signature(&mut self, signature: &[u8]) {
-        let escaped = signature.iter().filter(|&&b| !b.is_ascii_alphanumeric());
-        self.header_len += signature.len() + 2 * escaped.count();
+    /// Adds the signature's escapes to the header length and notes where they are.
+    pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
+        let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
+            mask | u32::from(!b.is_ascii_alphanumeric()) << i
+        });
+        self.signature_escapes = escapes;
+        self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
+    }
+
+    /// Bit `i` is set when byte `i` of the signature is escaped in the header.
+    pub(crate) fn signature_escapes(&self) -> u32 {
+        self.signature_escapes
     }
 
     /// Whether the realm needs no encoding.

@@ -5,7 +5,7 @@ use core::fmt;
 
 use crate::Error;
 use crate::params::Text;
-use crate::percent::put_encoded;
+use crate::percent::escape;
 use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
@@ -145,37 +145,48 @@ impl<'a> Signed<'a> {
         Ok(sink.pos)
     }
 
+    /// Writes the header: each constant run (a closing quote, the next name, `="`)
+    /// is one piece.
     fn put_header<S: Sink + ?Sized>(&self, s: &mut S) -> fmt::Result {
         let r = &self.request;
         let p = &self.plan;
         s.put(b"OAuth realm=\"")?;
         Text::plain(r.realm.as_bytes(), p.realm_clean()).put(s, false)?;
-        s.put(b"\"")?;
         if r.version.is_some() {
-            put_pair(s, b",oauth_version=\"", &p.version(r))?;
+            s.put(b"\",oauth_version=\"")?;
+            p.version(r).put(s, false)?;
         }
-        put_pair(s, b",oauth_consumer_key=\"", &p.consumer_key(r))?;
+        s.put(b"\",oauth_consumer_key=\"")?;
+        p.consumer_key(r).put(s, false)?;
         if r.token.is_some() {
-            put_pair(s, b",oauth_token=\"", &p.token(r))?;
+            s.put(b"\",oauth_token=\"")?;
+            p.token(r).put(s, false)?;
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`.
-            s.put(b",")?;
+            s.put(b"\",")?;
             s.put(name.as_bytes())?;
-            put_pair(s, b"=\"", &p.extra_value(value, j))?;
+            s.put(b"=\"")?;
+            p.extra_value(value, j).put(s, false)?;
         }
-        put_pair(s, b",oauth_timestamp=\"", &p.timestamp(r))?;
-        put_pair(s, b",oauth_nonce=\"", &p.nonce(r))?;
-        s.put(b",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"")?;
-        // The base64 alphabet's `+ / =` are the only bytes that need escaping.
-        put_encoded(s, &self.signature, false)?;
+        s.put(b"\",oauth_timestamp=\"")?;
+        p.timestamp(r).put(s, false)?;
+        s.put(b"\",oauth_nonce=\"")?;
+        p.nonce(r).put(s, false)?;
+        s.put(b"\",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"")?;
+        // The base64 alphabet's `+ / =` are the only bytes that need escaping; where
+        // they are was noted when the request was signed.
+        let mut start = 0;
+        let mut escapes = p.signature_escapes();
+        while escapes != 0 {
+            let i = escapes.trailing_zeros() as usize;
+            let (run, rest) = self.signature.split_at(i);
+            s.put(run.get(start..).unwrap_or_default())?;
+            s.put(&escape(rest.first().copied().unwrap_or_default()))?;
+            start = i + 1;
+            escapes &= escapes - 1;
+        }
+        s.put(self.signature.get(start..).unwrap_or_default())?;
         s.put(b"\"")
     }
-}
-
-#[inline]
-fn put_pair<S: Sink + ?Sized>(s: &mut S, name_eq_quote: &[u8], value: &Text<'_>) -> fmt::Result {
-    s.put(name_eq_quote)?;
-    value.put(s, false)?;
-    s.put(b"\"")
 }

@@ -170,10 +170,10 @@ fn put_lower<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) -> fmt::Result {
 
 fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
     // The usual scheme and host are lower case and need no escaping: written as they are.
-    if bytes
-        .iter()
-        .all(|&b| crate::percent::is_unreserved(b) && !b.is_ascii_uppercase())
-    {
+    // A fold without early exit unrolls; the text is short and almost always clean.
+    if bytes.iter().fold(true, |clean, &b| {
+        clean & crate::percent::is_unreserved(b) & !b.is_ascii_uppercase()
+    }) {
         return sink.put(bytes);
     }
     if !encoded {
