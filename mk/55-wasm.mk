@@ -2,7 +2,8 @@
 # the offline Request Builder page (web/request-builder).
 #
 #   make wasm        the package into build/wasm/pkg (release .wasm, opt-level z, LTO,
-#                    wasm-opt -Oz from the npm binaryen devDependency)
+#                    wasm-opt -Oz from the npm binaryen devDependency), and the page's
+#                    smaller build (without the feature `package`) into build/wasm/page
 #   make web         the page into build/web/request-builder (one self-contained index.html)
 #   make test-wasm   every signing and response vector through the package under Node
 #                    (ESM), errors and entries, then tsc --strict: the package's types
@@ -33,6 +34,7 @@
 WASM_SRC := $(ROOT)/bindings/wasm
 WASM_BUILD := $(ROOT)/build/wasm
 WASM_PKG := $(WASM_BUILD)/pkg
+WASM_PAGE := $(WASM_BUILD)/page
 WASM_LOG := $(WASM_BUILD)/make.log
 WEB_SRC := $(ROOT)/web/request-builder
 WEB_OUT := $(ROOT)/build/web/request-builder
@@ -59,7 +61,7 @@ wasm: ## WebAssembly package into build/wasm/pkg (wasm-bindgen --target web + No
 .PHONY: wasm-build
 wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
 	@mkdir -p $(WASM_BUILD)
-	@$(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PKG) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@$(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PKG) $(WASM_PAGE) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 
 .PHONY: web
 web: ## the offline Request Builder page into build/web/request-builder
@@ -72,7 +74,7 @@ web-where:
 .PHONY: web-build
 web-build: wasm-build
 	@mkdir -p $(WEB_OUT)
-	@node $(WEB_SRC)/build.mjs $(WASM_PKG) $(WEB_OUT) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@node $(WEB_SRC)/build.mjs $(WASM_PAGE) $(WEB_OUT) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 
 .PHONY: test-wasm
 test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict against the Node types

@@ -1,6 +1,6 @@
 // The Request Builder's logic. build.mjs puts it in the page's one module script after
-// the wasm-bindgen glue of paynet-oauth-wasm (which defines initSync, sign, Signer,
-// verify, percentEncode, parseResponse, commandRequest) and WASM_GZIP_BASE64 (the
+// the wasm-bindgen glue of the page's build of paynet-oauth-wasm (which defines
+// initSync, sign, Signer, percentEncode, commandRequest) and WASM_GZIP_BASE64 (the
 // .wasm, gzipped then base64: a third of the size of base64 alone), so the page needs
 // no other file and no fetch, and works from file:// as from a server.
 
@@ -9,7 +9,7 @@ const unzipped = new Blob([gzipped]).stream().pipeThrough(new DecompressionStrea
 initSync({ module: await new Response(unzipped).arrayBuffer() })
 
 // The package's functions, for the tests (and a curious console).
-globalThis.paynet = { sign, Signer, verify, percentEncode, parseResponse, commandRequest }
+globalThis.paynet = { sign, Signer, percentEncode, commandRequest }
 
 const $ = (id) => document.getElementById(id)
 

@@ -1,16 +1,17 @@
 // `make web`: the Request Builder as ONE self-contained index.html: the page, its style
-// and one module script (the wasm-bindgen glue of paynet-oauth-wasm, the .wasm
+// and one module script (the wasm-bindgen glue of the page's build of paynet-oauth-wasm,
+// which leaves out what the page never calls: verify, parseResponse, signForm; the .wasm
 // gzipped as base64, app.js), under a Content-Security-Policy that allows exactly that script and
 // that style (by their SHA-256) and no connection at all.
 //
-//   node build.mjs PKG_DIR OUT_DIR
+//   node build.mjs PAGE_BUILD_DIR OUT_DIR   (build/wasm/page, made by bindings/wasm/scripts/build.sh)
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 
 const [pkg, out] = process.argv.slice(2)
-if (!pkg || !out) throw new Error('usage: node build.mjs PKG_DIR OUT_DIR')
+if (!pkg || !out) throw new Error('usage: node build.mjs PAGE_BUILD_DIR OUT_DIR')
 const here = (name) => readFileSync(new URL(name, import.meta.url), 'utf8')
 
 const glue = readFileSync(join(pkg, 'paynet_oauth_wasm.js'), 'utf8')

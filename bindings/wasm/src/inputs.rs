@@ -2,7 +2,7 @@
 //! `PAYNET_INVALID_INPUT` failure naming the field (`request.timestamp must be …`), and
 //! `version: null` (leave `oauth_version` out) is told apart from a missing `version`.
 
-use js_sys::{Array, JsString, Map, Object, Reflect, Uint8Array};
+use js_sys::{Array, JsString, Map, Object, Reflect};
 use paynet_bind::{Failure, check_timestamp};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -40,9 +40,10 @@ pub(crate) fn string_of(value: &JsValue, what: &str) -> Input<String> {
     Ok(copy)
 }
 
+#[cfg(feature = "package")]
 /// A string or the bytes of a `Uint8Array` (a Node `Buffer` is one).
 pub(crate) fn bytes_of(value: &JsValue, what: &str) -> Input<Vec<u8>> {
-    match value.dyn_ref::<Uint8Array>() {
+    match value.dyn_ref::<js_sys::Uint8Array>() {
         Some(bytes) => Ok(bytes.to_vec()),
         None => string_of(value, what).map(String::into_bytes),
     }
@@ -128,6 +129,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional non-negative whole number (a JavaScript number).
+    #[cfg(feature = "package")]
     pub(crate) fn opt_u64(&self, name: &str) -> Input<Option<u64>> {
         let value = self.get(name)?;
         if is_absent(&value) {

@@ -4,9 +4,8 @@
 import test from 'node:test'
 import assert from 'node:assert/strict'
 
-import { browser, load, requestOf, serve } from './support.mjs'
+import { browser, load, pkgDir, requestOf, serve } from './support.mjs'
 
-const pkgDir = process.env.WASM_PKG ?? new URL('../../../build/wasm/pkg', import.meta.url).pathname
 const example = load('oauth1-signing.json').cases.find((c) => c.id === 'paynet-get-balance')
 
 test('index.js and init.js of the package work in Chromium', async () => {

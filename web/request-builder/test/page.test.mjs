@@ -1,5 +1,7 @@
-// The Request Builder in headless Chromium: (a) every signing and response vector
-// through the page's module, (b) the form filled as a person would with the documented
+// The Request Builder in headless Chromium: (a) every signing vector through the page's
+// module (sign, Signer) and, through the npm package's full build in the same browser,
+// verify of what the page signed and every response vector (the page's build leaves out
+// verify and parseResponse: the page never calls them), (b) the form filled as a person would with the documented
 // get-balance example, every output checked, (c) no request beyond the page's origin,
 // (d) the page from file://.
 import test from 'node:test'
@@ -7,21 +9,24 @@ import assert from 'node:assert/strict'
 import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 
-import { browser, camel, load, open, pageDir, requestOf, serve } from './support.mjs'
+import { browser, camel, load, open, openPackage, pageDir, pkgDir, requestOf, serve } from './support.mjs'
 
 const signing = load('oauth1-signing.json')
 const responses = load('responses.json')
 const example = signing.cases.find((c) => c.id === 'paynet-get-balance')
 
 let server
+let pkgServer
 let chrome
 test.before(async () => {
   server = await serve(pageDir)
+  pkgServer = await serve(pkgDir)
   chrome = await browser()
 })
 test.after(async () => {
   await chrome?.close()
   await server?.close()
+  await pkgServer?.close()
 })
 
 /** Every request of `requested` stays on `origin` (the page's own file for file://). */
@@ -32,19 +37,22 @@ function onlyOwn(requested, origin) {
   }
 }
 
-test('(a) every signing vector through the page module: sign, Signer, verify', async () => {
+test('(a) every signing vector through the page module (sign, Signer), verified by the package', async () => {
   const { page, requested } = await open(chrome.context, `${server.origin}/`)
   const results = await page.evaluate((cases) => cases.map(({ c, request }) => {
     const { paynet } = globalThis
     const signed = paynet.sign(request)
     const { consumerSecret, tokenSecret, ...rest } = request
     const again = new paynet.Signer(consumerSecret, tokenSecret).sign(rest)
-    const verified = paynet.verify({
-      method: c.method, url: c.url, body: signed.body, authorizationHeader: signed.authorizationHeader,
-      consumerSecret, tokenSecret, now: Number(c.timestamp),
-    })
-    return { id: c.id, signed, again: again.signature, verified }
+    return { id: c.id, signed, again: again.signature }
   }), signing.cases.map((c) => ({ c, request: requestOf(c) })))
+  assert.equal(Object.keys(await page.evaluate(() => globalThis.paynet)).sort().join(' '),
+    'Signer commandRequest percentEncode sign', 'the page build exports what the page calls')
+  const full = await openPackage(chrome.context, pkgServer)
+  const verified = await full.evaluate((cases) => cases.map(({ c, signed, request }) => globalThis.paynet.verify({
+    method: c.method, url: c.url, body: signed.body, authorizationHeader: signed.authorizationHeader,
+    consumerSecret: request.consumerSecret, tokenSecret: request.tokenSecret, now: Number(c.timestamp),
+  })), signing.cases.map((c, i) => ({ c, signed: results[i].signed, request: requestOf(c) })))
   assert.equal(results.length, signing.cases.length)
   for (const [i, c] of signing.cases.entries()) {
     const r = results[i]
@@ -52,15 +60,16 @@ test('(a) every signing vector through the page module: sign, Signer, verify', a
     assert.equal(r.signed.baseString, c.expect.base_string, c.id)
     assert.equal(r.signed.signature, c.expect.signature, c.id)
     assert.equal(r.again, c.expect.signature, c.id)
-    assert.equal(r.verified.consumerKey, c.consumer_key, c.id)
-    assert.equal(r.verified.nonce, c.nonce, c.id)
+    assert.equal(verified[i].consumerKey, c.consumer_key, c.id)
+    assert.equal(verified[i].nonce, c.nonce, c.id)
   }
   onlyOwn(requested, server.origin)
   await page.close()
+  await full.close()
 })
 
-test('(a) every response vector through the page module: parseResponse', async () => {
-  const { page } = await open(chrome.context, `${server.origin}/`)
+test('(a) every response vector through the package in Chromium: parseResponse', async () => {
+  const page = await openPackage(chrome.context, pkgServer)
   const results = await page.evaluate((cases) => cases.map((c) => {
     try {
       return { ok: globalThis.paynet.parseResponse(c.endpoint, c.status, c.body) }

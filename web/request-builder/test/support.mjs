@@ -77,4 +77,18 @@ export async function open(context, url) {
   return { page, requested, errors }
 }
 
+/** The npm package's directory (make wasm): its full build, with verify and parseResponse. */
+export const pkgDir = process.env.WASM_PKG ?? new URL('../../../build/wasm/pkg', import.meta.url).pathname
+
+/**
+ * A page of `context` on `server` (serving pkgDir) with the npm package's browser entry
+ * imported as `globalThis.paynet`: what the page's own build leaves out runs here.
+ */
+export async function openPackage(context, server) {
+  const page = await context.newPage()
+  await page.goto(`${server.origin}/package.json`)
+  await page.evaluate(async () => { globalThis.paynet = await import('/index.js') })
+  return page
+}
+
 export { load, requestOf, camel } from '../../../bindings/wasm/test/vectors.mjs'
