@@ -3,7 +3,9 @@
 # addon's architecture, libc and (gnu) newest glibc symbol version; the main package's
 # README, licenses, repository and optionalDependencies; then, in an empty directory
 # with no Rust toolchain on PATH, `npm install` of the main and linux-x64-gnu tarballs,
-# and `require` and `import` sign the get-balance vector.
+# and `require` and `import` sign the get-balance vector; the main package's WebAssembly
+# build (wasm/, for browsers, Deno and workers) is there and, imported through the
+# `browser` condition and the `paynet-oauth/wasm` subpath, signs it too.
 #
 # Usage: check-npm.sh ROOT DIST WORK
 set -euo pipefail
@@ -46,6 +48,11 @@ mkdir -p "$w/main" && tar -xzf "$main" -C "$w/main"
 for f in README.md LICENSE-MIT LICENSE-APACHE index.js index.d.ts index.mjs index.d.mts main.js; do
   [[ -f $w/main/package/$f ]] || fail "main package: $f missing"
 done
+for f in index.js init.js workerd.js index.d.ts init.d.ts paynet_oauth_wasm.js paynet_oauth_wasm_bg.wasm; do
+  [[ -f $w/main/package/wasm/$f ]] || fail "main package: wasm/$f missing"
+done
+[[ $(head -c 4 "$w/main/package/wasm/paynet_oauth_wasm_bg.wasm" | od -An -tx1 | tr -d ' ') == 0061736d ]] \
+  || fail "main package: wasm/paynet_oauth_wasm_bg.wasm is not WebAssembly"
 ! ls "$w"/main/package/*.node >/dev/null 2>&1 || fail "main package carries a .node"
 node -e '
   const p = require(process.argv[1])
@@ -82,9 +89,23 @@ const s = sign({ method: 'POST', url: 'https://sandbox.payneteasy.com/paynet/api
   consumerSecret: 'F9F65098-1111-1111-1111-621611111111', timestamp: '1686923599', nonce: '2xGTFuAgetE' })
 if (s.signature !== 'CROVVmkEAaZtIzV8pkEZKiHgHps=') throw new Error('import: ' + s.signature)
 JS
+# The WebAssembly build, as a browser bundler or a worker resolves it; `native` is the
+# addon (it has `Client`'s async runtime), so its absence shows which build answered.
+cat >check-wasm.mjs <<'JS'
+import * as paynet from 'paynet-oauth'
+import * as wasm from 'paynet-oauth/wasm'
+for (const [how, m] of [['browser condition', paynet], ['paynet-oauth/wasm', wasm]]) {
+  if (typeof m.commandRequest !== 'function') throw new Error(`${how}: not the wasm build`)
+  const s = m.sign({ method: 'POST', url: 'https://sandbox.payneteasy.com/paynet/api/v2/get-balance/ENDPOINTID',
+    params: [['balance-provider', 'Test']], consumerKey: 'balance_test_merchant14',
+    consumerSecret: 'F9F65098-1111-1111-1111-621611111111', timestamp: '1686923599', nonce: '2xGTFuAgetE' })
+  if (s.signature !== 'CROVVmkEAaZtIzV8pkEZKiHgHps=') throw new Error(`${how}: ${s.signature}`)
+}
+JS
 env PATH=$clean_path node check.cjs || fail "require failed"
 env PATH=$clean_path node check.mjs || fail "import failed"
+env PATH=$clean_path node --conditions=browser check-wasm.mjs || fail "the wasm build (browser condition, paynet-oauth/wasm) failed"
 [[ ! -e node_modules/paynet-oauth/paynet-oauth.linux-x64-gnu.node && -f node_modules/paynet-oauth-linux-x64-gnu/paynet-oauth.linux-x64-gnu.node ]] \
   || fail "the addon did not come from the platform package"
 echo "npm dist: 4 platform packages (os/cpu/libc, ELF machine, glibc <= 2.17 / musl) and the main package;" \
-  "npm install without Rust: $ms ms; require and import sign the vector"
+  "npm install without Rust: $ms ms; require and import sign the vector, and so does the wasm build"
