@@ -94,3 +94,20 @@ fn refusals() {
     let err = command.sign(&sandbox(), "m", KEY, 1, "").unwrap_err();
     assert!(matches!(err, SignError::OAuth(_)), "{err:?}");
 }
+
+#[test]
+fn a_prekeyed_signer_signs_the_same_request() {
+    let command = Command::endpoint_balance("1", "Test").unwrap();
+    let signer = paynet_oauth::Signer::new(KEY, "");
+    let with_key = command
+        .sign(&sandbox(), "m", KEY, 7, "abcdefghijk")
+        .unwrap();
+    let prekeyed = command
+        .sign_with(&sandbox(), "m", &signer, 7, "abcdefghijk")
+        .unwrap();
+    assert_eq!(prekeyed, with_key);
+    assert_eq!(
+        command.sign_with(&sandbox(), "", &signer, 7, "abcdefghijk"),
+        Err(SignError::Parameter(CommandError::Empty { param: "login" }))
+    );
+}
