@@ -27,14 +27,17 @@ impl ClientLimits {
     /// The limits of the JavaScript options object (`options.timeoutMs`, …, named so in
     /// the messages): milliseconds for the timeouts, whole numbers for `retries` and
     /// `maxResponseBytes` (the caller has checked they are whole and non-negative).
+    /// `show` writes a number for a message as JavaScript would (`String(n)`; the
+    /// WebAssembly build asks JavaScript, since Rust's float formatting costs it 16 KB).
     pub fn from_js(
         timeout_ms: Option<f64>,
         connect_timeout_ms: Option<f64>,
         retries: Option<u64>,
         allow_http: Option<bool>,
         max_response_bytes: Option<u64>,
+        show: &dyn Fn(f64) -> String,
     ) -> Result<Self, Failure> {
-        let millis = |name, t| seconds(name, t, 0.001);
+        let millis = |name, t| duration(name, t, 0.001, show);
         Ok(ClientLimits {
             timeout: timeout_ms
                 .map(|t| millis("options.timeoutMs", t))
@@ -84,6 +87,16 @@ pub fn response_cap(name: &str, limit: u64) -> Result<usize, Failure> {
 /// checked: finite, positive and below a billion seconds. `name` is the argument's name
 /// in the caller's language, for the message.
 pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
+    duration(name, value, unit, &|v| v.to_string())
+}
+
+/// [`seconds`], with `show` writing the value in the message.
+fn duration(
+    name: &str,
+    value: f64,
+    unit: f64,
+    show: &dyn Fn(f64) -> String,
+) -> Result<Duration, Failure> {
     let secs = value * unit;
     if value.is_finite() && secs > 0.0 && secs < 1e9 {
         Ok(Duration::from_secs_f64(secs))
@@ -94,7 +107,8 @@ pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
             "milliseconds"
         };
         Err(Failure::invalid_input(format!(
-            "{name} must be a positive number of {what}, not {value}"
+            "{name} must be a positive number of {what}, not {}",
+            show(value)
         )))
     }
 }
@@ -105,8 +119,9 @@ mod tests {
 
     #[test]
     fn javascript_options_are_checked_and_named() {
+        let show = |n: f64| n.to_string();
         let limits =
-            ClientLimits::from_js(Some(250.0), None, Some(0), Some(true), Some(10)).unwrap();
+            ClientLimits::from_js(Some(250.0), None, Some(0), Some(true), Some(10), &show).unwrap();
         assert_eq!(limits.timeout, Some(Duration::from_millis(250)));
         assert_eq!(limits.connect_timeout, None);
         assert_eq!((limits.retries, limits.allow_http), (Some(0), true));
@@ -115,18 +130,18 @@ mod tests {
         assert_eq!(defaults.timeout_or_default(), Duration::from_secs(30));
         assert_eq!(defaults.retries_or_default(), 2);
         assert_eq!(defaults.max_response_bytes_or_default(), 1_048_576);
-        let e = ClientLimits::from_js(Some(-1.0), None, None, None, None).unwrap_err();
+        let e = ClientLimits::from_js(Some(-1.0), None, None, None, None, &show).unwrap_err();
         assert_eq!(
             e.message,
             "options.timeoutMs must be a positive number of milliseconds, not -1"
         );
-        let e = ClientLimits::from_js(None, Some(f64::NAN), None, None, None).unwrap_err();
+        let e = ClientLimits::from_js(None, Some(f64::NAN), None, None, None, &show).unwrap_err();
         assert!(
             e.message.starts_with("options.connectTimeoutMs"),
             "{}",
             e.message
         );
-        let e = ClientLimits::from_js(None, None, None, None, Some(0)).unwrap_err();
+        let e = ClientLimits::from_js(None, None, None, None, Some(0), &show).unwrap_err();
         assert_eq!(
             e.message,
             "options.maxResponseBytes must be from 1 to the address space, not 0"
