@@ -149,6 +149,57 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// An optional number (any JavaScript number; the caller checks its range).
+    pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
+        let value = self.get(name)?;
+        if is_absent(&value) {
+            return Ok(None);
+        }
+        value.as_f64().map(Some).ok_or_else(|| {
+            Failure::invalid_input(format!(
+                "{} must be a number, not {}",
+                self.label(name),
+                type_name(&value)
+            ))
+        })
+    }
+
+    /// An optional boolean.
+    pub(crate) fn opt_bool(&self, name: &str) -> Input<Option<bool>> {
+        let value = self.get(name)?;
+        if is_absent(&value) {
+            return Ok(None);
+        }
+        value.as_bool().map(Some).ok_or_else(|| {
+            Failure::invalid_input(format!(
+                "{} must be a boolean, not {}",
+                self.label(name),
+                type_name(&value)
+            ))
+        })
+    }
+
+    /// A required string or whole number, as a string (an id such as `endpointId`).
+    pub(crate) fn id(&self, name: &str) -> Input<String> {
+        let value = self.get(name)?;
+        if let Some(n) = value.as_f64() {
+            return whole_number(n).map(|n| n.to_string()).ok_or_else(|| {
+                Failure::invalid_input(format!(
+                    "{} must be a string or a whole number, not {}",
+                    self.label(name),
+                    number_text(n)
+                ))
+            });
+        }
+        if is_absent(&value) {
+            return Err(Failure::invalid_input(format!(
+                "{} is required",
+                self.label(name)
+            )));
+        }
+        string_of(&value, &self.label(name))
+    }
+
     /// `timestamp`: a whole number or a string of decimal digits; absent → `None`.
     pub(crate) fn timestamp(&self) -> Input<Option<String>> {
         let value = self.get("timestamp")?;

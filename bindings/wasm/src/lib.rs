@@ -1,5 +1,6 @@
 //! The WebAssembly build of paynet-oauth (wasm-bindgen): `sign`, `Signer`, `verify`,
-//! `percentEncode`, `parseResponse`, `signForm` and `errorKinds` with the names, argument shapes, results and
+//! `percentEncode`, `parseResponse`, `signForm`, `errorKinds` and the balance `Client`
+//! (its wasm side; js/client.js runs it on `fetch`) with the names, argument shapes, results and
 //! error `code`s of the Node addon, for browsers, Deno, workers and Node.
 //!
 //! A thin binding over `paynet-bind` (without its `os` and `client` features): this
@@ -8,6 +9,7 @@
 //! and nonces from `crypto.getRandomValues` (the module `host`).
 #![forbid(unsafe_code)]
 
+mod client;
 mod command;
 mod errors;
 mod form;
@@ -17,6 +19,7 @@ mod outputs;
 mod responses;
 mod signing;
 
+pub use client::{ClientCall, ClientCore};
 pub use command::command_request;
 pub use form::{error_kinds, sign_form};
 pub use responses::parse_response;
