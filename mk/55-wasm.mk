@@ -5,7 +5,9 @@
 #                    wasm-opt -Oz from the npm binaryen devDependency)
 #   make web         the page into build/web/request-builder (one self-contained index.html)
 #   make test-wasm   every signing and response vector through the package under Node
-#                    (ESM), errors and entries, then tsc --strict: the package's types
+#                    (ESM), errors and entries, the balance Client on Node's fetch
+#                    against `paynet mock` and local servers (timeouts, cap, redirects,
+#                    retries, abort), then tsc --strict: the package's types
 #                    are the Node addon's (assigned both ways), then npm pack, install
 #                    the tarball in a fresh project and import it by name
 #   make test-web    headless Chromium (Playwright): the vectors through the page's
@@ -24,7 +26,8 @@
 #                    build, every vector through each
 #   make test-edge   the same packed package in real edge runtimes: Deno imports it by
 #                    name (the `deno` condition), workerd serves a worker bundled through
-#                    the `workerd` condition; every vector in each (deno, workerd and
+#                    the `workerd` condition; every vector in each, and the balance
+#                    Client on each runtime's fetch against `paynet mock` (deno, workerd and
 #                    esbuild from npm, pinned, installed once into build/tools/edge)
 #
 # make dist's main npm package carries the wasm build too (tools/dist/node-main.sh), so
@@ -80,7 +83,8 @@ test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict ag
 
 .PHONY: wasm-run
 wasm-run: wasm-build $(WASM_SRC)/node_modules/.paynet-installed
-	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@cd $(WASM_SRC) && PAYNET=$(PAYNET) PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@cd $(WASM_SRC) && npx tsc -p test/types/tsconfig.json >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@bash $(WASM_SRC)/scripts/check-pack.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/pack >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@raw=$$(stat -c %s $(WASM_PKG)/paynet_oauth_wasm_bg.wasm); gz=$$(gzip -9c $(WASM_PKG)/paynet_oauth_wasm_bg.wasm | wc -c); \
@@ -137,7 +141,8 @@ test-edge-tools:
 
 .PHONY: edge-run
 edge-run: wasm-build node-build
-	@bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@PAYNET=$(PAYNET) bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
 	  cat $(WASM_BUILD)/edge.log; exit 1; }
 	@tail -n 1 $(WASM_BUILD)/edge.log
 
