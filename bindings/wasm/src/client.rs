@@ -118,13 +118,14 @@ impl ClientCall {
             let signed = self.exchange.sign(&self.settings, host::now(), &nonce)?;
             let headers = Plain::new();
             headers
-                .set("authorization", signed.authorization)
-                .set("content-type", signed.content_type);
+                .set("authorization", signed.authorization_header())
+                .set("content-type", paynet_bind::FORM_CONTENT_TYPE);
+            let request = signed.request();
             let out = Plain::new();
-            out.set("url", signed.url)
-                .set("method", signed.method)
+            out.set("url", request.url.as_str())
+                .set("method", request.method.as_str())
                 .set("headers", headers.into_js())
-                .set("body", signed.body);
+                .set("body", signed.body());
             Ok(out.into_js())
         })
     }

@@ -45,7 +45,7 @@ mod sign;
 mod transport;
 
 pub use balance_field::{BalanceField, FieldValue};
-pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
+pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN, check_login};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};
 #[cfg(feature = "nonce")]

@@ -39,33 +39,18 @@ impl Command {
         timestamp: u64,
         nonce: &str,
     ) -> Result<SignedRequest, SignError> {
-        crate::command::check_id("login", login).map_err(SignError::Parameter)?;
+        crate::command::check_login(login).map_err(SignError::Parameter)?;
         if control_key.is_empty() {
             return Err(SignError::Parameter(CommandError::Empty {
                 param: "control key",
             }));
         }
-        let signer = paynet_oauth::Signer::new(control_key, "");
-        self.sign_with(gateway, login, &signer, timestamp, nonce)
-    }
-
-    /// [`Command::sign`] with a signer keyed once with the control key (a client that
-    /// signs many requests keeps the keyed signer, not the key's text).
-    pub fn sign_with(
-        &self,
-        gateway: &Gateway,
-        login: &str,
-        signer: &paynet_oauth::Signer,
-        timestamp: u64,
-        nonce: &str,
-    ) -> Result<SignedRequest, SignError> {
-        crate::command::check_id("login", login).map_err(SignError::Parameter)?;
         let url = self.url(gateway);
         let owned = self.form();
         let form: Vec<(&str, &str)> = owned.iter().map(|(n, v)| (*n, v.as_str())).collect();
         let timestamp = timestamp.to_string();
         let request = paynet_oauth::Request::new("POST", &url, &form, login, &timestamp, nonce);
-        let signed = signer.sign(&request)?;
+        let signed = paynet_oauth::Signer::new(control_key, "").sign(&request)?;
         let mut authorization = String::with_capacity(signed.authorization_header_len());
         signed.write_authorization_header(&mut authorization)?;
         let mut body = String::with_capacity(signed.body_len());

@@ -91,23 +91,13 @@ fn refusals() {
         .sign(&sandbox(), "m", "", 1, "abcdefghijk")
         .unwrap_err();
     assert_eq!(err.to_string(), "control key must not be empty");
+    let long = "m".repeat(paynet_api::MAX_ID_LEN + 1);
+    let err = command.sign(&sandbox(), &long, KEY, 1, "abcdefghijk");
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        paynet_api::check_login(&long).unwrap_err().to_string()
+    );
+    assert!(paynet_api::check_login("m").is_ok());
     let err = command.sign(&sandbox(), "m", KEY, 1, "").unwrap_err();
     assert!(matches!(err, SignError::OAuth(_)), "{err:?}");
-}
-
-#[test]
-fn a_prekeyed_signer_signs_the_same_request() {
-    let command = Command::endpoint_balance("1", "Test").unwrap();
-    let signer = paynet_oauth::Signer::new(KEY, "");
-    let with_key = command
-        .sign(&sandbox(), "m", KEY, 7, "abcdefghijk")
-        .unwrap();
-    let prekeyed = command
-        .sign_with(&sandbox(), "m", &signer, 7, "abcdefghijk")
-        .unwrap();
-    assert_eq!(prekeyed, with_key);
-    assert_eq!(
-        command.sign_with(&sandbox(), "", &signer, 7, "abcdefghijk"),
-        Err(SignError::Parameter(CommandError::Empty { param: "login" }))
-    );
 }

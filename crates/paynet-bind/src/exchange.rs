@@ -7,9 +7,9 @@
 use std::fmt;
 use std::time::Duration;
 
-use paynet_api::{AttemptFailure, BodyCap, Command, CommandKind, Gateway, SignedRequest};
+use paynet_api::{AttemptFailure, BodyCap, Command, CommandKind, Gateway};
 
-use crate::{Answer, Call, ClientLimits, Failure};
+use crate::{Answer, Call, ClientLimits, Failure, OwnedRequest, OwnedSigned};
 
 /// What a fetch-style client is built from: the gateway, the login, a signer keyed
 /// with the control key (the key's text is not kept), and the limits.
@@ -107,22 +107,25 @@ impl Exchange {
     }
 
     /// The request of the next attempt, signed now with `timestamp` (Unix seconds) and
-    /// a fresh `nonce`: send `POST url` with its `Authorization`, `Content-Type` and
-    /// body, following no redirect.
+    /// a fresh `nonce`: send `POST` to its URL with its `authorization_header()`,
+    /// `Content-Type: application/x-www-form-urlencoded` and `body()`, following no
+    /// redirect. The login is checked as `Command::sign` checks it.
     pub fn sign(
         &self,
         settings: &ClientSettings,
         timestamp: u64,
         nonce: &str,
-    ) -> Result<SignedRequest, Failure> {
+    ) -> Result<OwnedSigned, Failure> {
         let command = self.command.as_ref().map_err(Failure::clone)?;
-        Ok(command.sign_with(
-            &settings.gateway,
-            &settings.login,
-            &settings.signer,
-            timestamp,
-            nonce,
-        )?)
+        paynet_api::check_login(&settings.login)?;
+        let url = command.url(&settings.gateway);
+        let mut request = OwnedRequest::new("POST", url, settings.login.as_str());
+        request.form = (command.form().into_iter())
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect();
+        request.timestamp = Some(timestamp.to_string());
+        request.nonce = Some(nonce.to_owned());
+        request.sign(&settings.signer)
     }
 
     /// The attempt failed without an answer (`reason`: what the transport said).
@@ -243,19 +246,24 @@ mod tests {
         let second = exchange
             .sign(&s, 1_700_000_000, "bbbbbbbbbbbbbbbb")
             .unwrap();
-        assert_ne!(first.signature, second.signature);
-        assert_eq!(first.url, "http://127.0.0.1:9/paynet/api/v2/get-balance/1");
-        let signer = paynet_oauth::Signer::new(KEY, "");
-        crate::verify(
-            &signer,
-            "POST",
-            &first.url,
-            &first.body,
-            &first.authorization,
-            Some(1_700_000_000),
-            300,
-        )
-        .unwrap();
+        assert_ne!(first.signature(), second.signature());
+        let url = &first.request().url;
+        assert_eq!(url, "http://127.0.0.1:9/paynet/api/v2/get-balance/1");
+        // What the Rust client sends for the same command, time and nonce.
+        let command = paynet_api::Command::endpoint_balance("1", "Test").unwrap();
+        let rust = command
+            .sign(
+                s.gateway(),
+                s.login(),
+                KEY,
+                1_700_000_000,
+                "aaaaaaaaaaaaaaaa",
+            )
+            .unwrap();
+        assert_eq!(
+            (first.authorization_header(), first.body(), url.clone()),
+            (rust.authorization, rust.body, rust.url)
+        );
         // The key given with a trailing newline (a key file) signs the same.
         let gateway = s.gateway().clone();
         let padded = ClientSettings::new(
@@ -266,12 +274,10 @@ mod tests {
         )
         .unwrap();
         let again = Exchange::new(&padded, &endpoint());
-        assert_eq!(
-            again
-                .sign(&padded, 1_700_000_000, "aaaaaaaaaaaaaaaa")
-                .unwrap(),
-            first
-        );
+        let again = again
+            .sign(&padded, 1_700_000_000, "aaaaaaaaaaaaaaaa")
+            .unwrap();
+        assert_eq!(again.signature(), first.signature());
         // A bad argument fails when signing, with the command's message.
         let empty = Call::EndpointBalance {
             endpoint_id: String::new(),
