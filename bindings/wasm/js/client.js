@@ -13,18 +13,6 @@ import { ClientCore } from './paynet_oauth_wasm.js'
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom')
 
-function invalid(message) {
-  const error = new Error(message)
-  error.code = 'PAYNET_INVALID_INPUT'
-  return error
-}
-
-function typeName(value) {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  return typeof value === 'object' ? 'an object' : typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`
-}
-
 // What a failed fetch said, with its causes (undici puts "connect ECONNREFUSED …" there).
 function describe(error) {
   let text = String(error?.message ?? error)
@@ -128,11 +116,8 @@ async function send(core, call, signal) {
 
 // The promise of one call, rejected with the signal's reason when the signal aborts.
 function run(core, command, args, options) {
-  const signal = options == null ? undefined : options.signal
-  if (signal != null && !(signal instanceof AbortSignal)) {
-    throw invalid(`options.signal must be an AbortSignal, not ${typeName(signal)}`)
-  }
-  const call = core.start(command, args)
+  const call = core.start(command, args, options) // checks the types, `options.signal` too
+  const signal = options?.signal ?? undefined
   if (signal?.aborted) {
     call.free()
     return Promise.reject(signal.reason)

@@ -15,6 +15,12 @@ use crate::host;
 use crate::inputs::{Fields, number_text};
 use crate::outputs::Plain;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The host's `AbortSignal` class (for `instanceof`).
+    type AbortSignal;
+}
+
 /// A client's settings and keyed signer (`new Client(options)`). Not exported by the
 /// package: `Client` in js/client.js wraps it.
 #[wasm_bindgen(js_name = ClientCore)]
@@ -81,9 +87,15 @@ impl ClientCore {
     }
 
     /// Starts `command` (`getBalance`: `{endpointId, provider}`; `getManagerBalances`,
-    /// `getMerchantBalances`: `{login, name?}`). Wrong argument types throw now; an
-    /// empty or too long value fails the call's first `request()`.
-    pub fn start(&self, command: &str, args: &JsValue) -> Result<ClientCall, JsValue> {
+    /// `getMerchantBalances`: `{login, name?}`) with the call's `options` (`{signal?}`).
+    /// Wrong argument types throw now; an empty or too long value fails the call's
+    /// first `request()`.
+    pub fn start(
+        &self,
+        command: &str,
+        args: &JsValue,
+        options: &JsValue,
+    ) -> Result<ClientCall, JsValue> {
         thrown(|| {
             let fields = Fields::of(args, "args")?;
             let call = match command_kind(command)? {
@@ -93,6 +105,11 @@ impl ClientCore {
                 },
                 _ => Call::named(command, fields.string("login")?, fields.opt_string("name")?)?,
             };
+            // As the Node addon: an options value that is not an object has no signal.
+            if options.is_object() {
+                Fields::of(options, "options")?
+                    .opt_instance::<AbortSignal>("signal", "an AbortSignal")?;
+            }
             Ok(ClientCall {
                 exchange: paynet_bind::Exchange::new(&self.settings, &call),
                 settings: Rc::clone(&self.settings),

@@ -179,6 +179,19 @@ impl<'a> Fields<'a> {
         })
     }
 
+    /// Checks that an optional field is an instance of `T` (`what` names the class).
+    pub(crate) fn opt_instance<T: JsCast>(&self, name: &str, what: &str) -> Input<()> {
+        let value = self.get(name)?;
+        if is_absent(&value) || value.is_instance_of::<T>() {
+            return Ok(());
+        }
+        Err(Failure::invalid_input(format!(
+            "{} must be {what}, not {}",
+            self.label(name),
+            type_name(&value)
+        )))
+    }
+
     /// A required string or whole number, as a string (an id such as `endpointId`).
     pub(crate) fn id(&self, name: &str) -> Input<String> {
         let value = self.get(name)?;
