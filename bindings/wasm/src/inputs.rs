@@ -151,28 +151,29 @@ impl<'a> Fields<'a> {
 
     /// An optional number (any JavaScript number; the caller checks its range).
     pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
-        let value = self.get(name)?;
-        if is_absent(&value) {
-            return Ok(None);
-        }
-        value.as_f64().map(Some).ok_or_else(|| {
-            Failure::invalid_input(format!(
-                "{} must be a number, not {}",
-                self.label(name),
-                type_name(&value)
-            ))
-        })
+        self.opt_of(name, "a number", JsValue::as_f64)
     }
 
     /// An optional boolean.
     pub(crate) fn opt_bool(&self, name: &str) -> Input<Option<bool>> {
+        self.opt_of(name, "a boolean", JsValue::as_bool)
+    }
+
+    /// An optional field read by `read` (`None` when it is of another type, which is
+    /// refused as not `what`).
+    fn opt_of<T>(
+        &self,
+        name: &str,
+        what: &str,
+        read: fn(&JsValue) -> Option<T>,
+    ) -> Input<Option<T>> {
         let value = self.get(name)?;
         if is_absent(&value) {
             return Ok(None);
         }
-        value.as_bool().map(Some).ok_or_else(|| {
+        read(&value).map(Some).ok_or_else(|| {
             Failure::invalid_input(format!(
-                "{} must be a boolean, not {}",
+                "{} must be {what}, not {}",
                 self.label(name),
                 type_name(&value)
             ))

@@ -43,17 +43,17 @@ test('getBalance: the endpoint balance as a decimal string, by string or number 
 })
 
 test('getManagerBalances and getMerchantBalances: the mock balances, all and by name', async () => {
+  const saa = {
+    name: 'saa', amount: '219.500', currency: 'USD', merchantLogin: MERCHANT, onlineBalanceLiveAmount: '219.500',
+    totalShortTermHoldAmount: '0.000', externalMerchantIdentifier: null,
+  }
   const manager = new Client({ gateway: mock.url, login: MANAGER, controlKey: KEY })
-  for (const args of [{ login: MANAGER }, { login: MANAGER, name: 'saa' }]) {
-    const [saa, ...rest] = await manager.getManagerBalances(args)
-    assert.equal(rest.length, 0)
-    assert.equal(saa.name, 'saa')
-    assert.equal(saa.amount, '219.500')
-    assert.equal(saa.currency, 'USD')
-    assert.equal(saa.merchantLogin, MERCHANT)
-    assert.equal(saa.onlineBalanceLiveAmount, '219.500')
-    assert.equal(saa.totalShortTermHoldAmount, '0.000')
-    assert.equal(saa.externalMerchantIdentifier, null)
+  for (const got of [
+    await manager.getManagerBalances({ login: MANAGER }),
+    await manager.getManagerBalances({ login: MANAGER, name: 'saa' }),
+  ]) {
+    assert.equal(got.length, 1)
+    for (const [field, value] of Object.entries(saa)) assert.equal(got[0][field], value, field)
   }
   const balances = await merchant().getMerchantBalances({ login: MERCHANT })
   assert.deepEqual(balances.map((b) => [b.name, b.amount, b.currency]), [['saa', '219.500', 'USD']])
