@@ -3,7 +3,8 @@
 #
 #   make wasm        the package into build/wasm/pkg (release .wasm, opt-level z, LTO,
 #                    wasm-opt -Oz from the npm binaryen devDependency)
-#   make web         the page into build/web/request-builder (one self-contained index.html)
+#   make web         the page into build/web/request-builder (one self-contained index.html),
+#                    from its own .wasm without the balance Client (build/wasm/page-pkg)
 #   make test-wasm   every signing and response vector through the package under Node
 #                    (ESM), errors and entries, the balance Client on Node's fetch
 #                    against `paynet mock` and local servers (timeouts, cap, redirects,
@@ -36,6 +37,7 @@
 WASM_SRC := $(ROOT)/bindings/wasm
 WASM_BUILD := $(ROOT)/build/wasm
 WASM_PKG := $(WASM_BUILD)/pkg
+WASM_PAGE_PKG := $(WASM_BUILD)/page-pkg
 WASM_LOG := $(WASM_BUILD)/make.log
 WEB_SRC := $(ROOT)/web/request-builder
 WEB_OUT := $(ROOT)/build/web/request-builder
@@ -64,6 +66,13 @@ wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
 	@mkdir -p $(WASM_BUILD)
 	@$(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PKG) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 
+# The page's own build of the .wasm: without the balance Client (the page never sends).
+.PHONY: wasm-page-build
+wasm-page-build: $(WASM_SRC)/node_modules/.paynet-installed
+	@mkdir -p $(WASM_BUILD)
+	@PAYNET_WASM_NO_CLIENT=1 $(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PAGE_PKG) >$(WASM_BUILD)/page.log 2>&1 || { cat $(WASM_BUILD)/page.log; exit 1; }
+	@! grep -q ClientCore $(WASM_PAGE_PKG)/paynet_oauth_wasm.js || { echo "wasm-page-build: the page's build has the Client"; exit 1; }
+
 .PHONY: web
 web: ## the offline Request Builder page into build/web/request-builder
 	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-build web-where)
@@ -73,9 +82,9 @@ web-where:
 	@tail -n 1 $(WEB_LOG)
 
 .PHONY: web-build
-web-build: wasm-build
+web-build: wasm-page-build
 	@mkdir -p $(WEB_OUT)
-	@node $(WEB_SRC)/build.mjs $(WASM_PKG) $(WEB_OUT) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
+	@node $(WEB_SRC)/build.mjs $(WASM_PAGE_PKG) $(WEB_OUT) >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 
 .PHONY: test-wasm
 test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict against the Node types
@@ -99,7 +108,7 @@ test-web-tools:
 	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-run)
 
 .PHONY: web-run
-web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+web-run: web-build wasm-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) WASM_PKG=$(WASM_PKG) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
 
@@ -112,7 +121,7 @@ bench-wasm-tools:
 	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),bench-wasm-run)
 
 .PHONY: bench-wasm-run
-bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+bench-wasm-run: web-build wasm-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
 
 .PHONY: wasm-sizes

@@ -149,16 +149,19 @@ impl<'a> Fields<'a> {
         })
     }
 
+    #[cfg(feature = "client")]
     /// An optional number (any JavaScript number; the caller checks its range).
     pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
         self.opt_of(name, "a number", JsValue::as_f64)
     }
 
+    #[cfg(feature = "client")]
     /// An optional boolean.
     pub(crate) fn opt_bool(&self, name: &str) -> Input<Option<bool>> {
         self.opt_of(name, "a boolean", JsValue::as_bool)
     }
 
+    #[cfg(feature = "client")]
     /// An optional field read by `read` (`None` when it is of another type, which is
     /// refused as not `what`).
     fn opt_of<T>(
@@ -180,6 +183,7 @@ impl<'a> Fields<'a> {
         })
     }
 
+    #[cfg(feature = "client")]
     /// Checks that an optional field is an instance of `T` (`what` names the class).
     pub(crate) fn opt_instance<T: JsCast>(&self, name: &str, what: &str) -> Input<()> {
         let value = self.get(name)?;
@@ -193,6 +197,7 @@ impl<'a> Fields<'a> {
         )))
     }
 
+    #[cfg(feature = "client")]
     /// A required string or whole number, as a string (an id such as `endpointId`).
     pub(crate) fn id(&self, name: &str) -> Input<String> {
         let value = self.get(name)?;

@@ -9,6 +9,7 @@
 //! and nonces from `crypto.getRandomValues` (the module `host`).
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
 mod client;
 mod command;
 mod errors;
@@ -19,6 +20,7 @@ mod outputs;
 mod responses;
 mod signing;
 
+#[cfg(feature = "client")]
 pub use client::{ClientCall, ClientCore};
 pub use command::command_request;
 pub use form::{error_kinds, sign_form};
