@@ -3,10 +3,13 @@
 #
 #   make wasm        the package into build/wasm/pkg (release .wasm, opt-level z, LTO,
 #                    wasm-opt -Oz from the npm binaryen devDependency), and the page's
-#                    smaller build (without the feature `package`) into build/wasm/page
+#                    smaller build (without the features `package` and `client`: it
+#                    only signs) into build/wasm/page
 #   make web         the page into build/web/request-builder (one self-contained index.html)
 #   make test-wasm   every signing and response vector through the package under Node
-#                    (ESM), errors and entries, then tsc --strict: the package's types
+#                    (ESM), errors and entries, the balance Client on Node's fetch
+#                    against `paynet mock` and local servers (timeouts, cap, redirects,
+#                    retries, abort), then tsc --strict: the package's types
 #                    are the Node addon's (assigned both ways), then npm pack, install
 #                    the tarball in a fresh project and import it by name
 #   make test-web    headless Chromium (Playwright): the vectors through the page's
@@ -25,7 +28,8 @@
 #                    build, every vector through each
 #   make test-edge   the same packed package in real edge runtimes: Deno imports it by
 #                    name (the `deno` condition), workerd serves a worker bundled through
-#                    the `workerd` condition; every vector in each (deno, workerd and
+#                    the `workerd` condition; every vector in each, and the balance
+#                    Client on each runtime's fetch against `paynet mock` (deno, workerd and
 #                    esbuild from npm, pinned, installed once into build/tools/edge)
 #
 # make dist's main npm package carries the wasm build too (tools/dist/node-main.sh), so
@@ -62,6 +66,7 @@ wasm: ## WebAssembly package into build/wasm/pkg (wasm-bindgen --target web + No
 wasm-build: $(WASM_SRC)/node_modules/.paynet-installed
 	@mkdir -p $(WASM_BUILD)
 	@$(WASM_SRC)/scripts/build.sh $(ROOT) $(WASM_PKG) $(WASM_PAGE) >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@! grep -qE 'ClientCore|parseResponse' $(WASM_PAGE)/paynet_oauth_wasm.js || { echo "wasm-build: the page's build has the Client or parseResponse"; exit 1; }
 
 .PHONY: web
 web: ## the offline Request Builder page into build/web/request-builder
@@ -82,7 +87,8 @@ test-wasm: ## wasm package: vectors and errors under Node (ESM), tsc --strict ag
 
 .PHONY: wasm-run
 wasm-run: wasm-build $(WASM_SRC)/node_modules/.paynet-installed
-	@cd $(WASM_SRC) && PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@cd $(WASM_SRC) && PAYNET=$(PAYNET) PAYNET_WASM_PKG=$(WASM_PKG) node --test test/*.test.mjs >$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@cd $(WASM_SRC) && npx tsc -p test/types/tsconfig.json >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@bash $(WASM_SRC)/scripts/check-pack.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/pack >>$(WASM_LOG) 2>&1 || { cat $(WASM_LOG); exit 1; }
 	@raw=$$(stat -c %s $(WASM_PKG)/paynet_oauth_wasm_bg.wasm); gz=$$(gzip -9c $(WASM_PKG)/paynet_oauth_wasm_bg.wasm | wc -c); \
@@ -97,7 +103,7 @@ test-web-tools:
 	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),web-run)
 
 .PHONY: web-run
-web-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+web-run: web-build wasm-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && WEB_OUT=$(WEB_OUT) WASM_PKG=$(WASM_PKG) node --test *.test.mjs >$(WEB_LOG) 2>&1 || { cat $(WEB_LOG); exit 1; }
 	@echo "web: $$(grep -E '^# (pass|fail) ' $(WEB_LOG) | tr -d '#' | paste -sd, | sed 's/  */ /g; s/^ //') (headless Chromium $$(/usr/bin/chromium --version 2>/dev/null | grep -oE '[0-9]+\.[0-9.]+'))"
 
@@ -110,7 +116,7 @@ bench-wasm-tools:
 	@$(call with-tool,web,$(WASM_WHAT),$(WASM_TOOLS) check $(ROOT),$(WASM_TOOLS) install $(ROOT),bench-wasm-run)
 
 .PHONY: bench-wasm-run
-bench-wasm-run: web-build $(WEB_SRC)/test/node_modules/.paynet-installed
+bench-wasm-run: web-build wasm-build $(WEB_SRC)/test/node_modules/.paynet-installed
 	@cd $(WEB_SRC)/test && node bench.mjs $(WEB_OUT) $(WASM_PKG) | tee /dev/stderr | python3 $(ROOT)/tools/bench/update_section.py wasm $(ROOT)/BENCHMARKS.md
 
 .PHONY: wasm-sizes
@@ -139,7 +145,8 @@ test-edge-tools:
 
 .PHONY: edge-run
 edge-run: wasm-build node-build
-	@bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
+	@$(CARGO) build $(CARGO_FLAGS) -p paynet-cli
+	@PAYNET=$(PAYNET) bash $(WASM_SRC)/scripts/check-edge.sh $(ROOT) $(WASM_PKG) $(WASM_BUILD)/edge >$(WASM_BUILD)/edge.log 2>&1 || { \
 	  cat $(WASM_BUILD)/edge.log; exit 1; }
 	@tail -n 1 $(WASM_BUILD)/edge.log
 

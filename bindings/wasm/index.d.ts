@@ -324,6 +324,82 @@ export interface SignedForm {
  */
 export declare function signForm(request: FormRequest): SignedForm
 
+/** The options of a `Client` call. */
+export interface CallOptions {
+  /** Aborting it rejects the call with the signal's reason (an `AbortError`) and drops the request. */
+  signal?: AbortSignal
+}
+
+/** What `getBalance` needs. */
+export interface GetBalanceArgs {
+  /** The endpoint id. */
+  endpointId: string | number
+  /** The balance provider, e.g. `"Test"`. */
+  provider: string
+}
+
+/** What `getManagerBalances` and `getMerchantBalances` need. */
+export interface BalancesArgs {
+  /** The manager's or merchant's login. */
+  login: string
+  /** Only the balance of this name; default all of them. */
+  name?: string
+}
+
+/** What `new Client(...)` needs. */
+export interface ClientOptions {
+  /**
+   * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name
+   * (`payneteasy-sandbox`, `payneteasy-production`).
+   */
+  gateway: string
+  /** The login (OAuth consumer key) of the merchant or manager. */
+  login: string
+  /** The control key (OAuth consumer secret). Kept in WebAssembly memory only. */
+  controlKey: string
+  /** How long one attempt may take, in milliseconds; default 30000. */
+  timeoutMs?: number
+  /**
+   * How long connecting may take, in milliseconds. On `fetch`, which cannot tell when
+   * it has connected: how long the response's status and headers may take (connecting,
+   * TLS, sending, the gateway's first answer); left out, only `timeoutMs` applies.
+   */
+  connectTimeoutMs?: number
+  /**
+   * How many times a connection failure before any response is retried (each
+   * retry signed anew); default 2.
+   */
+  retries?: number
+  /** Allow a plain `http://` gateway off the loopback interface; default false. */
+  allowHttp?: boolean
+  /**
+   * The largest response body read, in bytes; default 1048576 (1 MiB). A larger
+   * answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
+   */
+  maxResponseBytes?: number
+}
+
+/**
+ * A client for one gateway and one set of credentials, over the runtime's global
+ * `fetch` (Deno, workers, Node 20+; a browser meets CORS: the gateway sends no CORS
+ * headers). Its methods return promises. The control key stays in WebAssembly memory
+ * (`util.inspect` shows the gateway and the login only).
+ */
+export declare class Client {
+  /** Checks the options and builds the client (no connection is made yet). */
+  constructor(options: ClientOptions)
+  /** The gateway's base URL. */
+  get gateway(): string
+  /** The login (OAuth consumer key). */
+  get login(): string
+  /** The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`). */
+  getBalance(args: GetBalanceArgs, options?: CallOptions): Promise<EndpointBalance>
+  /** A manager's balances, all of them or the one named (`/get-balance/manager/{login}`). */
+  getManagerBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
+  /** A merchant's balances, all of them or the one named (`/get-balance/merchant/{login}`). */
+  getMerchantBalances(args: BalancesArgs, options?: CallOptions): Promise<Array<Balance>>
+}
+
 declare const paynet: {
   sign: typeof sign
   Signer: typeof Signer
@@ -333,5 +409,6 @@ declare const paynet: {
   signForm: typeof signForm
   errorKinds: typeof errorKinds
   commandRequest: typeof commandRequest
+  Client: typeof Client
 }
 export default paynet

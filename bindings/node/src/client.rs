@@ -8,7 +8,7 @@ use napi::threadsafe_function::{ThreadsafeCallContext, ThreadsafeFunctionCallMod
 use napi_derive::napi;
 
 use paynet_api::CommandKind;
-use paynet_bind::{Call, Failure, command_kind, seconds};
+use paynet_bind::{Call, ClientLimits, Failure, command_kind};
 
 use crate::errors::{js, to_js};
 use crate::response::{self, JsAnswer};
@@ -49,21 +49,17 @@ pub struct Client {
 // `main.js` passes whole numbers from 0 to 2^53 only (`retries`, `maxResponseBytes`).
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn options_of(o: &ClientOptions) -> Result<paynet_bind::ClientOptions, Failure> {
-    let mut options = paynet_bind::ClientOptions::new(&o.gateway, &o.login, &o.control_key)
+    let options = paynet_bind::ClientOptions::new(&o.gateway, &o.login, &o.control_key)
         .map_err(|f| Failure::invalid_input(format!("options.gateway {:?}: {f}", o.gateway)))?;
-    options.timeout = o
-        .timeout_ms
-        .map(|t| seconds("options.timeoutMs", t, 0.001))
-        .transpose()?;
-    options.connect_timeout = (o.connect_timeout_ms)
-        .map(|t| seconds("options.connectTimeoutMs", t, 0.001))
-        .transpose()?;
-    options.retries = o.retries.map(|n| n.min(f64::from(u32::MAX)) as u32);
-    options.allow_http = o.allow_http.unwrap_or(false);
-    if let Some(n) = o.max_response_bytes {
-        options = options.with_max_response_bytes("options.maxResponseBytes", n as u64)?;
-    }
-    Ok(options)
+    let limits = ClientLimits::from_js(
+        o.timeout_ms,
+        o.connect_timeout_ms,
+        o.retries.map(|n| n as u64),
+        o.allow_http,
+        o.max_response_bytes.map(|n| n as u64),
+        &|n| n.to_string(),
+    )?;
+    Ok(options.with_limits(&limits))
 }
 
 #[napi]

@@ -6,10 +6,12 @@
 // Where neither is possible (a bundler without asset support, a page opened from
 // file://), import `paynet-oauth-wasm/init` and call `initSync({ module: bytes })`.
 import init, * as wasm from './paynet_oauth_wasm.js'
+import { Client } from './client.js'
 
 const url = new URL('./paynet_oauth_wasm_bg.wasm', import.meta.url)
 const fs = url.protocol === 'file:' ? globalThis.process?.getBuiltinModule?.('node:fs') : undefined
 await init({ module_or_path: fs ? fs.readFileSync(url) : url })
 
 export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
-export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest }
+export { Client }
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, Client }

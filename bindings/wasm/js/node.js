@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs'
 import { initSync } from './paynet_oauth_wasm.js'
 import * as wasm from './paynet_oauth_wasm.js'
+import { Client } from './client.js'
 
 initSync({ module: readFileSync(new URL('./paynet_oauth_wasm_bg.wasm', import.meta.url)) })
 
 export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
-export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest }
+export { Client }
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, Client }

@@ -5,8 +5,10 @@
 import module from './paynet_oauth_wasm_bg.wasm'
 import { initSync } from './paynet_oauth_wasm.js'
 import * as wasm from './paynet_oauth_wasm.js'
+import { Client } from './client.js'
 
 initSync({ module })
 
 export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
-export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest }
+export { Client }
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, Client }

@@ -15,7 +15,7 @@ set -euo pipefail
 optional=false
 if [ "${1:-}" = --optional ]; then optional=true; shift; fi
 pkg=$1 dest=$2
-files=(paynet_oauth_wasm.js paynet_oauth_wasm_bg.wasm index.js init.js workerd.js index.d.ts init.d.ts)
+files=(paynet_oauth_wasm.js paynet_oauth_wasm_bg.wasm index.js init.js workerd.js client.js index.d.ts init.d.ts)
 rm -rf "$dest"
 for f in "${files[@]}"; do
   [ -f "$pkg/$f" ] && continue

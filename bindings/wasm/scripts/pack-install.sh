@@ -12,7 +12,7 @@ out=$(cd "$3" && pwd)
 
 tarball=$(cd "$root/bindings/node" && PAYNET_WASM_PKG=$pkg npm pack --silent --pack-destination "$out" | tail -n 1)
 listing=$(tar tzf "$out/$tarball")
-for f in wasm/package.json wasm/index.js wasm/workerd.js wasm/init.js wasm/index.d.ts wasm/init.d.ts \
+for f in wasm/package.json wasm/index.js wasm/workerd.js wasm/init.js wasm/client.js wasm/index.d.ts wasm/init.d.ts \
   wasm/paynet_oauth_wasm.js wasm/paynet_oauth_wasm_bg.wasm index.mjs main.js; do
   grep -qx "package/$f" <<<"$listing" || { echo "npm: $tarball lacks $f" >&2; exit 1; }
 done

@@ -151,6 +151,76 @@ impl<'a> Fields<'a> {
         })
     }
 
+    #[cfg(feature = "client")]
+    /// An optional number (any JavaScript number; the caller checks its range).
+    pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
+        self.opt_of(name, "a number", JsValue::as_f64)
+    }
+
+    #[cfg(feature = "client")]
+    /// An optional boolean.
+    pub(crate) fn opt_bool(&self, name: &str) -> Input<Option<bool>> {
+        self.opt_of(name, "a boolean", JsValue::as_bool)
+    }
+
+    #[cfg(feature = "client")]
+    /// An optional field read by `read` (`None` when it is of another type, which is
+    /// refused as not `what`).
+    fn opt_of<T>(
+        &self,
+        name: &str,
+        what: &str,
+        read: fn(&JsValue) -> Option<T>,
+    ) -> Input<Option<T>> {
+        let value = self.get(name)?;
+        if is_absent(&value) {
+            return Ok(None);
+        }
+        read(&value).map(Some).ok_or_else(|| {
+            Failure::invalid_input(format!(
+                "{} must be {what}, not {}",
+                self.label(name),
+                type_name(&value)
+            ))
+        })
+    }
+
+    #[cfg(feature = "client")]
+    /// Checks that an optional field is an instance of `T` (`what` names the class).
+    pub(crate) fn opt_instance<T: JsCast>(&self, name: &str, what: &str) -> Input<()> {
+        let value = self.get(name)?;
+        if is_absent(&value) || value.is_instance_of::<T>() {
+            return Ok(());
+        }
+        Err(Failure::invalid_input(format!(
+            "{} must be {what}, not {}",
+            self.label(name),
+            type_name(&value)
+        )))
+    }
+
+    #[cfg(feature = "client")]
+    /// A required string or whole number, as a string (an id such as `endpointId`).
+    pub(crate) fn id(&self, name: &str) -> Input<String> {
+        let value = self.get(name)?;
+        if let Some(n) = value.as_f64() {
+            return whole_number(n).map(|n| n.to_string()).ok_or_else(|| {
+                Failure::invalid_input(format!(
+                    "{} must be a string or a whole number, not {}",
+                    self.label(name),
+                    number_text(n)
+                ))
+            });
+        }
+        if is_absent(&value) {
+            return Err(Failure::invalid_input(format!(
+                "{} is required",
+                self.label(name)
+            )));
+        }
+        string_of(&value, &self.label(name))
+    }
+
     /// `timestamp`: a whole number or a string of decimal digits; absent → `None`.
     pub(crate) fn timestamp(&self) -> Input<Option<String>> {
         let value = self.get("timestamp")?;

@@ -1,5 +1,6 @@
 //! The WebAssembly build of paynet-oauth (wasm-bindgen): `sign`, `Signer`, `verify`,
-//! `percentEncode`, `parseResponse`, `signForm` and `errorKinds` with the names, argument shapes, results and
+//! `percentEncode`, `parseResponse`, `signForm`, `errorKinds` and the balance `Client`
+//! (its wasm side; js/client.js runs it on `fetch`) with the names, argument shapes, results and
 //! error `code`s of the Node addon, for browsers, Deno, workers and Node.
 //!
 //! A thin binding over `paynet-bind` (without its `os` and `client` features): this
@@ -7,12 +8,14 @@
 //! [`paynet_bind::Failure`]s back into JavaScript. The time comes from `Date.now()`
 //! and nonces from `crypto.getRandomValues` (the module `host`).
 //!
-//! The cargo feature `package` (default) is everything the npm package exports. Without
-//! it the build is the Request Builder page's: `sign`, `Signer`, `percentEncode` and
-//! `commandRequest` only, since the page signs and never verifies or parses an answer
-//! (the .wasm is then about 60% of the package's size).
+//! The cargo features `package` and `client` (both default) are everything else the npm
+//! package exports. Without them the build is the Request Builder page's: `sign`,
+//! `Signer`, `percentEncode` and `commandRequest` only, since the page signs and never
+//! verifies, parses an answer or sends (its .wasm is about half the package's).
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
+mod client;
 mod command;
 mod errors;
 #[cfg(feature = "package")]
@@ -26,6 +29,8 @@ mod signing;
 #[cfg(feature = "package")]
 mod verify;
 
+#[cfg(feature = "client")]
+pub use client::{ClientCall, ClientCore};
 pub use command::command_request;
 #[cfg(feature = "package")]
 pub use form::{error_kinds, sign_form};

@@ -40,6 +40,14 @@ fn balance(b: &Balance) -> JsValue {
     out.into_js()
 }
 
+/// An answer as the Node addon's objects: an `EndpointBalance`, or an array of `Balance`.
+pub(crate) fn answer(answer: &Answer) -> JsValue {
+    match answer {
+        Answer::EndpointBalance(b) => endpoint_balance(b),
+        Answer::Balances(list) => list.iter().map(balance).collect::<js_sys::Array>().into(),
+    }
+}
+
 /// `status` as an HTTP status: a whole number (the layer checks 100 to 599).
 fn http_status(status: f64) -> Result<u16, Failure> {
     if status.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&status) {
@@ -69,13 +77,10 @@ pub fn parse_response(
             .as_f64()
             .ok_or_else(|| Failure::invalid_input("status must be a number (an HTTP status)"))?;
         let body = bytes_of(body, "body")?;
-        Ok(
-            match Answer::parse(&command, http_status(status)?, &body)? {
-                Answer::EndpointBalance(b) => endpoint_balance(&b),
-                Answer::Balances(list) => {
-                    list.iter().map(balance).collect::<js_sys::Array>().into()
-                }
-            },
-        )
+        Ok(answer(&Answer::parse(
+            &command,
+            http_status(status)?,
+            &body,
+        )?))
     })
 }

@@ -184,6 +184,12 @@ fn non_empty(param: &'static str, value: &str) -> Result<(), CommandError> {
 }
 
 /// A required endpoint id or login: 1 to [`MAX_ID_LEN`] characters.
+/// Checks a login (the OAuth consumer key) as every signed command does: not empty, at
+/// most [`MAX_ID_LEN`] characters.
+pub fn check_login(login: &str) -> Result<(), CommandError> {
+    check_id("login", login)
+}
+
 pub(crate) fn check_id(param: &'static str, value: &str) -> Result<(), CommandError> {
     non_empty(param, value)?;
     let len = value.chars().count();

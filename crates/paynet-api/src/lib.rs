@@ -26,7 +26,8 @@
 //! tolerant JSON reader), [`form`] (form fields), the response readers
 //! ([`parse_endpoint_balance`], [`parse_balances`], [`parse_response`]), and the
 //! writers for a mock gateway ([`render_endpoint_balance`], [`render_balances`],
-//! [`render_error_message`]).
+//! [`render_error_message`]), and the transport policies every sender applies
+//! ([`BodyCap`], [`may_retry`], [`check_client`], the defaults, [`TransportError`]).
 
 #![forbid(unsafe_code)]
 
@@ -41,9 +42,10 @@ mod nonce;
 mod render;
 mod response;
 mod sign;
+mod transport;
 
 pub use balance_field::{BalanceField, FieldValue};
-pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN};
+pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN, check_login};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
 pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};
 #[cfg(feature = "nonce")]
@@ -56,3 +58,8 @@ pub use response::{
 };
 pub use rust_decimal::Decimal;
 pub use sign::{FORM_CONTENT_TYPE, SignedRequest};
+pub use transport::{
+    AttemptFailure, BodyCap, ClientConfigError, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, TransportError, check_client,
+    may_retry,
+};

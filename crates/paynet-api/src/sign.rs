@@ -39,7 +39,7 @@ impl Command {
         timestamp: u64,
         nonce: &str,
     ) -> Result<SignedRequest, SignError> {
-        crate::command::check_id("login", login).map_err(SignError::Parameter)?;
+        crate::command::check_login(login).map_err(SignError::Parameter)?;
         if control_key.is_empty() {
             return Err(SignError::Parameter(CommandError::Empty {
                 param: "control key",

@@ -91,6 +91,13 @@ fn refusals() {
         .sign(&sandbox(), "m", "", 1, "abcdefghijk")
         .unwrap_err();
     assert_eq!(err.to_string(), "control key must not be empty");
+    let long = "m".repeat(paynet_api::MAX_ID_LEN + 1);
+    let err = command.sign(&sandbox(), &long, KEY, 1, "abcdefghijk");
+    assert_eq!(
+        err.unwrap_err().to_string(),
+        paynet_api::check_login(&long).unwrap_err().to_string()
+    );
+    assert!(paynet_api::check_login("m").is_ok());
     let err = command.sign(&sandbox(), "m", KEY, 1, "").unwrap_err();
     assert!(matches!(err, SignError::OAuth(_)), "{err:?}");
 }

@@ -1,7 +1,7 @@
 //! The three balance commands as a binding calls them: [`command_kind`] reads a command
 //! name once for every surface, and [`Call`] runs one on a client.
 
-use paynet_api::{Balance, CommandKind, EndpointBalance, Response};
+use paynet_api::{Balance, Command, CommandKind, EndpointBalance, Response};
 
 use crate::Failure;
 
@@ -50,7 +50,6 @@ impl Answer {
 }
 
 /// One balance request, with its arguments.
-#[cfg(feature = "client")]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Call {
     /// `getBalance`: an endpoint's balance with one provider.
@@ -76,7 +75,6 @@ pub enum Call {
     },
 }
 
-#[cfg(feature = "client")]
 impl Call {
     /// The call of the command named `command` (any spelling [`command_kind`] reads)
     /// with its arguments in order: the endpoint id and the provider, or the login and
@@ -100,7 +98,24 @@ impl Call {
         })
     }
 
+    /// The API layer's command for this call (its arguments checked: empty, too long).
+    pub fn command(&self) -> Result<Command, Failure> {
+        Ok(match self {
+            Call::EndpointBalance {
+                endpoint_id,
+                provider,
+            } => Command::endpoint_balance(endpoint_id, provider)?,
+            Call::ManagerBalances { login, name } => {
+                Command::manager_balances(login, name.as_deref())?
+            }
+            Call::MerchantBalances { login, name } => {
+                Command::merchant_balances(login, name.as_deref())?
+            }
+        })
+    }
+
     /// Sends this request with the async client.
+    #[cfg(feature = "client")]
     pub async fn run(self, client: &paynet_client::Client) -> Result<Answer, Failure> {
         Ok(match self {
             Call::EndpointBalance {
@@ -119,6 +134,7 @@ impl Call {
     }
 
     /// Sends this request with the blocking client.
+    #[cfg(feature = "client")]
     pub fn run_blocking(self, client: &paynet_client::blocking::Client) -> Result<Answer, Failure> {
         Ok(match self {
             Call::EndpointBalance {
@@ -159,7 +175,6 @@ mod tests {
         assert!(Answer::parse("get-balance", 99, b"").is_err());
     }
 
-    #[cfg(feature = "client")]
     #[test]
     fn calls_by_name() {
         let call = Call::named("getBalance", "1".into(), Some("Test".into())).unwrap();
@@ -178,5 +193,14 @@ mod tests {
         assert!(matches!(call, Call::MerchantBalances { name: Some(n), .. } if n == "n"));
         assert!(Call::named("get-balance", "1".into(), None).is_err());
         assert!(Call::named("balances", "1".into(), None).is_err());
+        let command = Call::named("getBalance", "7".into(), Some("Test".into()))
+            .and_then(|c| c.command())
+            .unwrap();
+        assert_eq!(command.path(), "/get-balance/7");
+        let empty = Call::named("getManagerBalances", String::new(), None).unwrap();
+        assert_eq!(
+            empty.command().unwrap_err().kind,
+            crate::ErrorKind::InvalidInput
+        );
     }
 }

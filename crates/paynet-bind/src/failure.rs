@@ -118,6 +118,23 @@ impl From<paynet_api::ResponseError> for Failure {
     }
 }
 
+/// The transport's own failures (the size cap, the timeout, an unreachable gateway),
+/// whichever transport met them.
+impl From<paynet_api::TransportError> for Failure {
+    fn from(error: paynet_api::TransportError) -> Self {
+        use paynet_api::TransportError as T;
+        let message = error.to_string();
+        match error {
+            T::TooLarge { limit } => Failure {
+                limit: Some(limit),
+                ..Failure::new(ErrorKind::ResponseTooLarge, message)
+            },
+            T::Timeout => Failure::new(ErrorKind::Timeout, message),
+            _ => Failure::new(ErrorKind::Transport, message),
+        }
+    }
+}
+
 impl From<paynet_api::GatewayError> for Failure {
     fn from(error: paynet_api::GatewayError) -> Self {
         Failure::invalid_input(error.to_string())
@@ -165,6 +182,12 @@ mod tests {
             body: "bad".into(),
         });
         assert_eq!(fetched, parsed);
+        // The client's transport failures read as the transport-neutral ones.
+        let tl = Failure::from(paynet_api::TransportError::TooLarge { limit: 10 });
+        let from_client = Failure::from(paynet_client::Error::ResponseTooLarge { limit: 10 });
+        assert_eq!(tl, from_client);
+        let timeout = Failure::from(paynet_api::TransportError::Timeout);
+        assert_eq!(timeout, Failure::from(paynet_client::Error::Timeout));
         let f = Failure::from(paynet_oauth::Error::SignatureMismatch);
         assert_eq!(f.kind.code(), "PAYNET_SIGNATURE_MISMATCH");
     }

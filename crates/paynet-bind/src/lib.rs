@@ -16,6 +16,8 @@
 //! - the balance record's fields, enumerable once ([`BalanceField`]);
 //! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
 //!   command names parsed once by [`command_kind`]);
+//! - a balance request for a transport that only sends bytes (`fetch`): [`ClientSettings`],
+//!   [`Exchange`] and [`ClientLimits`], with the Rust client's policies;
 //! - signing a form request built by the caller's own HTTP stack ([`sign_form`]);
 //! - fork safety for a client or runtime a process made ([`PerProcess`]).
 //!
@@ -29,8 +31,10 @@ mod clock;
 mod command;
 mod core_errors;
 mod error_kind;
+mod exchange;
 mod failure;
 mod form_request;
+mod limits;
 #[cfg(feature = "client")]
 mod options;
 #[cfg(feature = "os")]
@@ -43,15 +47,15 @@ pub use borrowed::{BorrowedRequest, DebugOutputs};
 pub use clock::{NONCE_LEN, check_timestamp};
 #[cfg(feature = "os")]
 pub use clock::{fresh_nonce, now};
-#[cfg(feature = "client")]
-pub use command::Call;
-pub use command::{Answer, command_kind};
+pub use command::{Answer, Call, command_kind};
 pub use core_errors::CORE_ERRORS;
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
+pub use exchange::{ClientSettings, Exchange};
 pub use failure::Failure;
 pub use form_request::sign_form;
+pub use limits::{ClientLimits, response_cap, seconds};
 #[cfg(feature = "client")]
-pub use options::{ClientOptions, seconds};
+pub use options::ClientOptions;
 pub use paynet_api::{BalanceField, FieldValue};
 #[cfg(feature = "os")]
 pub use per_process::PerProcess;

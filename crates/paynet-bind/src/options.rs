@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use paynet_client::{ControlKey, Gateway};
 
-use crate::Failure;
+#[cfg(test)]
+use crate::seconds;
+use crate::{ClientLimits, Failure};
 
 /// The settings of a balance client. Unset ones keep the Rust client's defaults (30 s
 /// per attempt, 10 s to connect, 2 retries, https only off loopback, 1 MiB answers).
@@ -48,16 +50,18 @@ impl ClientOptions {
 
     /// Sets the response cap; 0 is refused.
     pub fn with_max_response_bytes(mut self, name: &str, limit: u64) -> Result<Self, Failure> {
-        let limit = usize::try_from(limit)
-            .ok()
-            .filter(|&n| n > 0)
-            .ok_or_else(|| {
-                Failure::invalid_input(format!(
-                    "{name} must be from 1 to the address space, not {limit}"
-                ))
-            })?;
-        self.max_response_bytes = Some(limit);
+        self.max_response_bytes = Some(crate::limits::response_cap(name, limit)?);
         Ok(self)
+    }
+
+    /// These options with `limits` (timeouts, retries, http policy, cap) set.
+    pub fn with_limits(mut self, limits: &ClientLimits) -> Self {
+        self.timeout = limits.timeout;
+        self.connect_timeout = limits.connect_timeout;
+        self.retries = limits.retries;
+        self.allow_http = limits.allow_http;
+        self.max_response_bytes = limits.max_response_bytes;
+        self
     }
 
     /// The Rust client's builder with these settings applied.
@@ -97,25 +101,6 @@ impl ClientOptions {
         )
         .configure(|b| self.apply(b))
         .build()?)
-    }
-}
-
-/// A duration given as a number of `unit`s (1.0 for seconds, 0.001 for milliseconds),
-/// checked: finite, positive and below a billion seconds. `name` is the argument's name
-/// in the caller's language, for the message.
-pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
-    let secs = value * unit;
-    if value.is_finite() && secs > 0.0 && secs < 1e9 {
-        Ok(Duration::from_secs_f64(secs))
-    } else {
-        let what = if unit == 1.0 {
-            "seconds"
-        } else {
-            "milliseconds"
-        };
-        Err(Failure::invalid_input(format!(
-            "{name} must be a positive number of {what}, not {value}"
-        )))
     }
 }
 

@@ -115,7 +115,9 @@ impl Client {
                     return paynet_api::parse_response(command.kind(), status, &body)
                         .map_err(Error::from);
                 }
-                Err(e) if attempt < inner.retries && is_retryable(&e) => attempt += 1,
+                Err(e) if paynet_api::may_retry(attempt, inner.retries, &failure_of(&e)) => {
+                    attempt += 1;
+                }
                 Err(e) => return Err(classify(e)),
             }
         }
@@ -137,22 +139,18 @@ impl Client {
     }
 }
 
-/// Reads the body, refusing it as soon as it is known to exceed `limit` bytes: from
+/// Reads the body through the SDK's size cap ([`paynet_api::BodyCap`]): refused from
 /// its Content-Length before reading, or chunk by chunk while reading, so an endless
 /// body costs at most `limit` plus one chunk of memory.
 async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Vec<u8>, Error> {
-    let too_large = || Error::ResponseTooLarge { limit };
-    let announced = response.content_length().unwrap_or(0);
-    if announced > limit as u64 {
-        return Err(too_large());
-    }
+    let too_large = |_| Error::ResponseTooLarge { limit };
+    let mut cap = paynet_api::BodyCap::new(limit);
+    let announced = response.content_length();
+    cap.announced(announced).map_err(too_large)?;
     // The announced length is at most `limit` here; a lying one is still capped below.
-    let mut body = Vec::with_capacity(usize::try_from(announced).unwrap_or(limit));
+    let mut body = Vec::with_capacity(announced.map_or(0, |n| usize::try_from(n).unwrap_or(limit)));
     while let Some(chunk) = response.chunk().await.map_err(classify)? {
-        // `body.len() <= limit` always holds here.
-        if chunk.len() > limit - body.len() {
-            return Err(too_large());
-        }
+        cap.take(chunk.len()).map_err(too_large)?;
         body.extend_from_slice(&chunk);
     }
     Ok(body)
@@ -165,10 +163,16 @@ fn unexpected(response: &Response) -> Error {
     })
 }
 
-/// A failure before any response: the connection was refused, reset or closed before
-/// the gateway answered. Safe to retry because the balance commands only read.
-fn is_retryable(e: &reqwest::Error) -> bool {
-    !e.is_timeout() && (e.is_connect() || e.is_request())
+/// How reqwest's failure of `send` reads for the retry rule ([`paynet_api::may_retry`]):
+/// refused, reset or closed before the gateway answered is before any response.
+fn failure_of(e: &reqwest::Error) -> paynet_api::AttemptFailure {
+    if e.is_timeout() {
+        paynet_api::AttemptFailure::Timeout
+    } else if e.is_connect() || e.is_request() {
+        paynet_api::AttemptFailure::BeforeResponse
+    } else {
+        paynet_api::AttemptFailure::AfterResponse
+    }
 }
 
 pub(crate) fn classify(e: reqwest::Error) -> Error {

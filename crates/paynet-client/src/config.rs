@@ -9,8 +9,7 @@ use paynet_api::Gateway;
 use crate::client::{Client, Inner};
 use crate::{Clock, ControlKey, Error, NonceSource, OsNonce, SystemClock};
 
-/// The default cap on a response body: 1 MiB.
-pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 1_048_576;
+pub use paynet_api::DEFAULT_MAX_RESPONSE_BYTES;
 
 /// Configures a [`Client`]; made by [`Client::builder`].
 pub struct ClientBuilder {
@@ -47,9 +46,9 @@ impl ClientBuilder {
             gateway,
             login: login.to_owned(),
             control_key,
-            connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(30),
-            retries: 2,
+            connect_timeout: paynet_api::DEFAULT_CONNECT_TIMEOUT,
+            timeout: paynet_api::DEFAULT_TIMEOUT,
+            retries: paynet_api::DEFAULT_RETRIES,
             allow_http: false,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             clock: Arc::new(SystemClock),
@@ -106,17 +105,13 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, Error> {
-        if self.login.is_empty() {
-            return Err(Error::InvalidInput("the login must not be empty".into()));
-        }
-        if self.control_key.is_empty() {
-            return Err(Error::InvalidInput(
-                "the control key must not be empty".into(),
-            ));
-        }
-        self.gateway
-            .check_plain_http(self.allow_http)
-            .map_err(|e| Error::InvalidInput(e.to_string()))?;
+        paynet_api::check_client(
+            &self.gateway,
+            &self.login,
+            self.control_key.expose(),
+            self.allow_http,
+        )
+        .map_err(|e| Error::InvalidInput(e.to_string()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
             .timeout(self.timeout)

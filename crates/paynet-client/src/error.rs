@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use paynet_api::TransportError;
+
 /// A failed balance request. Every variant says when it happens.
 #[derive(Debug)]
 #[non_exhaustive]
@@ -30,12 +32,12 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Response(e) => e.fmt(f),
-            Error::ResponseTooLarge { limit } => write!(
-                f,
-                "the gateway's response is larger than the limit of {limit} bytes; reading stopped there"
-            ),
-            Error::Timeout => f.write_str("the gateway did not answer in time"),
-            Error::Transport(e) => write!(f, "cannot reach the gateway: {}", describe(e)),
+            Error::ResponseTooLarge { limit } => TransportError::TooLarge { limit: *limit }.fmt(f),
+            Error::Timeout => TransportError::Timeout.fmt(f),
+            Error::Transport(e) => TransportError::Unreachable {
+                reason: describe(e),
+            }
+            .fmt(f),
             Error::InvalidInput(message) => f.write_str(message),
         }
     }

@@ -1,6 +1,7 @@
 'use strict'
 // Starts `paynet mock --listen 127.0.0.1:0` (PAYNET, default target/debug/paynet of
-// the repository) and reads its first line for the gateway URL.
+// the repository) with the options `extra` (e.g. `--endless-body`) and reads its first
+// line for the gateway URL. (The wasm build's client tests use it too.)
 const { spawn } = require('node:child_process')
 const path = require('node:path')
 const readline = require('node:readline')
@@ -11,9 +12,9 @@ const KEY = 'F9F65098-1111-1111-1111-621611111111'
 const MERCHANT = 'balance_test_merchant14'
 const MANAGER = 'BalanceTestManager'
 
-function startMock() {
+function startMock(extra = []) {
   return new Promise((resolve, reject) => {
-    const child = spawn(PAYNET, ['mock', '--listen', '127.0.0.1:0'], {
+    const child = spawn(PAYNET, ['mock', '--listen', '127.0.0.1:0', ...extra], {
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     child.once('error', reject)

@@ -13,6 +13,8 @@ declare const n: {
   parseResponse: typeof node.parseResponse
   Signer: typeof node.Signer
   signer: node.Signer
+  Client: typeof node.Client
+  client: node.Client
 }
 
 // wasm -> Node.
@@ -25,6 +27,8 @@ export const signer: node.Signer = new wasm.Signer('key')
 export const signForm: typeof node.signForm = wasm.signForm
 export const errorKinds: typeof node.errorKinds = wasm.errorKinds
 export const percentEncode: typeof node.percentEncode = wasm.percentEncode
+export const ClientClass: typeof node.Client = wasm.Client
+export const client: node.Client = new wasm.Client({ gateway: 'payneteasy-sandbox', login: 'l', controlKey: 'k' })
 
 // Node -> wasm.
 export const signForm2: typeof wasm.signForm = n.signForm
@@ -32,6 +36,8 @@ export const errorKinds2: typeof wasm.errorKinds = n.errorKinds
 export const percentEncode2: typeof wasm.percentEncode = n.percentEncode
 export const sign2: typeof wasm.sign = n.sign
 export const verify2: typeof wasm.verify = n.verify
+export const ClientClass2: typeof wasm.Client = n.Client
+export const client2: wasm.Client = n.client
 // The one intended difference: wasm takes any Uint8Array body (browsers have no
 // Buffer), the addon a Buffer. Pinned, so that a change on either side is seen.
 // @ts-expect-error the addon's body is a Buffer, wasm's any Uint8Array
@@ -56,3 +62,9 @@ same<Same<wasm.FormRequest, node.FormRequest>>()
 same<Same<wasm.SignedForm, node.SignedForm>>()
 same<Same<wasm.ErrorKindInfo, node.ErrorKindInfo>>()
 same<Same<wasm.PaynetErrorCode, node.PaynetErrorCode>>()
+same<Same<wasm.ClientOptions, node.ClientOptions>>()
+same<Same<wasm.CallOptions, node.CallOptions>>()
+same<Same<wasm.GetBalanceArgs, node.GetBalanceArgs>>()
+same<Same<wasm.BalancesArgs, node.BalancesArgs>>()
+same<Same<wasm.Client, node.Client>>()
+same<Same<ConstructorParameters<typeof wasm.Client>, ConstructorParameters<typeof node.Client>>>()

@@ -1,5 +1,5 @@
 // The documented API of the wasm package type-checks, and misuse does not.
-import { sign, verify, percentEncode, parseResponse, commandRequest, Signer, type SignedRequest } from '../../index'
+import { sign, verify, percentEncode, parseResponse, commandRequest, Signer, Client, type SignedRequest } from '../../index'
 import initDefault, { init, initSync } from '../../init'
 
 const request = commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test' })
@@ -24,3 +24,11 @@ percentEncode(1)
 commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance' })
 
 void [token, encoded, loading]
+
+const client = new Client({ gateway: 'payneteasy-sandbox', login: 'l', controlKey: 'k', connectTimeoutMs: 500 })
+const amount: Promise<string> = client.getBalance({ endpointId: 1, provider: 'Test' }, { signal: AbortSignal.timeout(1000) }).then((b) => b.balanceAmount)
+client.getManagerBalances({ login: 'm', name: 'saa' }).then((list) => list.map((b) => b.amount))
+// @ts-expect-error the provider is required
+client.getBalance({ endpointId: 1 })
+// @ts-expect-error the control key is required
+new Client({ gateway: 'payneteasy-sandbox', login: 'l' })

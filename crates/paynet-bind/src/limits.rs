@@ -1,0 +1,150 @@
+//! [`ClientLimits`]: a client's timeouts, retries, http policy and response cap as the
+//! JavaScript options give them (`timeoutMs`, `connectTimeoutMs`, `retries`,
+//! `allowHttp`, `maxResponseBytes`), checked once for the Node addon and the
+//! WebAssembly build; unset ones keep the SDK's defaults.
+
+use std::time::Duration;
+
+use crate::Failure;
+
+/// A client's limits; `None` keeps the SDK's default (`paynet_api::DEFAULT_TIMEOUT`,
+/// `DEFAULT_CONNECT_TIMEOUT`, `DEFAULT_RETRIES`, `DEFAULT_MAX_RESPONSE_BYTES`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientLimits {
+    /// How long one attempt may take.
+    pub timeout: Option<Duration>,
+    /// How long connecting may take.
+    pub connect_timeout: Option<Duration>,
+    /// How many times a failure before any answer is retried.
+    pub retries: Option<u32>,
+    /// Allow a plain `http://` gateway off the loopback interface.
+    pub allow_http: bool,
+    /// The largest answer read, in bytes (at least 1).
+    pub max_response_bytes: Option<usize>,
+}
+
+impl ClientLimits {
+    /// The limits of the JavaScript options object (`options.timeoutMs`, …, named so in
+    /// the messages): milliseconds for the timeouts, whole numbers for `retries` and
+    /// `maxResponseBytes` (the caller has checked they are whole and non-negative).
+    /// `show` writes a number for a message as JavaScript would (`String(n)`; the
+    /// WebAssembly build asks JavaScript, since Rust's float formatting costs it 16 KB).
+    pub fn from_js(
+        timeout_ms: Option<f64>,
+        connect_timeout_ms: Option<f64>,
+        retries: Option<u64>,
+        allow_http: Option<bool>,
+        max_response_bytes: Option<u64>,
+        show: &dyn Fn(f64) -> String,
+    ) -> Result<Self, Failure> {
+        let millis = |name, t| duration(name, t, 0.001, show);
+        Ok(ClientLimits {
+            timeout: timeout_ms
+                .map(|t| millis("options.timeoutMs", t))
+                .transpose()?,
+            connect_timeout: connect_timeout_ms
+                .map(|t| millis("options.connectTimeoutMs", t))
+                .transpose()?,
+            retries: retries.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+            allow_http: allow_http.unwrap_or(false),
+            max_response_bytes: max_response_bytes
+                .map(|n| response_cap("options.maxResponseBytes", n))
+                .transpose()?,
+        })
+    }
+
+    /// The attempt timeout, or the default.
+    pub fn timeout_or_default(&self) -> Duration {
+        self.timeout.unwrap_or(paynet_api::DEFAULT_TIMEOUT)
+    }
+
+    /// The retries, or the default.
+    pub fn retries_or_default(&self) -> u32 {
+        self.retries.unwrap_or(paynet_api::DEFAULT_RETRIES)
+    }
+
+    /// The response cap, or the default.
+    pub fn max_response_bytes_or_default(&self) -> usize {
+        self.max_response_bytes
+            .unwrap_or(paynet_api::DEFAULT_MAX_RESPONSE_BYTES)
+    }
+}
+
+/// A response cap given as a whole number of bytes: from 1 to the address space.
+/// `name` is the argument's name in the caller's language, for the message.
+pub fn response_cap(name: &str, limit: u64) -> Result<usize, Failure> {
+    usize::try_from(limit)
+        .ok()
+        .filter(|&n| n > 0)
+        .ok_or_else(|| {
+            Failure::invalid_input(format!(
+                "{name} must be from 1 to the address space, not {limit}"
+            ))
+        })
+}
+
+/// A duration given as a number of `unit`s (1.0 for seconds, 0.001 for milliseconds),
+/// checked: finite, positive and below a billion seconds. `name` is the argument's name
+/// in the caller's language, for the message.
+pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
+    duration(name, value, unit, &|v| v.to_string())
+}
+
+/// [`seconds`], with `show` writing the value in the message.
+fn duration(
+    name: &str,
+    value: f64,
+    unit: f64,
+    show: &dyn Fn(f64) -> String,
+) -> Result<Duration, Failure> {
+    let secs = value * unit;
+    if value.is_finite() && secs > 0.0 && secs < 1e9 {
+        Ok(Duration::from_secs_f64(secs))
+    } else {
+        let what = if unit == 1.0 {
+            "seconds"
+        } else {
+            "milliseconds"
+        };
+        Err(Failure::invalid_input(format!(
+            "{name} must be a positive number of {what}, not {}",
+            show(value)
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn javascript_options_are_checked_and_named() {
+        let show = |n: f64| n.to_string();
+        let limits =
+            ClientLimits::from_js(Some(250.0), None, Some(0), Some(true), Some(10), &show).unwrap();
+        assert_eq!(limits.timeout, Some(Duration::from_millis(250)));
+        assert_eq!(limits.connect_timeout, None);
+        assert_eq!((limits.retries, limits.allow_http), (Some(0), true));
+        assert_eq!(limits.max_response_bytes_or_default(), 10);
+        let defaults = ClientLimits::default();
+        assert_eq!(defaults.timeout_or_default(), Duration::from_secs(30));
+        assert_eq!(defaults.retries_or_default(), 2);
+        assert_eq!(defaults.max_response_bytes_or_default(), 1_048_576);
+        let e = ClientLimits::from_js(Some(-1.0), None, None, None, None, &show).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.timeoutMs must be a positive number of milliseconds, not -1"
+        );
+        let e = ClientLimits::from_js(None, Some(f64::NAN), None, None, None, &show).unwrap_err();
+        assert!(
+            e.message.starts_with("options.connectTimeoutMs"),
+            "{}",
+            e.message
+        );
+        let e = ClientLimits::from_js(None, None, None, None, Some(0), &show).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.maxResponseBytes must be from 1 to the address space, not 0"
+        );
+    }
+}
