@@ -364,11 +364,17 @@ class Client extends native.Client {
   }
 }
 
+/** `text` percent-encoded as RFC 3986 and OAuth 1.0a want it; see `index.d.ts`. */
+function percentEncode(text) {
+  if (typeof text !== 'string') throw invalid(`percentEncode: text must be a string, not ${typeName(text)}`)
+  return native.percentEncode(text)
+}
+
 module.exports = {
   sign,
   Signer,
   verify,
-  percentEncode: native.percentEncode,
+  percentEncode,
   parseResponse,
   signForm,
   Client,

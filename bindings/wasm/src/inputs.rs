@@ -8,12 +8,25 @@ use wasm_bindgen::{JsCast, JsValue};
 
 type Input<T> = Result<T, Failure>;
 
-/// `typeof value`, for messages.
+/// What `value` is, for messages, worded as the Node addon words it: `null`,
+/// `undefined`, `an array`, `an object`, `a number`, `a string`, …
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         return "null".to_owned();
     }
-    value.js_typeof().as_string().unwrap_or_default()
+    if value.is_undefined() {
+        return "undefined".to_owned();
+    }
+    if Array::is_array(value) {
+        return "an array".to_owned();
+    }
+    let t = value.js_typeof().as_string().unwrap_or_default();
+    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {t}")
 }
 
 fn is_absent(value: &JsValue) -> bool {

@@ -27,7 +27,7 @@ function throwsCode(fn, code, pattern) {
 test('bad arguments are PAYNET_INVALID_INPUT naming the field', () => {
   throwsCode(() => paynet.sign(undefined), 'PAYNET_INVALID_INPUT', /request must be an object/)
   throwsCode(() => paynet.sign({ ...base, consumerSecret: undefined }), 'PAYNET_INVALID_INPUT', /request\.consumerSecret is required/)
-  throwsCode(() => paynet.sign({ ...base, method: 5 }), 'PAYNET_INVALID_INPUT', /request\.method must be a string, not number/)
+  throwsCode(() => paynet.sign({ ...base, method: 5 }), 'PAYNET_INVALID_INPUT', /request\.method must be a string, not a number/)
   throwsCode(() => paynet.sign({ ...base, timestamp: -1 }), 'PAYNET_INVALID_INPUT', /request\.timestamp/)
   throwsCode(() => paynet.sign({ ...base, timestamp: 1.5 }), 'PAYNET_INVALID_INPUT', /request\.timestamp/)
   throwsCode(() => paynet.sign({ ...base, timestamp: '12a' }), 'PAYNET_INVALID_INPUT', /timestamp/)
@@ -154,4 +154,48 @@ test('an exception from a getter or the host is described by its message, not a 
   throwsCode(() => paynet.sign(throwing(new TypeError('boom'))), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: boom$/)
   throwsCode(() => paynet.sign(throwing('plain text')), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: plain text$/)
   throwsCode(() => paynet.sign(throwing(42)), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: number$/)
+})
+
+// Every function and constructor, given arguments of every wrong type, throws (or
+// rejects with) an error whose `code` is in the error-kind table (as the Node addon's
+// test of the same name), and words the type as the addon does.
+test('wrong argument types give PAYNET_INVALID_INPUT from every entry point', async () => {
+  const codes = new Set(paynet.errorKinds().map((k) => k.code))
+  const wrong = [undefined, null, 5, true, 'text', [], {}, () => {}, Symbol('s'), 10n]
+  const signer = new paynet.Signer('key')
+  const client = new paynet.Client({ gateway: 'http://127.0.0.1:9', login: 'l', controlKey: 'k' })
+  const calls = {
+    sign: (v) => paynet.sign(v),
+    'Signer()': (v) => new paynet.Signer(v),
+    'Signer#sign': (v) => signer.sign(v),
+    'Signer#verify': (v) => signer.verify(v),
+    verify: (v) => paynet.verify(v),
+    percentEncode: (v) => paynet.percentEncode(v),
+    'parseResponse(command)': (v) => paynet.parseResponse(v, 200, ''),
+    'parseResponse(status)': (v) => paynet.parseResponse('get-balance', v, ''),
+    'parseResponse(body)': (v) => paynet.parseResponse('get-balance', 200, v),
+    signForm: (v) => paynet.signForm(v),
+    'Client()': (v) => new paynet.Client(v),
+    'Client#getBalance': (v) => client.getBalance(v),
+    'Client#getManagerBalances': (v) => client.getManagerBalances(v),
+  }
+  const textIsFine = ['percentEncode', 'parseResponse(command)', 'parseResponse(body)', 'Signer()']
+  for (const [name, call] of Object.entries(calls)) {
+    for (const v of wrong) {
+      if (typeof v === 'string' && textIsFine.includes(name)) continue
+      const label = `${name}(${typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? '10n' : JSON.stringify(v)})`
+      let error
+      try {
+        await call(v)
+      } catch (e) {
+        error = e
+      }
+      assert.ok(error, `${label} did not throw`)
+      assert.ok(codes.has(error.code), `${label} threw ${error.code} ${error.message}`)
+    }
+  }
+  for (const [v, words] of [[5, 'a number'], [[], 'an array'], [{}, 'an object'], [true, 'a boolean']]) {
+    throwsCode(() => paynet.sign({ ...base, token: v }), 'PAYNET_INVALID_INPUT',
+      new RegExp(`request\\.token must be a string, not ${words}$`))
+  }
 })
