@@ -88,43 +88,15 @@ test('Balance and EndpointBalance in index.d.ts have the keys the native objects
   assert.deepEqual(endpoint.extra, { x: 'y' })
 })
 
-// Every function and constructor of the package, given arguments of every wrong type,
-// throws (or rejects with) an error of this package: a `PAYNET_*` code, never napi's
-// own `StringExpected` / `InvalidArg` (percentEncode(5) did, before it checked its
-// argument in main.js).
+// Every function and constructor of the package, given arguments of every wrong type
+// (tests/js/wrong-types.mjs, shared with the wasm build's test), throws or rejects with
+// an error of this package: a `PAYNET_*` code, never napi's own `StringExpected` /
+// `InvalidArg` (percentEncode(5) did, before it checked its argument in main.js).
 test('wrong argument types give PAYNET_INVALID_INPUT from every entry point', async () => {
-  const wrong = [undefined, null, 5, true, 'text', [], {}, () => {}, Symbol('s'), 10n]
-  const signer = new paynet.Signer('key')
-  const client = new paynet.Client({ gateway: 'http://127.0.0.1:9', login: 'l', controlKey: 'k' })
-  const calls = {
-    sign: (v) => paynet.sign(v),
-    'Signer()': (v) => new paynet.Signer(v),
-    'Signer#sign': (v) => signer.sign(v),
-    'Signer#verify': (v) => signer.verify(v),
-    verify: (v) => paynet.verify(v),
-    percentEncode: (v) => paynet.percentEncode(v),
-    'parseResponse(command)': (v) => paynet.parseResponse(v, 200, ''),
-    'parseResponse(status)': (v) => paynet.parseResponse('get-balance', v, ''),
-    'parseResponse(body)': (v) => paynet.parseResponse('get-balance', 200, v),
-    signForm: (v) => paynet.signForm(v),
-    'Client()': (v) => new paynet.Client(v),
-    'Client#getBalance': (v) => client.getBalance(v),
-    'Client#getManagerBalances': (v) => client.getManagerBalances(v),
-  }
-  for (const [name, call] of Object.entries(calls)) {
-    for (const v of wrong) {
-      if (typeof v === 'string' && (name === 'percentEncode' || name === 'parseResponse(command)' || name === 'parseResponse(body)')) continue
-      const label = `${name}(${typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? '10n' : JSON.stringify(v)})`
-      let error
-      try {
-        await call(v)
-      } catch (e) {
-        error = e
-      }
-      if (name === 'Signer()' && v === 'text') continue // a key of any text is fine
-      assert.ok(error, `${label} did not throw`)
-      assert.ok(paynet.isPaynetError(error), `${label} threw ${error && error.code} ${error && error.message}`)
-    }
+  const { wrongTypeCalls } = await import('../../../tests/js/wrong-types.mjs')
+  for await (const { label, error } of wrongTypeCalls(paynet)) {
+    assert.ok(error, `${label} did not throw`)
+    assert.ok(paynet.isPaynetError(error), `${label} threw ${error.code} ${error.message}`)
   }
   assert.throws(() => paynet.percentEncode(5), { code: 'PAYNET_INVALID_INPUT', message: 'percentEncode: text must be a string, not a number' })
 })

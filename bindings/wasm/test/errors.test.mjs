@@ -4,6 +4,7 @@ import test from 'node:test'
 import assert from 'node:assert/strict'
 
 import { paynet } from './support.mjs'
+import { wrongTypeCalls } from '../../../tests/js/wrong-types.mjs'
 
 const base = {
   method: 'POST',
@@ -156,43 +157,14 @@ test('an exception from a getter or the host is described by its message, not a 
   throwsCode(() => paynet.sign(throwing(42)), 'PAYNET_INVALID_INPUT', /^cannot read request\.method: number$/)
 })
 
-// Every function and constructor, given arguments of every wrong type, throws (or
-// rejects with) an error whose `code` is in the error-kind table (as the Node addon's
-// test of the same name), and words the type as the addon does.
+// Every function and constructor, given arguments of every wrong type
+// (tests/js/wrong-types.mjs, shared with the Node addon's test), throws or rejects with
+// an error whose `code` is in the error-kind table, and words the type as the addon does.
 test('wrong argument types give PAYNET_INVALID_INPUT from every entry point', async () => {
   const codes = new Set(paynet.errorKinds().map((k) => k.code))
-  const wrong = [undefined, null, 5, true, 'text', [], {}, () => {}, Symbol('s'), 10n]
-  const signer = new paynet.Signer('key')
-  const client = new paynet.Client({ gateway: 'http://127.0.0.1:9', login: 'l', controlKey: 'k' })
-  const calls = {
-    sign: (v) => paynet.sign(v),
-    'Signer()': (v) => new paynet.Signer(v),
-    'Signer#sign': (v) => signer.sign(v),
-    'Signer#verify': (v) => signer.verify(v),
-    verify: (v) => paynet.verify(v),
-    percentEncode: (v) => paynet.percentEncode(v),
-    'parseResponse(command)': (v) => paynet.parseResponse(v, 200, ''),
-    'parseResponse(status)': (v) => paynet.parseResponse('get-balance', v, ''),
-    'parseResponse(body)': (v) => paynet.parseResponse('get-balance', 200, v),
-    signForm: (v) => paynet.signForm(v),
-    'Client()': (v) => new paynet.Client(v),
-    'Client#getBalance': (v) => client.getBalance(v),
-    'Client#getManagerBalances': (v) => client.getManagerBalances(v),
-  }
-  const textIsFine = ['percentEncode', 'parseResponse(command)', 'parseResponse(body)', 'Signer()']
-  for (const [name, call] of Object.entries(calls)) {
-    for (const v of wrong) {
-      if (typeof v === 'string' && textIsFine.includes(name)) continue
-      const label = `${name}(${typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? '10n' : JSON.stringify(v)})`
-      let error
-      try {
-        await call(v)
-      } catch (e) {
-        error = e
-      }
-      assert.ok(error, `${label} did not throw`)
-      assert.ok(codes.has(error.code), `${label} threw ${error.code} ${error.message}`)
-    }
+  for await (const { label, error } of wrongTypeCalls(paynet)) {
+    assert.ok(error, `${label} did not throw`)
+    assert.ok(codes.has(error.code), `${label} threw ${error.code} ${error.message}`)
   }
   for (const [v, words] of [[5, 'a number'], [[], 'an array'], [{}, 'an object'], [true, 'a boolean']]) {
     throwsCode(() => paynet.sign({ ...base, token: v }), 'PAYNET_INVALID_INPUT',
