@@ -684,8 +684,8 @@ paynet_result paynet_percent_encode(const char *input, size_t input_len, struct 
  * key. `content_type` is the request's Content-Type, or NULL when not known; another
  * type than the form's gives `PAYNET_INVALID_INPUT`, as do an empty login and a body
  * that is not percent-encoded UTF-8. `timestamp` is Unix seconds (0: now); `nonce`
- * NULL draws 16 characters from the operating system's CSPRNG (then a too-small header
- * buffer asks for the longest header any signature could give).
+ * NULL draws 16 characters from a CSPRNG seeded by the operating system (then a
+ * too-small header buffer asks for the longest header any signature could give).
  *
  * Writes the wanted outputs of `out`: send the `authorization_header` as
  * `Authorization` and the one-line `body` in place of yours (your fields and the
@@ -717,7 +717,7 @@ paynet_result paynet_sign_form(const struct paynet_signer *signer,
 /**
  * Builds and signs `command`: the login is the consumer key, the control key the
  * consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 16 random
- * characters from the operating system's CSPRNG (then a too-small header buffer asks
+ * characters from a CSPRNG seeded by the operating system (then a too-small header buffer asks
  * for the longest header any signature could give, since a retry draws a new nonce).
  * Writes the request URL, the
  * Authorization header value and the form body (send it with

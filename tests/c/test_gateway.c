@@ -1,7 +1,9 @@
 /* Building the three balance commands' signed requests (for callers with their own HTTP
  * stack) and checking them with the library's verifier; fresh nonces and clock. */
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -123,6 +125,43 @@ static void fresh_nonce_and_clock(void) {
   }
 }
 
+/* The 16 nonce characters of a request built now with a drawn nonce, into out[16]. */
+static void drawn_nonce(char out[16]) {
+  built b;
+  paynet_command c = command(PAYNET_COMMAND_ENDPOINT_BALANCE, "1234", "Test");
+  const char *n;
+  init(&b);
+  CHECK_RESULT(paynet_build_request(&c, S("m14"), S(KEY), 0, NULL, 0, &b.url, &b.header, &b.body),
+               PAYNET_OK);
+  n = strstr(b.body.ptr, "oauth_nonce=");
+  CHECK(n != NULL);
+  memcpy(out, n ? n + 12 : "????????????????", 16);
+}
+
+/* A child forked after the parent drew nonces (the generator's state copied into it)
+ * never draws the parent's next nonces: a pre-forking server's workers each sign. */
+static void nonces_differ_after_fork(void) {
+  enum { N = 4 };
+  char parent[N][16], child[N][16];
+  int fds[2], status = 0, i, j;
+  pid_t pid;
+  drawn_nonce(parent[0]); /* the generator is seeded before the fork */
+  CHECK(pipe(fds) == 0);
+  pid = fork();
+  CHECK(pid >= 0);
+  if (pid == 0) {
+    for (i = 0; i < N; i++) drawn_nonce(child[i]);
+    _exit(write(fds[1], child, sizeof child) == (ssize_t)sizeof child ? 0 : 1);
+  }
+  close(fds[1]);
+  for (i = 0; i < N; i++) drawn_nonce(parent[i]);
+  CHECK(read(fds[0], child, sizeof child) == (ssize_t)sizeof child);
+  close(fds[0]);
+  CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  for (i = 0; i < N; i++)
+    for (j = 0; j < N; j++) CHECK(memcmp(parent[i], child[j], 16) != 0);
+}
+
 /* No failure detail ever holds the control key, whatever went wrong. */
 static void detail_never_shows_the_key(void) {
   static const char secret[] = "SECRET-5b7e-NEVER-SHOWN";
@@ -160,5 +199,6 @@ int main(void) {
   detail_never_shows_the_key();
   three_commands();
   fresh_nonce_and_clock();
+  nonces_differ_after_fork();
   return check_done("test_gateway");
 }

@@ -17,8 +17,8 @@ use crate::sign::{header_slack, paynet_signed, paynet_signer, write_signed};
 /// key. `content_type` is the request's Content-Type, or NULL when not known; another
 /// type than the form's gives `PAYNET_INVALID_INPUT`, as do an empty login and a body
 /// that is not percent-encoded UTF-8. `timestamp` is Unix seconds (0: now); `nonce`
-/// NULL draws 16 characters from the operating system's CSPRNG (then a too-small header
-/// buffer asks for the longest header any signature could give).
+/// NULL draws 16 characters from a CSPRNG seeded by the operating system (then a
+/// too-small header buffer asks for the longest header any signature could give).
 ///
 /// Writes the wanted outputs of `out`: send the `authorization_header` as
 /// `Authorization` and the one-line `body` in place of yours (your fields and the

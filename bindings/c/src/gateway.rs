@@ -48,7 +48,7 @@ pub struct paynet_command {
 
 /// Builds and signs `command`: the login is the consumer key, the control key the
 /// consumer secret. `timestamp` is Unix seconds (0: now); `nonce` NULL draws 16 random
-/// characters from the operating system's CSPRNG (then a too-small header buffer asks
+/// characters from a CSPRNG seeded by the operating system (then a too-small header buffer asks
 /// for the longest header any signature could give, since a retry draws a new nonce).
 /// Writes the request URL, the
 /// Authorization header value and the form body (send it with

@@ -110,8 +110,8 @@ def main() -> int:
         f"oauthlib and {ours / hmac_ns:.2f}x the HMAC; with the key set up once (`Signer`), {rows[2][1] / hmac_ns:.2f}x.",
         "",
         "Where the time goes: the wheel is abi3 for CPython 3.11+ (fastcall); the binding borrows its `str` "
-        "arguments in place (no copies) into the shared layer's borrowed request, draws the nonce from the OS "
-        "CSPRNG (one getrandom call), a one-off `sign` keys a fresh HMAC, and the header and the body are written "
+        "arguments in place (no copies) into the shared layer's borrowed request, draws the nonce from the "
+        "thread's ChaCha20 stream (seeded by the OS, checked against the process id), a one-off `sign` keys a fresh HMAC, and the header and the body are written "
         "into one string when the request is signed (each read makes a `str` of its part). The normalized "
         "parameters and the base string are written only when read, from the arguments the result keeps.",
     ]

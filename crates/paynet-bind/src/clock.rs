@@ -15,8 +15,9 @@ pub fn now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// A fresh nonce: [`NONCE_LEN`] characters of `[A-Za-z0-9]` from the operating system's
-/// CSPRNG (no user-space state, so it stays unique across `fork`).
+/// A fresh nonce: [`NONCE_LEN`] characters of `[A-Za-z0-9]` from
+/// [`paynet_api::random_nonce`] (a ChaCha20 stream per thread, seeded from the operating
+/// system's CSPRNG and seeded again in a forked child, so it stays unique across `fork`).
 #[cfg(feature = "os")]
 pub fn fresh_nonce() -> Result<String, Failure> {
     paynet_api::random_nonce(NONCE_LEN).map_err(|e| {

@@ -1,5 +1,5 @@
-//! Where timestamps and nonces come from: the system clock and the OS CSPRNG by
-//! default, replaceable for tests.
+//! Where timestamps and nonces come from: the system clock and a CSPRNG seeded by the
+//! OS (`paynet_api::random_nonce`) by default, replaceable for tests.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -27,7 +27,8 @@ impl Clock for SystemClock {
     }
 }
 
-/// 16 characters of `[A-Za-z0-9]` from the operating system's CSPRNG.
+/// 16 characters of `[A-Za-z0-9]` from `paynet_api::random_nonce`: a ChaCha20 stream per
+/// thread, seeded from the operating system's CSPRNG and again after a fork.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct OsNonce;
 
