@@ -34,24 +34,61 @@ function isWhole(value) {
 }
 
 // Checks the fields of `value` (named `what` in messages) against `fields`:
-// name -> 'string' | 'number' (a whole number) | 'boolean', '?' when optional.
+// name -> 'string' | 'number' (a whole number) | 'duration' (any number: the native
+// side checks its range) | 'boolean', '?' when optional. Returns `value`, or a copy
+// without the optional fields that are `null` (absent, as `undefined` is: N-API's
+// conversion of an optional native field refuses `null`).
 function check(value, what, fields) {
   if (typeof value !== 'object' || value === null) {
     throw invalid(`${what} must be an object, not ${typeName(value)}`)
   }
+  let out = value
   for (const name of Object.keys(fields)) {
     const type = fields[name].replace('?', '')
     const v = value[name]
     if (v === undefined || v === null) {
-      if (fields[name].endsWith('?')) continue
-      throw invalid(`${what}.${name} is required`)
+      if (!fields[name].endsWith('?')) throw invalid(`${what}.${name} is required`)
+      if (v === null) {
+        if (out === value) out = { ...value }
+        delete out[name]
+      }
+      continue
     }
-    if (typeof v !== type) throw invalid(`${what}.${name} must be a ${type}, not ${typeName(v)}`)
+    const jsType = type === 'duration' ? 'number' : type
+    if (typeof v !== jsType) throw invalid(`${what}.${name} must be a ${jsType}, not ${typeName(v)}`)
     if (type === 'number' && !isWhole(v)) {
       throw invalid(`${what}.${name} must be a non-negative whole number, not ${v}`)
     }
   }
-  return value
+  return out
+}
+
+// What a timestamp of the wrong type or value is called in messages: a number
+// itself, anything else its type.
+function timestampError(what, value) {
+  const shown = typeof value === 'number' ? String(value) : typeName(value)
+  return invalid(`${what}.timestamp must be a non-negative whole number of seconds or a string, not ${shown}`)
+}
+
+// The error for name/value pairs that `packPairs` refused, naming the bad element.
+function pairsError(label, value) {
+  if (typeof value !== 'object') {
+    return invalid(`${label} must be an object or an array of [name, value] pairs, not ${typeName(value)}`)
+  }
+  if (Array.isArray(value)) {
+    for (const [i, pair] of value.entries()) {
+      if (!Array.isArray(pair) || pair.length !== 2) return invalid(`${label}[${i}] must be a [name, value] pair of strings`)
+      for (const j of [0, 1]) {
+        if (typeof pair[j] !== 'string') return invalid(`${label}[${i}][${j}] must be a string, not ${typeName(pair[j])}`)
+      }
+    }
+  } else {
+    for (const name of Object.keys(value)) {
+      const text = value[name]
+      if (typeof text !== 'string') return invalid(`${label}[${JSON.stringify(name)}] must be a string, not ${typeName(text)}`)
+    }
+  }
+  return invalid(`${label}: unexpected shape`)
 }
 
 // `LENGTH:TEXT` for each pair of an object of strings or an array of [name, value]
@@ -128,18 +165,15 @@ const REQUEST = { method: 'string', url: 'string', consumerKey: 'string', nonce:
 function explain(r) {
   check(r, 'request', REQUEST)
   const { timestamp, version } = r
+  if (r.params != null && packPairs(r.params) === null) return pairsError('request.params', r.params)
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
-    return invalid(`request.timestamp must be a non-negative whole number of seconds or a string, not ${typeName(timestamp)} ${String(timestamp)}`)
+    return timestampError('request', timestamp)
   }
   if (r.nonce === '') return invalid('request.nonce must not be empty')
   if (version !== undefined && version !== null && typeof version !== 'string') {
     return invalid(`request.version must be a string or null, not ${typeName(version)}`)
   }
-  for (const name of ['params', 'oauthExtra']) {
-    if (packPairs(r[name]) === null) {
-      return invalid(`request.${name} must be an object of strings or an array of [name, value] string pairs`)
-    }
-  }
+  if (r.oauthExtra != null && packPairs(r.oauthExtra) === null) return pairsError('request.oauthExtra', r.oauthExtra)
   return invalid('request: unexpected shape')
 }
 
@@ -247,32 +281,34 @@ class Signer extends native.Signer {
 
 /** Verifies a signed request; see `index.d.ts`. */
 function verify(request) {
-  check(request, 'request', INCOMING)
+  request = check(request, 'request', INCOMING)
   check(request, 'request', SECRETS)
   return native.verify(request.consumerSecret, request.tokenSecret ?? undefined, request)
 }
 
 /** Reads a gateway response; see `index.d.ts`. */
 function parseResponse(command, status, body) {
-  if (typeof command !== 'string' || typeof status !== 'number') {
-    throw invalid(`parseResponse takes a command name and a status number, not ${typeName(command)} and ${typeName(status)}`)
+  if (typeof command !== 'string') throw invalid(`parseResponse: command must be a string, not ${typeName(command)}`)
+  if (typeof status !== 'number') {
+    throw invalid(`parseResponse: status must be a number (an HTTP status), not ${typeName(status)}`)
   }
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
-    throw invalid(`parseResponse: body must be a string or a Buffer, not ${typeName(body)}`)
+    throw invalid(`parseResponse: body must be a string or a Uint8Array, not ${typeName(body)}`)
   }
   return native.parseResponse(command, status, Buffer.isBuffer(body) || typeof body === 'string' ? body : Buffer.from(body))
 }
 
 /** Signs a form request for `fetch`/undici; see `index.d.ts`. */
 function signForm(request) {
-  check(request, 'request', { method: 'string', url: 'string', login: 'string', controlKey: 'string', contentType: 'string?', nonce: 'string?' })
+  request = check(request, 'request', { method: 'string', url: 'string', login: 'string', controlKey: 'string', contentType: 'string?', nonce: 'string?' })
   const { body, timestamp } = request
   if (typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof URLSearchParams)) {
-    throw invalid(`request.body must be a string, a URLSearchParams or a Buffer, not ${typeName(body)}`)
+    throw invalid(`request.body must be a string, a URLSearchParams or a Uint8Array, not ${typeName(body)}`)
   }
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
-    throw invalid(`request.timestamp must be a non-negative whole number of seconds, not ${String(timestamp)}`)
+    throw timestampError('request', timestamp)
   }
+  if (request.nonce === '') throw invalid('request.nonce must not be empty')
   return native.signForm({
     ...request,
     body: typeof body === 'string' || Buffer.isBuffer(body) ? body : body instanceof URLSearchParams ? body.toString() : Buffer.from(body),
@@ -296,6 +332,9 @@ function isPaynetError(value) {
 // promise `index.d.ts` declares, rejected with the signal's reason (an `AbortError`)
 // when the signal aborts. Bad arguments still throw synchronously.
 function settle(client, command, first, second, options) {
+  if (options != null && typeof options !== 'object') {
+    throw invalid(`options must be an object, not ${typeName(options)}`)
+  }
   const signal = options == null ? undefined : options.signal
   if (signal != null && !(signal instanceof AbortSignal)) {
     throw invalid(`options.signal must be an AbortSignal, not ${typeName(signal)}`)
@@ -322,8 +361,8 @@ const CLIENT_OPTIONS = {
   gateway: 'string',
   login: 'string',
   controlKey: 'string',
-  timeoutMs: 'number?',
-  connectTimeoutMs: 'number?',
+  timeoutMs: 'duration?',
+  connectTimeoutMs: 'duration?',
   retries: 'number?',
   allowHttp: 'boolean?',
   maxResponseBytes: 'number?',
@@ -343,8 +382,9 @@ class Client extends native.Client {
 
   getBalance(args, options) {
     const id = check(args, 'args', ENDPOINT).endpointId
+    if (id === undefined || id === null) throw invalid('args.endpointId is required')
     if (typeof id !== 'string' && !isWhole(id)) {
-      throw invalid(`args.endpointId must be a string or a whole number, not ${typeName(id)}`)
+      throw invalid(`args.endpointId must be a string or a whole number, not ${typeof id === 'number' ? id : typeName(id)}`)
     }
     return settle(this, 'getBalance', String(id), args.provider, options)
   }

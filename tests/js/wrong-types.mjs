@@ -9,10 +9,14 @@ const WRONG = [undefined, null, 5, true, 'text', [], {}, () => {}, Symbol('s'), 
 // Where a string is a right argument, not a wrong one.
 const TEXT_IS_FINE = new Set(['percentEncode', 'parseResponse(command)', 'parseResponse(body)', 'Signer()'])
 
-function show(v) {
+/** A value as the labels of calls show it. */
+export function show(v) {
+  if (v instanceof Map) return `Map ${JSON.stringify([...v])}`
   if (typeof v === 'symbol') return 'Symbol'
   if (typeof v === 'bigint') return `${v}n`
   if (typeof v === 'function') return 'a function'
+  if (v === undefined) return 'undefined'
+  if (typeof v === 'number') return String(v)
   return JSON.stringify(v)
 }
 

@@ -57,7 +57,7 @@ fn options_of(o: &ClientOptions) -> Result<paynet_bind::ClientOptions, Failure> 
         o.retries.map(|n| n as u64),
         o.allow_http,
         o.max_response_bytes.map(|n| n as u64),
-        &|n| n.to_string(),
+        &paynet_bind::js_number,
     )?;
     Ok(options.with_limits(&limits))
 }

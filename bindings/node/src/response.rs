@@ -9,7 +9,7 @@ use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
-use paynet_bind::{Answer, BalanceField, Failure, FieldValue};
+use paynet_bind::{Answer, BalanceField, FieldValue};
 
 use crate::errors::js;
 
@@ -70,14 +70,6 @@ pub fn parse_response(
         Either::A(text) => text.as_bytes(),
         Either::B(buffer) => buffer,
     };
-    // A status that is not a whole number is refused, never rounded or wrapped.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let answer = if status.fract() == 0.0 && (0.0..=65535.0).contains(&status) {
-        Answer::parse(&command, status as u16, bytes)
-    } else {
-        Err(Failure::invalid_input(format!(
-            "status {status} is not an HTTP status (a whole number from 100 to 599)"
-        )))
-    };
+    let answer = Answer::parse_number(&command, status, bytes, &paynet_bind::js_number);
     js(&env, answer.map(|a| to_js(&a)))
 }

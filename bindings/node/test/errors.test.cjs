@@ -100,3 +100,15 @@ test('wrong argument types give PAYNET_INVALID_INPUT from every entry point', as
   }
   assert.throws(() => paynet.percentEncode(5), { code: 'PAYNET_INVALID_INPUT', message: 'percentEncode: text must be a string, not a number' })
 })
+
+// Every entry point, with each argument and each field of every type, answers as
+// tests/js/outcomes.json says, word for word: the WebAssembly build's test checks the
+// same file, so the two packages cannot drift apart. (Before it, `verify` with
+// `now: null`, `signForm` with `nonce: null` and `Client` with `timeoutMs: null`
+// threw napi's own NumberExpected/StringExpected, not a PAYNET_* error.)
+test('every argument of every type gives the outcome both JavaScript packages give', async () => {
+  const { outcomes, differences } = await import('../../../tests/js/outcomes.mjs')
+  const expected = require('../../../tests/js/outcomes.json')
+  const diff = differences(expected, await outcomes(paynet))
+  assert.equal(diff.length, 0, `${diff.length} outcomes differ from tests/js/outcomes.json:\n${diff.slice(0, 20).join('\n')}`)
+})

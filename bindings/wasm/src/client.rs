@@ -105,8 +105,8 @@ impl ClientCore {
                 },
                 _ => Call::named(command, fields.string("login")?, fields.opt_string("name")?)?,
             };
-            // As the Node addon: an options value that is not an object has no signal.
-            if options.is_object() {
+            // `undefined` or `null`: no options; anything else must be an object.
+            if !options.is_undefined() && !options.is_null() {
                 Fields::of(options, "options")?
                     .opt_instance::<AbortSignal>("signal", "an AbortSignal")?;
             }

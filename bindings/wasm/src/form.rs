@@ -7,25 +7,24 @@ use wasm_bindgen::{JsCast, prelude::*};
 
 use crate::errors::thrown;
 use crate::host;
-use crate::inputs::{Fields, bytes_of};
+use crate::inputs::{Fields, bytes_of, type_name};
 use crate::outputs::Plain;
 
-/// The bytes of `body`: a string, a `Uint8Array` or a `URLSearchParams` (its text).
+/// The bytes of `body`: a string, a `Uint8Array` or a `URLSearchParams` (its text);
+/// required, as in the Node addon (an empty body is `''`).
 fn body_bytes(body: &JsValue) -> Result<Vec<u8>, Failure> {
-    if body.is_undefined() || body.is_null() {
-        return Ok(Vec::new());
-    }
-    let tag = Reflect::get(body, &js_sys::Symbol::to_string_tag()).unwrap_or_default();
-    if body.is_object() && !body.is_instance_of::<Uint8Array>() {
-        if tag.as_string().as_deref() != Some("URLSearchParams") {
-            return Err(Failure::invalid_input(
-                "request.body must be a string, a URLSearchParams or a Uint8Array",
-            ));
-        }
+    let tag = || Reflect::get(body, &js_sys::Symbol::to_string_tag()).unwrap_or_default();
+    if body.is_object() && tag().as_string().as_deref() == Some("URLSearchParams") {
         let text: JsString = body.unchecked_ref::<Object>().to_string();
         return Ok(String::from(text).into_bytes());
     }
-    bytes_of(body, "request.body")
+    if body.is_string() || body.is_instance_of::<Uint8Array>() {
+        return bytes_of(body, "request.body");
+    }
+    Err(Failure::invalid_input(format!(
+        "request.body must be a string, a URLSearchParams or a Uint8Array, not {}",
+        type_name(body)
+    )))
 }
 
 /// Signs a form request for the caller's own HTTP stack (`fetch`): `{method, url, body,

@@ -10,7 +10,7 @@ type Input<T> = Result<T, Failure>;
 
 /// What `value` is, for messages, worded as the Node addon words it: `null`,
 /// `undefined`, `an array`, `an object`, `a number`, `a string`, …
-fn type_name(value: &JsValue) -> String {
+pub(crate) fn type_name(value: &JsValue) -> String {
     if value.is_null() {
         return "null".to_owned();
     }
@@ -58,7 +58,11 @@ pub(crate) fn string_of(value: &JsValue, what: &str) -> Input<String> {
 pub(crate) fn bytes_of(value: &JsValue, what: &str) -> Input<Vec<u8>> {
     match value.dyn_ref::<js_sys::Uint8Array>() {
         Some(bytes) => Ok(bytes.to_vec()),
-        None => string_of(value, what).map(String::into_bytes),
+        None if value.is_string() => string_of(value, what).map(String::into_bytes),
+        None => Err(Failure::invalid_input(format!(
+            "{what} must be a string or a Uint8Array, not {}",
+            type_name(value)
+        ))),
     }
 }
 
@@ -136,8 +140,14 @@ impl<'a> Fields<'a> {
             Ok(Some("1.0".to_owned()))
         } else if value.is_null() {
             Ok(None)
-        } else {
+        } else if value.is_string() {
             string_of(&value, &self.label("version")).map(Some)
+        } else {
+            Err(Failure::invalid_input(format!(
+                "{} must be a string or null, not {}",
+                self.label("version"),
+                type_name(&value)
+            )))
         }
     }
 
@@ -231,6 +241,13 @@ impl<'a> Fields<'a> {
                 self.label(name)
             )));
         }
+        if !value.is_string() {
+            return Err(Failure::invalid_input(format!(
+                "{} must be a string or a whole number, not {}",
+                self.label(name),
+                type_name(&value)
+            )));
+        }
         string_of(&value, &self.label(name))
     }
 
@@ -241,13 +258,18 @@ impl<'a> Fields<'a> {
             return Ok(None);
         }
         let label = self.label("timestamp");
+        let refused = |shown: String| {
+            Failure::invalid_input(format!(
+                "{label} must be a non-negative whole number of seconds or a string, not {shown}"
+            ))
+        };
         if let Some(n) = value.as_f64() {
-            return whole_number(n).map(|n| Some(n.to_string())).ok_or_else(|| {
-                Failure::invalid_input(format!(
-                    "{label} must be a non-negative whole number of seconds, not {}",
-                    number_text(n)
-                ))
-            });
+            return whole_number(n)
+                .map(|n| Some(n.to_string()))
+                .ok_or_else(|| refused(number_text(n)));
+        }
+        if !value.is_string() {
+            return Err(refused(type_name(&value)));
         }
         let text = string_of(&value, &label)?;
         check_timestamp(&text)?;

@@ -5,7 +5,7 @@ use paynet_bind::{Answer, Failure};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::thrown;
-use crate::inputs::{bytes_of, number_text, string_of};
+use crate::inputs::{bytes_of, number_text, string_of, type_name};
 use crate::outputs::Plain;
 
 /// `extra` as a plain object of strings.
@@ -48,19 +48,6 @@ pub(crate) fn answer(answer: &Answer) -> JsValue {
     }
 }
 
-/// `status` as an HTTP status: a whole number (the layer checks 100 to 599).
-fn http_status(status: f64) -> Result<u16, Failure> {
-    if status.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&status) {
-        // Whole and in range: the cast is exact.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        return Ok(status as u16);
-    }
-    Err(Failure::invalid_input(format!(
-        "status {} is not an HTTP status (a whole number from 100 to 599)",
-        number_text(status)
-    )))
-}
-
 /// Reads a gateway response to `command` (`"get-balance"`, `"get-balance/manager"` or
 /// `"get-balance/merchant"`): an `EndpointBalance` for the first, an array of
 /// `Balance` for the others. Throws an `Error` with `code` `PAYNET_GATEWAY_ERROR`,
@@ -72,15 +59,19 @@ pub fn parse_response(
     body: &JsValue,
 ) -> Result<JsValue, JsValue> {
     thrown(|| {
-        let command = string_of(command, "command")?;
-        let status = status
-            .as_f64()
-            .ok_or_else(|| Failure::invalid_input("status must be a number (an HTTP status)"))?;
-        let body = bytes_of(body, "body")?;
-        Ok(answer(&Answer::parse(
+        let command = string_of(command, "parseResponse: command")?;
+        let status = status.as_f64().ok_or_else(|| {
+            Failure::invalid_input(format!(
+                "parseResponse: status must be a number (an HTTP status), not {}",
+                type_name(status)
+            ))
+        })?;
+        let body = bytes_of(body, "parseResponse: body")?;
+        Ok(answer(&Answer::parse_number(
             &command,
-            http_status(status)?,
+            status,
             &body,
+            &number_text,
         )?))
     })
 }

@@ -41,9 +41,12 @@ fn request_of(fields: &Fields<'_>) -> Result<OwnedRequest, Failure> {
 pub fn sign(request: &JsValue) -> Result<JsValue, JsValue> {
     thrown(|| {
         let fields = Fields::of(request, "request")?;
+        // The request's fields first, then the secrets: the Node addon's order, so the
+        // first wrong field named is the same in both.
+        let request = request_of(&fields)?;
         let secret = fields.string("consumerSecret")?;
         let token_secret = fields.opt_string("tokenSecret")?.unwrap_or_default();
-        let signed = request_of(&fields)?.sign_with_secret(&secret, &token_secret)?;
+        let signed = request.sign_with_secret(&secret, &token_secret)?;
         Ok(signed_request(&signed))
     })
 }
@@ -52,7 +55,12 @@ pub fn sign(request: &JsValue) -> Result<JsValue, JsValue> {
 /// other UTF-8 byte as `%XX`).
 #[wasm_bindgen(js_name = percentEncode)]
 pub fn percent_encode(text: &JsValue) -> Result<String, JsValue> {
-    thrown(|| Ok(paynet_bind::percent_encode(&string_of(text, "text")?)))
+    thrown(|| {
+        Ok(paynet_bind::percent_encode(&string_of(
+            text,
+            "percentEncode: text",
+        )?))
+    })
 }
 
 /// HMAC-SHA1 keyed once with a consumer secret and a token secret; signs and verifies
@@ -68,11 +76,14 @@ impl Signer {
     #[wasm_bindgen(constructor)]
     pub fn new(consumer_secret: &JsValue, token_secret: &JsValue) -> Result<Signer, JsValue> {
         thrown(|| {
-            let secret = string_of(consumer_secret, "consumerSecret")?;
+            if consumer_secret.is_undefined() || consumer_secret.is_null() {
+                return Err(Failure::invalid_input("Signer.consumerSecret is required"));
+            }
+            let secret = string_of(consumer_secret, "Signer.consumerSecret")?;
             let token = if token_secret.is_undefined() || token_secret.is_null() {
                 String::new()
             } else {
-                string_of(token_secret, "tokenSecret")?
+                string_of(token_secret, "Signer.tokenSecret")?
             };
             Ok(Signer {
                 inner: paynet_oauth::Signer::new(&secret, &token),

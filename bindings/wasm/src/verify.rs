@@ -26,21 +26,44 @@ fn verified(v: VerifiedRequest) -> JsValue {
     out.into_js()
 }
 
-/// Verifies `fields` (method, url, body, authorizationHeader, now?, window?) with
-/// `signer`; `now` defaults to `Date.now()`.
-fn verify_with(signer: &paynet_oauth::Signer, fields: &Fields<'_>) -> Result<JsValue, Failure> {
-    let now = fields.opt_u64("now")?.unwrap_or_else(host::now);
-    let window = fields.opt_u64("window")?.unwrap_or(DEFAULT_WINDOW);
-    paynet_bind::verify(
-        signer,
-        &fields.string("method")?,
-        &fields.string("url")?,
-        &fields.string("body")?,
-        &fields.string("authorizationHeader")?,
-        Some(now),
-        window,
-    )
-    .map(verified)
+/// What `verify` reads besides the secrets, read in the order the Node addon checks it
+/// (so the first wrong field named is the same in both).
+struct Incoming {
+    method: String,
+    url: String,
+    body: String,
+    header: String,
+    now: u64,
+    window: u64,
+}
+
+impl Incoming {
+    /// `method, url, body, authorizationHeader, now?, window?`; `now` defaults to
+    /// `Date.now()`.
+    fn read(fields: &Fields<'_>) -> Result<Self, Failure> {
+        Ok(Incoming {
+            method: fields.string("method")?,
+            url: fields.string("url")?,
+            body: fields.string("body")?,
+            header: fields.string("authorizationHeader")?,
+            now: fields.opt_u64("now")?.unwrap_or_else(host::now),
+            window: fields.opt_u64("window")?.unwrap_or(DEFAULT_WINDOW),
+        })
+    }
+
+    /// Verifies it with `signer`.
+    fn verify(&self, signer: &paynet_oauth::Signer) -> Result<JsValue, Failure> {
+        paynet_bind::verify(
+            signer,
+            &self.method,
+            &self.url,
+            &self.body,
+            &self.header,
+            Some(self.now),
+            self.window,
+        )
+        .map(verified)
+    }
 }
 
 /// Verifies a signed request (signature in constant time, the body's copies of the
@@ -51,9 +74,10 @@ fn verify_with(signer: &paynet_oauth::Signer, fields: &Fields<'_>) -> Result<JsV
 pub fn verify(request: &JsValue) -> Result<JsValue, JsValue> {
     thrown(|| {
         let fields = Fields::of(request, "request")?;
+        let incoming = Incoming::read(&fields)?;
         let secret = fields.string("consumerSecret")?;
         let token_secret = fields.opt_string("tokenSecret")?.unwrap_or_default();
-        verify_with(&paynet_oauth::Signer::new(&secret, &token_secret), &fields)
+        incoming.verify(&paynet_oauth::Signer::new(&secret, &token_secret))
     })
 }
 
@@ -62,6 +86,6 @@ impl Signer {
     /// Verifies an incoming request with this key (a `verify` request without the
     /// secrets).
     pub fn verify(&self, request: &JsValue) -> Result<JsValue, JsValue> {
-        thrown(|| verify_with(&self.inner, &Fields::of(request, "request")?))
+        thrown(|| Incoming::read(&Fields::of(request, "request")?)?.verify(&self.inner))
     }
 }

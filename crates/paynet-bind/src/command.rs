@@ -23,6 +23,13 @@ pub fn command_kind(name: &str) -> Result<CommandKind, Failure> {
     }
 }
 
+/// The refusal of a status that is not an HTTP status (`shown` as the caller wrote it).
+fn not_a_status(shown: &str) -> Failure {
+    Failure::invalid_input(format!(
+        "status {shown} is not an HTTP status (a whole number from 100 to 599)"
+    ))
+}
+
 /// A gateway answer read by [`parse_answer`](Answer::parse).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -36,9 +43,7 @@ impl Answer {
     /// Reads the gateway's answer (`status`, `body`) to the command named `command`.
     pub fn parse(command: &str, status: u16, body: &[u8]) -> Result<Self, Failure> {
         if !(100..=599).contains(&status) {
-            return Err(Failure::invalid_input(format!(
-                "status {status} is not an HTTP status (a whole number from 100 to 599)"
-            )));
+            return Err(not_a_status(&status.to_string()));
         }
         Ok(
             match paynet_api::parse_response(command_kind(command)?, status, body)? {
@@ -46,6 +51,23 @@ impl Answer {
                 Response::Balances(list) => Answer::Balances(list),
             },
         )
+    }
+
+    /// [`parse`](Answer::parse) with the status as a JavaScript number: one that is not
+    /// a whole number from 100 to 599 is refused, never rounded or wrapped, and `show`
+    /// writes it in the message as JavaScript would (`Infinity`, `1.5`).
+    pub fn parse_number(
+        command: &str,
+        status: f64,
+        body: &[u8],
+        show: &dyn Fn(f64) -> String,
+    ) -> Result<Self, Failure> {
+        if status.fract() == 0.0 && (0.0..=f64::from(u16::MAX)).contains(&status) {
+            // Whole and in range: the cast is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            return Self::parse(command, status as u16, body);
+        }
+        Err(not_a_status(&show(status)))
     }
 }
 

@@ -53,7 +53,7 @@ pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use exchange::{ClientSettings, Exchange};
 pub use failure::Failure;
 pub use form_request::sign_form;
-pub use limits::{ClientLimits, response_cap, seconds};
+pub use limits::{ClientLimits, js_number, response_cap, seconds};
 #[cfg(feature = "client")]
 pub use options::ClientOptions;
 pub use paynet_api::{BalanceField, FieldValue};

@@ -70,6 +70,30 @@ impl ClientLimits {
     }
 }
 
+/// `n` as JavaScript's `String(n)` writes it (`NaN`, `Infinity`, `1.5`, `1e+21`): the
+/// Node addon shows the numbers it refuses so, as the WebAssembly build (which asks
+/// JavaScript) does.
+pub fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".to_owned();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
+    if n == 0.0 {
+        return "0".to_owned();
+    }
+    let magnitude = n.abs();
+    if (1e-6..1e21).contains(&magnitude) {
+        return n.to_string();
+    }
+    let text = format!("{n:e}");
+    match text.split_once('e') {
+        Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
+        _ => text,
+    }
+}
+
 /// A response cap given as a whole number of bytes: from 1 to the address space.
 /// `name` is the argument's name in the caller's language, for the message.
 pub fn response_cap(name: &str, limit: u64) -> Result<usize, Failure> {
@@ -116,6 +140,26 @@ fn duration(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_shown_as_javascript_writes_them() {
+        for (n, js) in [
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (-0.0, "0"),
+            (1.5, "1.5"),
+            (-1.0, "-1"),
+            (600.0, "600"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e21, "1e+21"),
+            (1.5e300, "1.5e+300"),
+            (1e-7, "1e-7"),
+            (123_456_789_012.0, "123456789012"),
+        ] {
+            assert_eq!(js_number(n), js, "{n}");
+        }
+    }
 
     #[test]
     fn javascript_options_are_checked_and_named() {
