@@ -22,4 +22,5 @@ cd "$out/project"
 echo '{ "name": "consumer", "private": true, "type": "module" }' >package.json
 npm install --silent --no-audit --no-fund --offline "$out/$tarball" >/dev/null
 cp "$root"/bindings/wasm/test/runtimes/*.mjs .
+cp "$root"/tests/js/check-vectors.mjs "$root"/tests/js/requests.mjs .
 echo "$tarball"

@@ -1,5 +1,5 @@
 // What the tests share: the built package (PAYNET_WASM_PKG, default build/wasm/pkg),
-// and the vectors (vectors.mjs).
+// and the vectors (tests/js/vectors.mjs).
 import { pathToFileURL } from 'node:url'
 
 const root = new URL('../../../', import.meta.url)
@@ -13,4 +13,4 @@ export const paynet = await import(new URL('node.js', pkgDir).href)
 /** The package's directory, for the other entries. */
 export const packageDir = pkgDir
 
-export { load, requestOf, camel } from './vectors.mjs'
+export { load, requestOf } from '../../../tests/js/vectors.mjs'

@@ -1,6 +1,6 @@
 // What the browser tests share: a static server for the built page on 127.0.0.1 (a
 // port it picks), headless Debian chromium through playwright-core with a fresh
-// profile, and the repository's vectors (bindings/wasm/test/vectors.mjs).
+// profile, and the repository's vectors (tests/js/vectors.mjs).
 import { createServer } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -91,4 +91,4 @@ export async function openPackage(context, server) {
   return page
 }
 
-export { load, requestOf, camel } from '../../../bindings/wasm/test/vectors.mjs'
+export { load, requestOf, camel } from '../../../tests/js/vectors.mjs'

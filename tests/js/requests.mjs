@@ -1,7 +1,8 @@
 // A signing vector case as the arguments of `sign`, and the vectors' snake_case
-// balance fields in camelCase: plain JavaScript (no `node:` module), so the tests under
-// Node and Chromium (through vectors.mjs) and the runtime probes under Deno and workerd
-// (check-vectors.mjs) share them.
+// balance fields in camelCase: plain JavaScript (no `node:` module), so the Node addon's
+// and the wasm build's tests, the page's tests in Chromium (through vectors.mjs) and the
+// runtime probes under Deno and workerd (check-vectors.mjs, which pack-install.sh copies
+// with this file beside bindings/wasm/test/runtimes/) share them.
 
 /** A signing vector case as the arguments of `sign`. */
 export function requestOf(c) {
