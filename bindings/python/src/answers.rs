@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::utf8::Str;
 use paynet_bind::{Answer, BalanceField, FieldValue};
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 
@@ -87,7 +87,7 @@ pub(crate) fn to_py(py: Python<'_>, answer: Answer) -> PyResult<Bound<'_, PyAny>
 #[pyfunction]
 pub(crate) fn parse_response<'py>(
     py: Python<'py>,
-    command: PyBackedStr,
+    command: Str,
     #[pyo3(from_py_with = crate::inputs::status_arg)] status: u16,
     body: Body,
 ) -> PyResult<Bound<'py, PyAny>> {

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 
 use crate::errors::{raise, to_py};
 use crate::fork::{ForkSafeTokio, PerProcess};
+use crate::utf8::Str;
 use crate::{answers, inputs};
 
 /// The base URL a preset name or a URL stands for, normalized as the client uses it
@@ -74,9 +75,9 @@ impl Connection {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        gateway: &str,
-        login: &str,
-        control_key: &str,
+        gateway: Str,
+        login: Str,
+        control_key: Str,
         #[pyo3(from_py_with = inputs::timeout_arg)] timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::connect_timeout_arg)] connect_timeout: Option<f64>,
         #[pyo3(from_py_with = inputs::retries_arg)] retries: Option<u32>,
@@ -85,7 +86,7 @@ impl Connection {
         asynchronous: bool,
     ) -> PyResult<Self> {
         let read = || -> Result<ClientOptions, Failure> {
-            let mut o = ClientOptions::new(gateway, login, control_key)?;
+            let mut o = ClientOptions::new(&gateway, &login, &control_key)?;
             o.timeout = timeout.map(|t| seconds("timeout", t, 1.0)).transpose()?;
             let connect = connect_timeout.map(|t| seconds("connect_timeout", t, 1.0));
             o.connect_timeout = connect.transpose()?;
@@ -127,14 +128,14 @@ impl Connection {
     fn call<'py>(
         &self,
         py: Python<'py>,
-        command: &str,
+        command: Str,
         target: &Bound<'py, PyAny>,
-        arg: Option<String>,
+        arg: Option<Str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = Call::named(
-            command,
+            &command,
             inputs::text_or_int(target, "endpoint_id or login")?,
-            arg,
+            arg.map(|a| a.to_owned()),
         );
         let call = raise(py, call)?;
         let answer = py.detach(|| call.run_blocking(&*self.blocking()?));
@@ -147,14 +148,14 @@ impl Connection {
     fn call_async<'py>(
         &self,
         py: Python<'py>,
-        command: &str,
+        command: Str,
         target: &Bound<'py, PyAny>,
-        arg: Option<String>,
+        arg: Option<Str>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let call = Call::named(
-            command,
+            &command,
             inputs::text_or_int(target, "endpoint_id or login")?,
-            arg,
+            arg.map(|a| a.to_owned()),
         );
         let (call, client) = (raise(py, call)?, raise(py, self.asynchronous())?);
         pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {

@@ -6,6 +6,7 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBool, PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 
 use crate::errors::invalid_input;
+use crate::utf8::{Str, utf8};
 
 fn type_error(message: impl Into<String>) -> PyErr {
     pyo3::exceptions::PyTypeError::new_err(message.into())
@@ -33,7 +34,7 @@ impl std::ops::Deref for Text {
 /// the `TypeError`.
 pub(crate) fn text_arg(item: &Bound<'_, PyAny>, what: &str) -> PyResult<Text> {
     if let Ok(s) = item.cast::<PyString>() {
-        return Ok(Text::Str(PyBackedStr::try_from(s.clone())?));
+        return Ok(Text::Str(utf8(s)?));
     }
     if item.is_instance_of::<PyInt>() && !item.is_instance_of::<PyBool>() {
         return Ok(Text::Int(item.str()?.to_str()?.to_owned()));
@@ -115,7 +116,9 @@ pub(crate) fn params(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Pair>> {
 /// means now.
 pub(crate) fn timestamp(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Text>> {
     match value {
-        Some(v) if v.is_instance_of::<PyString>() => Ok(Some(Text::Str(v.extract()?))),
+        Some(v) if v.is_instance_of::<PyString>() => {
+            Ok(Some(Text::Str(utf8(v.cast::<PyString>()?)?)))
+        }
         Some(v) if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() => {
             Ok(Some(Text::Int(number::<u64>("timestamp", v)?.to_string())))
         }
@@ -133,7 +136,7 @@ pub(crate) enum Version {
     #[default]
     Default,
     Omitted,
-    Given(PyBackedStr),
+    Given(Str),
 }
 
 impl Version {
@@ -154,14 +157,14 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Version {
         Ok(if obj.is_none() {
             Version::Omitted
         } else {
-            Version::Given(obj.extract()?)
+            Version::Given(obj.extract::<Str>()?)
         })
     }
 }
 
 /// A body given as `str`, `bytes` (kept as they are) or `None` (empty).
 pub(crate) enum Body {
-    Text(PyBackedStr),
+    Text(Str),
     Bytes(PyBackedBytes),
     Empty,
 }

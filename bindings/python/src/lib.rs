@@ -13,6 +13,7 @@ mod errors;
 mod fork;
 mod inputs;
 mod signing;
+mod utf8;
 
 /// `repr(text)` as Python writes it (single quotes, Python escapes).
 fn py_repr(py: pyo3::Python<'_>, text: &str) -> pyo3::PyResult<String> {

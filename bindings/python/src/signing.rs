@@ -4,25 +4,25 @@
 use paynet_bind::{BorrowedRequest, DebugOutputs, Failure, OwnedRequest, OwnedSigned};
 use paynet_oauth::Signed;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyDict;
 
 use crate::errors::raise;
 use crate::inputs::{self, Body, Pair, Text, Version};
 use crate::py_repr;
+use crate::utf8::Str;
 
 /// The arguments of `sign` and `Signer.sign`, kept as given (Python strings borrowed in
 /// place, no copies): the request is signed from them and, when a debug output is read,
 /// described from them again.
 pub(crate) struct Args {
-    method: PyBackedStr,
-    url: PyBackedStr,
-    consumer_key: PyBackedStr,
+    method: Str,
+    url: Str,
+    consumer_key: Str,
     timestamp: Option<Text>,
-    nonce: Option<PyBackedStr>,
-    token: Option<PyBackedStr>,
+    nonce: Option<Str>,
+    token: Option<Str>,
     version: Version,
-    realm: Option<PyBackedStr>,
+    realm: Option<Str>,
     form: Vec<Pair>,
     extra: Vec<Pair>,
 }
@@ -35,15 +35,15 @@ fn view(pairs: &[Pair]) -> Vec<(&str, &str)> {
 impl Args {
     #[allow(clippy::too_many_arguments)]
     fn new(
-        method: PyBackedStr,
-        url: PyBackedStr,
+        method: Str,
+        url: Str,
         params: Option<&Bound<'_, PyAny>>,
-        consumer_key: PyBackedStr,
+        consumer_key: Str,
         timestamp: Option<&Bound<'_, PyAny>>,
-        nonce: Option<PyBackedStr>,
-        token: Option<PyBackedStr>,
+        nonce: Option<Str>,
+        token: Option<Str>,
         version: Version,
-        realm: Option<PyBackedStr>,
+        realm: Option<Str>,
         oauth_extra: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         Ok(Args {
@@ -273,17 +273,17 @@ impl SignedRequest {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn sign(
     py: Python<'_>,
-    method: PyBackedStr,
-    url: PyBackedStr,
+    method: Str,
+    url: Str,
     params: Option<&Bound<'_, PyAny>>,
-    consumer_key: PyBackedStr,
-    consumer_secret: &str,
+    consumer_key: Str,
+    consumer_secret: Str,
     timestamp: Option<&Bound<'_, PyAny>>,
-    nonce: Option<PyBackedStr>,
-    token: Option<PyBackedStr>,
-    token_secret: Option<&str>,
+    nonce: Option<Str>,
+    token: Option<Str>,
+    token_secret: Option<Str>,
     version: Version,
-    realm: Option<PyBackedStr>,
+    realm: Option<Str>,
     oauth_extra: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<SignedRequest> {
     let args = Args::new(
@@ -300,7 +300,7 @@ pub(crate) fn sign(
     )?;
     args.sign(
         py,
-        &paynet_oauth::Signer::new(consumer_secret, token_secret.unwrap_or("")),
+        &paynet_oauth::Signer::new(&consumer_secret, token_secret.as_deref().unwrap_or("")),
     )
 }
 
@@ -314,7 +314,7 @@ impl Signer {
     #[new]
     #[pyo3(signature = (consumer_secret, token_secret = None))]
     #[pyo3(text_signature = "(consumer_secret, token_secret='')")]
-    fn new(consumer_secret: PyBackedStr, token_secret: Option<PyBackedStr>) -> Self {
+    fn new(consumer_secret: Str, token_secret: Option<Str>) -> Self {
         Signer(paynet_oauth::Signer::new(
             &consumer_secret,
             token_secret.as_deref().unwrap_or(""),
@@ -330,15 +330,15 @@ impl Signer {
     fn sign(
         &self,
         py: Python<'_>,
-        method: PyBackedStr,
-        url: PyBackedStr,
+        method: Str,
+        url: Str,
         params: Option<&Bound<'_, PyAny>>,
-        consumer_key: PyBackedStr,
+        consumer_key: Str,
         timestamp: Option<&Bound<'_, PyAny>>,
-        nonce: Option<PyBackedStr>,
-        token: Option<PyBackedStr>,
+        nonce: Option<Str>,
+        token: Option<Str>,
         version: Version,
-        realm: Option<PyBackedStr>,
+        realm: Option<Str>,
         oauth_extra: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<SignedRequest> {
         let args = Args::new(
@@ -362,10 +362,10 @@ impl Signer {
     fn verify(
         &self,
         py: Python<'_>,
-        method: PyBackedStr,
-        url: PyBackedStr,
+        method: Str,
+        url: Str,
         body: Body,
-        authorization_header: PyBackedStr,
+        authorization_header: Str,
         #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
         #[pyo3(from_py_with = inputs::window_arg)] window: u64,
     ) -> PyResult<Verified> {
@@ -432,12 +432,12 @@ impl Verified {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn verify(
     py: Python<'_>,
-    method: PyBackedStr,
-    url: PyBackedStr,
+    method: Str,
+    url: Str,
     body: Body,
-    authorization_header: PyBackedStr,
-    consumer_secret: PyBackedStr,
-    token_secret: Option<PyBackedStr>,
+    authorization_header: Str,
+    consumer_secret: Str,
+    token_secret: Option<Str>,
     #[pyo3(from_py_with = inputs::now_arg)] now: Option<u64>,
     #[pyo3(from_py_with = inputs::window_arg)] window: u64,
 ) -> PyResult<Verified> {
@@ -454,8 +454,8 @@ pub(crate) fn verify(
 
 /// Percent-encodes `text` as RFC 3986 and OAuth 1.0a require (UTF-8, upper-case hex).
 #[pyfunction]
-pub(crate) fn percent_encode(text: &str) -> String {
-    paynet_bind::percent_encode(text)
+pub(crate) fn percent_encode(text: Str) -> String {
+    paynet_bind::percent_encode(&text)
 }
 
 /// Signs a form request built by your own HTTP stack (what the `requests` and `httpx`
@@ -466,13 +466,13 @@ pub(crate) fn percent_encode(text: &str) -> String {
 pub(crate) fn sign_form(
     py: Python<'_>,
     signer: &Signer,
-    login: &str,
-    method: &str,
-    url: &str,
+    login: Str,
+    method: Str,
+    url: Str,
     body: Body,
-    content_type: Option<&str>,
+    content_type: Option<Str>,
 ) -> PyResult<SignedRequest> {
-    let r = OwnedRequest::new(method, url, login);
-    let signed = paynet_bind::sign_form(&signer.0, r, body.as_bytes(), content_type);
+    let r = OwnedRequest::new(&*method, &*url, &*login);
+    let signed = paynet_bind::sign_form(&signer.0, r, body.as_bytes(), content_type.as_deref());
     raise(py, signed.and_then(SignedRequest::from_form))
 }

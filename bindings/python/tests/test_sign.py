@@ -262,7 +262,9 @@ def test_unicode_everywhere() -> None:
 
 
 def test_lone_surrogates_are_rejected() -> None:
-    with pytest.raises(UnicodeEncodeError):
+    # An InvalidInputError (a ValueError, as the UnicodeEncodeError this test expected
+    # before was); test_lone_surrogates.py checks every argument.
+    with pytest.raises(paynet_oauth.InvalidInputError):
         paynet_oauth.sign("POST", URL, {"a": "\ud800"}, consumer_key="k", consumer_secret="s")
 
 
