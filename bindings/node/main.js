@@ -56,12 +56,42 @@ function check(value, what, fields) {
     }
     const jsType = type === 'duration' ? 'number' : type
     if (typeof v !== jsType) throw invalid(`${what}.${name} must be a ${jsType}, not ${typeName(v)}`)
+    if (type === 'string' && !v.isWellFormed()) throw lone(`${what}.${name}`)
     if (type === 'number' && !isWhole(v)) {
       throw invalid(`${what}.${name} must be a non-negative whole number, not ${v}`)
     }
   }
   return out
 }
+
+// A string that is not well-formed UTF-16 has no UTF-8 form: N-API would pass it on with
+// U+FFFD in place of each lone surrogate (a different key, a different endpoint id),
+// so it is refused, as the wasm build refuses it.
+function lone(label) {
+  return invalid(`${label} holds a lone UTF-16 surrogate`)
+}
+
+// The error for the first string of a request (`fields` in the order the wasm build
+// reads them, name/value pairs included) that holds a lone surrogate; null if none.
+// Asked only when the native signer refused the packed request for one.
+function surrogateError(r, fields) {
+  for (const name of fields) {
+    const v = r[name]
+    if (typeof v === 'string' && !v.isWellFormed()) return lone(`request.${name}`)
+    if ((name === 'params' || name === 'oauthExtra') && typeof v === 'object' && v !== null) {
+      const label = `request.${name}`
+      const entries = Array.isArray(v) ? v.map((pair, i) => [pair, `${label}[${i}][0]`, `${label}[${i}][1]`]) : Object.keys(v).map((k) => [[k, v[k]], label, `${label}[${JSON.stringify(k)}]`])
+      for (const [[n, text], nameLabel, textLabel] of entries) {
+        if (!n.isWellFormed()) return lone(nameLabel)
+        if (!text.isWellFormed()) return lone(textLabel)
+      }
+    }
+  }
+  return null
+}
+
+const REQUEST_FIELDS = ['method', 'url', 'consumerKey', 'params', 'timestamp', 'nonce', 'token', 'version', 'realm', 'oauthExtra']
+const SIGN_FIELDS = [...REQUEST_FIELDS, 'consumerSecret', 'tokenSecret']
 
 // What a timestamp of the wrong type or value is called in messages: a number
 // itself, anything else its type.
@@ -250,7 +280,11 @@ function sign(request) {
   const tokenSecret = request.tokenSecret ?? ''
   if (typeof secret !== 'string' || typeof tokenSecret !== 'string') check(request, 'request', SECRETS)
   const secrets = secret.length + ':' + secret + tokenSecret.length + ':' + tokenSecret
-  return signIo(native.signPacked, undefined, secrets + packed)
+  try {
+    return signIo(native.signPacked, undefined, secrets + packed)
+  } catch (e) {
+    throw (e.code === 'PAYNET_INVALID_INPUT' && surrogateError(request, SIGN_FIELDS)) || e
+  }
 }
 
 const nativeSignPacked = native.Signer.prototype.signPacked
@@ -271,7 +305,11 @@ class Signer extends native.Signer {
     request = withoutMaps(request)
     const packed = pack(request)
     if (packed === null) throw explain(request)
-    return signIo(nativeSignPacked, this, packed)
+    try {
+      return signIo(nativeSignPacked, this, packed)
+    } catch (e) {
+      throw (e.code === 'PAYNET_INVALID_INPUT' && surrogateError(request, REQUEST_FIELDS)) || e
+    }
   }
 
   verify(request) {
@@ -305,6 +343,8 @@ function signForm(request) {
   if (typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof URLSearchParams)) {
     throw invalid(`request.body must be a string, a URLSearchParams or a Uint8Array, not ${typeName(body)}`)
   }
+  if (typeof body === 'string' && !body.isWellFormed()) throw lone('request.body')
+  if (typeof timestamp === 'string' && !timestamp.isWellFormed()) throw lone('request.timestamp')
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
     throw timestampError('request', timestamp)
   }
@@ -386,6 +426,7 @@ class Client extends native.Client {
     if (typeof id !== 'string' && !isWhole(id)) {
       throw invalid(`args.endpointId must be a string or a whole number, not ${typeof id === 'number' ? id : typeName(id)}`)
     }
+    if (typeof id === 'string' && !id.isWellFormed()) throw lone('args.endpointId')
     return settle(this, 'getBalance', String(id), args.provider, options)
   }
 

@@ -8,10 +8,10 @@
 
 import { show, wrongTypeCalls } from './wrong-types.mjs'
 
-const VALUES = [undefined, null, 5, 1.5, -1, NaN, Infinity, true, 'text', '', [], [['a', 'b']], {}, { a: 'b' }, () => {}, Symbol('s'), 10n]
+const VALUES = [undefined, null, 5, 1.5, -1, NaN, Infinity, true, 'text', '', 'lone \ud800', [], [['a', 'b']], {}, { a: 'b' }, () => {}, Symbol('s'), 10n]
 
 // Name/value pairs with one bad element.
-const PAIRS = [{ a: 5 }, { a: null }, [['a']], [5], [['a', 5]], [[5, 'b']], [['a', 'b', 'c']], new Map([['a', 5]])]
+const PAIRS = [{ a: 5 }, { a: null }, [['a']], [5], [['a', 5]], [[5, 'b']], [['a', 'b', 'c']], new Map([['a', 5]]), { a: '\udc00' }, { '\ud800': 'v' }, [['n', '\udfff']], [['\ud800', 'v']]]
 
 const URL = 'https://gw.example.com/paynet/api/v2/get-balance/1'
 const SIGN = { method: 'POST', url: URL, params: { 'balance-provider': 'Test' }, consumerKey: 'me', consumerSecret: 'key', timestamp: 1686923599, nonce: 'n1' }
