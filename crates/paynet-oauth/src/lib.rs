@@ -46,6 +46,7 @@ mod request;
 mod sign;
 mod signed;
 mod sink;
+mod template;
 mod url;
 mod verify;
 

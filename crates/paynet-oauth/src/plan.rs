@@ -16,6 +16,7 @@ use crate::percent::Decoding;
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, SIGNATURE_METHOD};
 use crate::sink::Sink;
+use crate::template;
 use crate::url::UrlParts;
 
 /// Id ranges: a form pair, a standard `oauth_*` parameter, an extra `oauth_*`
@@ -428,28 +429,127 @@ impl Plan {
         body_only: bool,
     ) -> fmt::Result {
         let mut first = true;
-        for &id in &self.order[..usize::from(self.count)] {
-            if body_only && id & !INDEX == QUERY {
-                continue;
-            }
-            let index = usize::from(id & INDEX);
-            if id & !INDEX == STD {
-                // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
-                let (piece, amp) = if twice {
-                    (STD_TWICE[index], 3)
-                } else {
-                    (STD_ONCE[index], 1)
-                };
-                sink.put(if first { &piece[amp..] } else { piece })?;
-                self.std_value(r, index).put(sink, twice)?;
-            } else {
-                let (name, value) = self.entry(r, query, id);
-                put_pair(sink, first, &name, &value, twice)?;
-            }
+        for &id in self.ids(body_only) {
+            self.put_entry(sink, r, query, id, first, twice)?;
             first = false;
         }
         Ok(())
     }
+
+    /// The same as [`Plan::put_params`], written into `dst` at `pos` (sized for it);
+    /// returns the position after it.
+    #[inline]
+    pub(crate) fn write_params(
+        &self,
+        dst: &mut [u8],
+        mut pos: usize,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        twice: bool,
+        body_only: bool,
+    ) -> usize {
+        let mut first = true;
+        for &id in self.ids(body_only) {
+            pos = self.write_entry(dst, pos, r, query, id, first, twice);
+            first = false;
+        }
+        pos
+    }
+
+    /// The ids in sorted order; with `body_only`, an iterator leaving out the query's.
+    #[inline]
+    pub(crate) fn ids(&self, body_only: bool) -> impl Iterator<Item = &u8> {
+        self.order[..usize::from(self.count)]
+            .iter()
+            .filter(move |&&id| !body_only || id & !INDEX != QUERY)
+    }
+
+    /// Writes parameter `id` as `&name=value` (`%26name%3Dvalue` when `twice`), without
+    /// the `&` when it is the `first`.
+    #[inline]
+    pub(crate) fn put_entry<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        first: bool,
+        twice: bool,
+    ) -> fmt::Result {
+        let index = usize::from(id & INDEX);
+        if id & !INDEX == STD {
+            sink.put(std_piece(index, first, twice))?;
+            self.std_value(r, index).put(sink, twice)
+        } else {
+            let (name, value) = self.entry(r, query, id);
+            put_pair(sink, first, &name, &value, twice)
+        }
+    }
+
+    /// [`Plan::put_entry`] written into `dst` at `pos`; returns the position after it.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_entry(
+        &self,
+        dst: &mut [u8],
+        pos: usize,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        first: bool,
+        twice: bool,
+    ) -> usize {
+        let index = usize::from(id & INDEX);
+        if id & !INDEX == STD {
+            // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
+            let pos = template::put(dst, pos, std_piece(index, first, twice));
+            return self.std_value(r, index).write_at(dst, pos, twice);
+        }
+        let (name, value) = self.entry(r, query, id);
+        let (amp, eq): (&[u8], &[u8]) = if twice {
+            (b"%26", b"%3D")
+        } else {
+            (b"&", b"=")
+        };
+        let pos = if first {
+            pos
+        } else {
+            template::put(dst, pos, amp)
+        };
+        let pos = name.write_at(dst, pos, twice);
+        let pos = template::put(dst, pos, eq);
+        value.write_at(dst, pos, twice)
+    }
+
+    /// The most bytes [`Plan::write_entry`] can write for `id`.
+    #[inline(always)]
+    pub(crate) fn entry_max_len(
+        &self,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        twice: bool,
+    ) -> usize {
+        let index = usize::from(id & INDEX);
+        if id & !INDEX == STD {
+            STD_TWICE[index].len() + self.std_value(r, index).max_len(twice)
+        } else {
+            let (name, value) = self.entry(r, query, id);
+            6 + name.max_len(twice) + value.max_len(twice)
+        }
+    }
+}
+
+/// `&oauth_nonce=` for standard parameter `index` (`%26oauth_nonce%3D` when `twice`),
+/// without the `&` when it is the first.
+#[inline(always)]
+fn std_piece(index: usize, first: bool, twice: bool) -> &'static [u8] {
+    let (piece, amp) = if twice {
+        (STD_TWICE[index], 3)
+    } else {
+        (STD_ONCE[index], 1)
+    };
+    if first { &piece[amp..] } else { piece }
 }
 
 /// Checks what the parameter set cannot: the method, timestamp, nonce, the `oauth_*`

@@ -170,15 +170,62 @@ pub(crate) fn sign_prepared<'a>(
 ) -> Result<Signed<'a>, Error> {
     let mut query = QueryTexts::new();
     let mut plan = Plan::new(request, &url, &mut query)?;
-    let mut feeder = BlockFeeder::new(&mut mac);
-    if prefix_len.is_none() {
-        let _ = put_prefix(&mut feeder, request.method, &url);
-    }
-    let _ = plan.put_params(&mut feeder, request, &query, true, false);
-    plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    plan.base_len = feed_base_string(&mut mac, prefix_len, &plan, request, &url, &query);
     let signature = finish(mac);
     plan.add_signature(&signature);
     Ok(Signed::new(*request, plan, signature))
+}
+
+/// The stack buffer the base string is written into: the usual base string fits
+/// whole, and the HMAC is given it in one `update`.
+const FEED: usize = 512;
+
+/// Writes the base string of `request` into a stack buffer and gives it to `mac` each
+/// time the buffer fills (the prefix `METHOD&URI&` too, unless `prefix_len` says the
+/// state has it); returns the base string's length. A piece larger than the buffer
+/// (a very long URL or parameter) is streamed through a [`BlockFeeder`] in its place.
+#[inline]
+fn feed_base_string(
+    mac: &mut HmacSha1,
+    prefix_len: Option<usize>,
+    plan: &Plan,
+    request: &Request<'_>,
+    url: &UrlParts<'_>,
+    query: &QueryTexts<'_>,
+) -> usize {
+    let mut buf = [0u8; FEED];
+    let mut pos = 0;
+    let mut fed = prefix_len.unwrap_or(0);
+    if prefix_len.is_none() {
+        let mut sink = SliceSink {
+            buf: &mut buf,
+            pos: 0,
+        };
+        if put_prefix(&mut sink, request.method, url).is_ok() {
+            pos = sink.pos;
+        } else {
+            let mut feeder = BlockFeeder::new(mac);
+            let _ = put_prefix(&mut feeder, request.method, url);
+            fed += feeder.finish();
+        }
+    }
+    for (k, &id) in plan.ids(false).enumerate() {
+        let need = plan.entry_max_len(request, query, id, true);
+        if pos + need > FEED {
+            mac.update(&buf[..pos]);
+            fed += pos;
+            pos = 0;
+        }
+        if need <= FEED {
+            pos = plan.write_entry(&mut buf, pos, request, query, id, k == 0, true);
+        } else {
+            let mut feeder = BlockFeeder::new(mac);
+            let _ = plan.put_entry(&mut feeder, request, query, id, k == 0, true);
+            fed += feeder.finish();
+        }
+    }
+    mac.update(&buf[..pos]);
+    fed + pos
 }
 
 /// The HMAC tag, in base64.

@@ -41,7 +41,7 @@ impl Sink for SliceSink<'_> {
 /// Copies `src` into `dst`, which has the same length. The pieces of the outputs are
 /// short (a few bytes to a few dozen), and for them two overlapping fixed-size copies
 /// cost less than a call to `memcpy`.
-#[inline]
+#[inline(always)]
 pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
     let n = src.len();
     if dst.len() != n {
