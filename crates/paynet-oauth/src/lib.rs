@@ -43,6 +43,7 @@ mod params;
 pub mod percent;
 mod plan;
 mod request;
+mod scan;
 mod sign;
 mod signed;
 mod sink;

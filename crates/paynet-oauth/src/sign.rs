@@ -13,6 +13,7 @@ use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
 use crate::sink::{Sink, SliceSink, copy_short};
+use crate::template;
 use crate::url::UrlParts;
 
 /// The length of a base64 HMAC-SHA1 signature.
@@ -197,12 +198,8 @@ fn feed_base_string(
     let mut pos = 0;
     let mut fed = prefix_len.unwrap_or(0);
     if prefix_len.is_none() {
-        let mut sink = SliceSink {
-            buf: &mut buf,
-            pos: 0,
-        };
-        if put_prefix(&mut sink, request.method, url).is_ok() {
-            pos = sink.pos;
+        if prefix_max_len(request.method, url) <= FEED {
+            pos = write_prefix(&mut buf, 0, request.method, url);
         } else {
             let mut feeder = BlockFeeder::new(mac);
             let _ = put_prefix(&mut feeder, request.method, url);
@@ -244,12 +241,37 @@ fn put_key<S: Sink + ?Sized>(sink: &mut S, c: &[u8], t: &[u8]) -> fmt::Result {
     put_encoded(sink, t, false)
 }
 
-/// Writes the start of the base string: `METHOD&enc(base URI)&`.
+/// The most bytes [`write_prefix`] writes.
+#[inline]
+fn prefix_max_len(method: &str, url: &UrlParts<'_>) -> usize {
+    method.len() + 2 + url.base_uri_max_len()
+}
+
+/// Writes the start of the base string, `METHOD&enc(base URI)&`, into `dst` at `pos`
+/// (sized for it, see [`prefix_max_len`]); returns the position after it.
+#[inline]
+fn write_prefix(dst: &mut [u8], pos: usize, method: &str, url: &UrlParts<'_>) -> usize {
+    let end = template::put(dst, pos, method.as_bytes());
+    if let Some(written) = dst.get_mut(pos..end) {
+        written.make_ascii_uppercase();
+    }
+    let pos = template::put(dst, end, b"&");
+    let pos = url.write_base_uri(dst, pos);
+    template::put(dst, pos, b"&")
+}
+
+/// Writes the start of the base string: `METHOD&enc(base URI)&` (template-style
+/// through a stack buffer when it fits, in pieces otherwise).
 pub(crate) fn put_prefix<S: Sink + ?Sized>(
     sink: &mut S,
     method: &str,
     url: &UrlParts<'_>,
 ) -> fmt::Result {
+    let mut buf = [0u8; 256];
+    if prefix_max_len(method, url) <= buf.len() {
+        let n = write_prefix(&mut buf, 0, method, url);
+        return sink.put(buf.get(..n).unwrap_or_default());
+    }
     for chunk in method.as_bytes().chunks(16) {
         let mut upper = [0u8; 16];
         let out = &mut upper[..chunk.len()];
