@@ -26,6 +26,9 @@ const STD: u8 = 0x20;
 const EXTRA: u8 = 0x40;
 const QUERY: u8 = 0x60;
 const INDEX: u8 = 0x1f;
+/// The standard parameters as one block, when they are next to each other in the
+/// sorted order (no extra `oauth_*` parameter and no query `oauth_*` name among them).
+const BLOCK: u8 = STD | INDEX;
 const _: () = assert!(MAX_PARAMS <= 32, "a parameter index must fit in five bits");
 
 /// The standard protocol parameters, in sorted order (their ids are `STD + index`).
@@ -163,6 +166,7 @@ impl Plan {
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
         plan.sort(r, query, query.len() + r.form.len());
+        plan.join_std_block();
         Ok(plan)
     }
 
@@ -225,6 +229,28 @@ impl Plan {
         }
         debug_assert_eq!(k, j);
         self.order = merged;
+    }
+
+    /// Replaces the run of standard ids with one [`BLOCK`] id when they are next to
+    /// each other and no extra parameter is among them; the block is written from a
+    /// template ([`Plan::write_block`]).
+    fn join_std_block(&mut self) {
+        let n = usize::from(self.count);
+        let order = &mut self.order[..n];
+        let Some(start) = order.iter().position(|&id| id & !INDEX == STD) else {
+            return;
+        };
+        let run = order[start..]
+            .iter()
+            .take_while(|&&id| id & !INDEX == STD)
+            .count();
+        let standard = order.iter().filter(|&&id| id & !INDEX == STD).count();
+        if run != standard || order.iter().any(|&id| id & !INDEX == EXTRA) {
+            return;
+        }
+        order[start] = BLOCK;
+        order.copy_within(start + run.., start + 1);
+        self.count -= (run - 1) as u8;
     }
 
     /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short
@@ -477,7 +503,13 @@ impl Plan {
         twice: bool,
     ) -> fmt::Result {
         let index = usize::from(id & INDEX);
-        if id & !INDEX == STD {
+        if id == BLOCK {
+            for (k, k_first) in self.std_present(r, first) {
+                sink.put(std_piece(k, k_first, twice))?;
+                self.std_value(r, k).put(sink, twice)?;
+            }
+            Ok(())
+        } else if id & !INDEX == STD {
             sink.put(std_piece(index, first, twice))?;
             self.std_value(r, index).put(sink, twice)
         } else {
@@ -500,6 +532,9 @@ impl Plan {
         twice: bool,
     ) -> usize {
         let index = usize::from(id & INDEX);
+        if id == BLOCK {
+            return self.write_block(dst, pos, r, first, twice);
+        }
         if id & !INDEX == STD {
             // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
             let pos = template::put(dst, pos, std_piece(index, first, twice));
@@ -531,12 +566,106 @@ impl Plan {
         twice: bool,
     ) -> usize {
         let index = usize::from(id & INDEX);
-        if id & !INDEX == STD {
+        if id == BLOCK {
+            self.block_max_len(r, twice)
+        } else if id & !INDEX == STD {
             STD_TWICE[index].len() + self.std_value(r, index).max_len(twice)
         } else {
             let (name, value) = self.entry(r, query, id);
             6 + name.max_len(twice) + value.max_len(twice)
         }
+    }
+}
+
+impl Plan {
+    /// The standard parameters `r` has, in sorted order, each with whether it is the
+    /// first of the output (only the first of the block can be).
+    fn std_present(&self, r: &Request<'_>, first: bool) -> impl Iterator<Item = (usize, bool)> {
+        let present = [
+            true,
+            true,
+            true,
+            true,
+            r.token.is_some(),
+            r.version.is_some(),
+        ];
+        (0..STD_NAMES.len())
+            .filter(move |&k| present[k])
+            .enumerate()
+            .map(move |(i, k)| (k, first && i == 0))
+    }
+
+    /// The most bytes [`Plan::write_block`] writes.
+    #[inline]
+    fn block_max_len(&self, r: &Request<'_>, twice: bool) -> usize {
+        let c = self.oauth_clean;
+        let len = |value: &str, bit: u32| {
+            let text = Text::plain(value.as_bytes(), c & (1 << bit) != 0);
+            text.max_len(twice)
+        };
+        // The constant pieces, encoded twice, with the signature method.
+        let pieces = STD_TWICE.iter().map(|p| p.len()).sum::<usize>() + SIGNATURE_METHOD.len();
+        pieces
+            + len(r.consumer_key, 0)
+            + len(r.nonce, 1)
+            + r.timestamp.len()
+            + r.token.map_or(0, |t| len(t, 4))
+            + r.version.map_or(0, |v| len(v, 5))
+    }
+
+    /// Writes the standard block from a template:
+    /// `&oauth_consumer_key=…&oauth_nonce=…&oauth_signature_method=HMAC-SHA1&oauth_timestamp=…`
+    /// and the token and version when present (encoded once more when `twice`), the
+    /// constant runs as one piece each and the timestamp (digits) copied as it is.
+    #[inline]
+    fn write_block(
+        &self,
+        dst: &mut [u8],
+        pos: usize,
+        r: &Request<'_>,
+        first: bool,
+        twice: bool,
+    ) -> usize {
+        let c = self.oauth_clean;
+        let [key, nonce, middle, token, version]: [&[u8]; 5] = if twice {
+            [
+                b"%26oauth_consumer_key%3D",
+                b"%26oauth_nonce%3D",
+                b"%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D",
+                b"%26oauth_token%3D",
+                b"%26oauth_version%3D",
+            ]
+        } else {
+            [
+                b"&oauth_consumer_key=",
+                b"&oauth_nonce=",
+                b"&oauth_signature_method=HMAC-SHA1&oauth_timestamp=",
+                b"&oauth_token=",
+                b"&oauth_version=",
+            ]
+        };
+        let amp = if !first {
+            0
+        } else if twice {
+            3
+        } else {
+            1
+        };
+        let mut pos = template::put(dst, pos, key.get(amp..).unwrap_or_default());
+        pos = Text::plain(r.consumer_key.as_bytes(), c & 1 != 0).write_at(dst, pos, twice);
+        pos = template::put(dst, pos, nonce);
+        pos = Text::plain(r.nonce.as_bytes(), c & 2 != 0).write_at(dst, pos, twice);
+        pos = template::put(dst, pos, middle);
+        pos = template::put(dst, pos, r.timestamp.as_bytes());
+        if let Some(value) = r.token {
+            pos = template::put(dst, pos, token);
+            pos = Text::plain(value.as_bytes(), c & (1 << 4) != 0).write_at(dst, pos, twice);
+        }
+        if let Some(value) = r.version {
+            pos = template::put(dst, pos, version);
+            pos = Text::plain(value.as_bytes(), c & (1 << 5) != 0).write_at(dst, pos, twice);
+        }
+        pos
     }
 }
 
