@@ -131,27 +131,40 @@ impl Plan {
             plan.oauth_clean |= REALM_CLEAN;
         }
         let mut header_len = "OAuth realm=\"\"".len() + realm_len;
-        let std_values = [
-            Some(r.consumer_key),
-            Some(r.nonce),
-            Some(SIGNATURE_METHOD),
-            Some(r.timestamp),
-            r.token,
-            r.version,
-        ];
-        for (k, value) in std_values.iter().enumerate() {
-            if let Some(value) = value {
-                // The timestamp is digits (validated) and the method constant: clean.
-                let (text, len) = if k == 2 || k == 3 {
-                    (Text::plain(value.as_bytes(), true), value.len())
-                } else {
-                    Text::classify(value.as_bytes())
-                };
-                plan.oauth_clean |= u32::from(text.is_clean()) << k;
-                body_len += STD_NAMES[k].len() + len + 2;
-                header_len += STD_NAMES[k].len() + len + 4;
-                plan.push(STD | k as u8)?;
-            }
+        // The standard parameters, written out: the consumer key and nonce are
+        // classified, the signature method is constant and the timestamp digits
+        // (validated), both clean; the token and the version when present.
+        let (key, key_len) = Text::classify(r.consumer_key.as_bytes());
+        let (nonce, nonce_len) = Text::classify(r.nonce.as_bytes());
+        let mut std_len = STD_NAMES[0].len() + key_len + STD_NAMES[1].len() + nonce_len;
+        std_len += STD_NAMES[2].len() + SIGNATURE_METHOD.len();
+        std_len += STD_NAMES[3].len() + r.timestamp.len();
+        let mut clean = u32::from(key.is_clean()) | u32::from(nonce.is_clean()) << 1 | 0b1100;
+        let mut std_count = 4;
+        if let Some(token) = r.token {
+            let (token, token_len) = Text::classify(token.as_bytes());
+            clean |= u32::from(token.is_clean()) << 4;
+            std_len += STD_NAMES[4].len() + token_len;
+            std_count += 1;
+        }
+        if let Some(version) = r.version {
+            let (version, version_len) = Text::classify(version.as_bytes());
+            clean |= u32::from(version.is_clean()) << 5;
+            std_len += STD_NAMES[5].len() + version_len;
+            std_count += 1;
+        }
+        plan.oauth_clean |= clean;
+        body_len += std_len + 2 * std_count;
+        header_len += std_len + 4 * std_count;
+        plan.push(STD)?;
+        plan.push(STD | 1)?;
+        plan.push(STD | 2)?;
+        plan.push(STD | 3)?;
+        if r.token.is_some() {
+            plan.push(STD | 4)?;
+        }
+        if r.version.is_some() {
+            plan.push(STD | 5)?;
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`, so written as it is.
@@ -370,9 +383,10 @@ fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
 impl Plan {
     /// Adds the signature's escapes to the header length and notes where they are.
     pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
-        let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
-            mask | u32::from(!b.is_ascii_alphanumeric()) << i
-        });
+        // `+` and `/` are below `0`; `=` is the padding, only ever last.
+        let padded = signature[SIGNATURE_LEN - 1] == b'=';
+        let escapes =
+            crate::scan::below(signature, b'0') | u32::from(padded) << (SIGNATURE_LEN - 1);
         self.signature_escapes = escapes;
         self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
     }
