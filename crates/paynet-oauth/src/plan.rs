@@ -179,7 +179,7 @@ impl Plan {
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
         plan.sort(r, query, query.len() + r.form.len());
-        plan.join_std_block();
+        plan.join_std_block(r);
         Ok(plan)
     }
 
@@ -247,23 +247,26 @@ impl Plan {
     /// Replaces the run of standard ids with one [`BLOCK`] id when they are next to
     /// each other and no extra parameter is among them; the block is written from a
     /// template ([`Plan::write_block`]).
-    fn join_std_block(&mut self) {
-        let n = usize::from(self.count);
-        let order = &mut self.order[..n];
-        let Some(start) = order.iter().position(|&id| id & !INDEX == STD) else {
-            return;
-        };
-        let run = order[start..]
-            .iter()
-            .take_while(|&&id| id & !INDEX == STD)
-            .count();
-        let standard = order.iter().filter(|&&id| id & !INDEX == STD).count();
-        if run != standard || order.iter().any(|&id| id & !INDEX == EXTRA) {
+    fn join_std_block(&mut self, r: &Request<'_>) {
+        if !r.extra.is_empty() {
             return;
         }
-        order[start] = BLOCK;
-        order.copy_within(start + run.., start + 1);
-        self.count -= (run - 1) as u8;
+        // One pass: where the standard ids start and end, and how many there are.
+        let n = usize::from(self.count);
+        let (mut start, mut last, mut standard) = (n, 0, 0);
+        for (i, &id) in self.order[..n].iter().enumerate() {
+            if id & !INDEX == STD {
+                start = start.min(i);
+                last = i;
+                standard += 1;
+            }
+        }
+        if standard == 0 || last + 1 - start != standard {
+            return;
+        }
+        self.order[start] = BLOCK;
+        self.order.copy_within(last + 1..n, start + 1);
+        self.count -= (standard - 1) as u8;
     }
 
     /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short

@@ -23,7 +23,7 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Long texts: larger than the signer's stack buffer for the base string (512 bytes)
+/// Long texts: larger than the signer's stack buffer for the base string (320 bytes)
 /// once encoded, alone or with others, so it is fed in several fills or streamed.
 fn long_text() -> impl Strategy<Value = String> {
     prop_oneof![".{100,300}", "[a-zA-Z0-9]{400,700}", "[ &=%ü]{90,250}",]
