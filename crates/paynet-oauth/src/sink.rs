@@ -48,6 +48,10 @@ pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
         return;
     }
     match n {
+        33..=64 => {
+            dst[..32].copy_from_slice(&src[..32]);
+            dst[n - 32..].copy_from_slice(&src[n - 32..]);
+        }
         16..=32 => {
             dst[..16].copy_from_slice(&src[..16]);
             dst[n - 16..].copy_from_slice(&src[n - 16..]);

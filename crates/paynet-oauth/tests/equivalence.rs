@@ -410,6 +410,14 @@ fn the_endpoint_signer_refuses_another_method_or_url() {
         let request = Request::new(method, url, &form, "k", "1", "n");
         assert_eq!(endpoint.sign(&request).err(), Some(Error::InvalidParameter));
     }
+    // The same method and URL in other strings (compared by content, not address).
+    let (method_copy, url_copy) = (String::from("POST"), c.url.clone());
+    let copied = Request::new(&method_copy, &url_copy, &form, "k", "1", "n");
+    let same = Request::new("POST", &c.url, &form, "k", "1", "n");
+    assert_eq!(
+        endpoint.sign(&copied).map(|s| s.signature().to_owned()),
+        signer.sign(&same).map(|s| s.signature().to_owned())
+    );
     assert_eq!(
         signer.endpoint("", &c.url).err(),
         Some(Error::InvalidMethod)
