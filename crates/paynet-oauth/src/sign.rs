@@ -1,4 +1,4 @@
-//! Signing: the keyed HMAC-SHA1 state and the base string streamed through it.
+//! Signing: the keyed HMAC-SHA1 state and the base string written into it.
 
 use core::fmt;
 
@@ -140,7 +140,7 @@ impl Signer {
         Signer { mac }
     }
 
-    /// Signs `request`: validates it, sorts its parameters, streams the base string
+    /// Signs `request`: validates it, sorts its parameters, feeds the base string
     /// through the keyed HMAC and returns the result, from which the header, the body
     /// and the debug strings are written.
     pub fn sign<'a>(&self, request: &Request<'a>) -> Result<Signed<'a>, Error> {
