@@ -124,11 +124,12 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// The most bytes the text can take when written (exact when it is clean).
+    /// The most bytes the text can take when written (exact when it is clean), capped
+    /// like [`template::max_encoded`].
     #[inline(always)]
     pub(crate) fn max_len(&self, twice: bool) -> usize {
         match self.kind {
-            Kind::Clean => self.src.len(),
+            Kind::Clean => self.src.len().min(usize::MAX / 8),
             _ => template::max_encoded(self.src.len(), twice),
         }
     }

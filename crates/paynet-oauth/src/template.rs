@@ -57,10 +57,16 @@ pub(crate) fn put_encoded_byte(dst: &mut [u8], pos: usize, b: u8, twice: bool) -
 }
 
 /// The most bytes `len` source bytes can take once encoded (`%XX` per byte) or twice
-/// (`%25XX`).
+/// (`%25XX`), capped at an eighth of the address space so that sums of a few of them
+/// cannot overflow (a text that long never fits a stack buffer anyway).
 #[inline(always)]
 pub(crate) const fn max_encoded(len: usize, twice: bool) -> usize {
-    len * if twice { 5 } else { 3 }
+    let max = len.saturating_mul(if twice { 5 } else { 3 });
+    if max > usize::MAX / 8 {
+        usize::MAX / 8
+    } else {
+        max
+    }
 }
 
 #[cfg(test)]
@@ -75,6 +81,7 @@ mod tests {
         let n = put_encoded(&mut buf, 0, b"a=b", true);
         assert_eq!(&buf[..n], b"a%253Db");
         assert_eq!(max_encoded(3, true), 15);
+        assert_eq!(max_encoded(usize::MAX / 3, true), usize::MAX / 8);
     }
 
     #[test]
