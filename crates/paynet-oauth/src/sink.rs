@@ -43,28 +43,20 @@ impl Sink for SliceSink<'_> {
 /// cost less than a call to `memcpy`, where unaligned loads and stores are single
 /// instructions. Elsewhere (Cortex-M0 has no unaligned access, each fixed-size copy
 /// becomes a run of byte moves inlined at every piece) it is one `memcpy`.
-#[cfg(not(any(
-    target_arch = "x86_64",
-    target_arch = "x86",
-    target_arch = "aarch64",
-    target_arch = "wasm32"
-)))]
 #[inline(always)]
 pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
-    if dst.len() == src.len() {
-        dst.copy_from_slice(src);
+    const UNALIGNED_IS_CHEAP: bool = cfg!(any(
+        target_arch = "x86_64",
+        target_arch = "x86",
+        target_arch = "aarch64",
+        target_arch = "wasm32"
+    ));
+    if !UNALIGNED_IS_CHEAP {
+        if dst.len() == src.len() {
+            dst.copy_from_slice(src);
+        }
+        return;
     }
-}
-
-/// See the other `copy_short`.
-#[cfg(any(
-    target_arch = "x86_64",
-    target_arch = "x86",
-    target_arch = "aarch64",
-    target_arch = "wasm32"
-))]
-#[inline(always)]
-pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
     let n = src.len();
     if dst.len() != n {
         return;

@@ -122,17 +122,7 @@ impl<'a> UrlParts<'a> {
         put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
         if let Some(port) = self.port {
             sink.put(if encoded { b"%3A" } else { b":" })?;
-            let mut digits = [0u8; 5];
-            let mut n = port;
-            let mut i = digits.len();
-            loop {
-                i -= 1;
-                digits[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
+            let (digits, i) = port_digits(port);
             sink.put(&digits[i..])?;
         }
         let path = if self.path.is_empty() { "/" } else { self.path };
@@ -164,17 +154,7 @@ impl UrlParts<'_> {
         pos = write_lower_encoded(dst, pos, self.host.as_bytes());
         if let Some(port) = self.port {
             pos = put(dst, pos, b"%3A");
-            let mut digits = [0u8; 5];
-            let mut n = port;
-            let mut i = digits.len();
-            loop {
-                i -= 1;
-                digits[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
+            let (digits, i) = port_digits(port);
             pos = put(dst, pos, digits.get(i..).unwrap_or_default());
         }
         let path = if self.path.is_empty() { "/" } else { self.path };
@@ -198,6 +178,21 @@ fn write_lower_encoded(dst: &mut [u8], mut pos: usize, bytes: &[u8]) -> usize {
         pos = template::put_encoded(dst, pos, lower, false);
     }
     pos
+}
+
+/// The decimal digits of `port`: they are `digits[i..]`.
+fn port_digits(port: u16) -> ([u8; 5], usize) {
+    let mut digits = [0u8; 5];
+    let mut n = port;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, i);
+        }
+    }
 }
 
 fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
