@@ -24,12 +24,14 @@
 //! # Ok::<(), paynet_oauth::Error>(())
 //! ```
 //!
-//! The parameters are never encoded into a buffer: each text is classified once, they
-//! are sorted by comparing their encoded forms lazily, and the base string is streamed
-//! straight into the HMAC. The signed result keeps the sorted order and the exact
-//! length of every output: the header, the body, the normalized parameters and the
-//! base string are written on demand, in one pass, into a caller buffer (`*_into`,
-//! sized by `*_len`) or any `core::fmt::Write`. An [`EndpointSigner`] (one method and
+//! Each text is classified once (all unreserved: copied, not encoded), the user's
+//! parameters are sorted by index against the pre-sorted `oauth_*` block, and the base
+//! string is written template-style (whole constant pieces, runs of unreserved bytes
+//! copied at once, a local write position) into a 320-byte stack buffer that the HMAC
+//! takes one fill at a time; a longer base string takes several fills. The signed
+//! result keeps the sorted order and the exact length of every output: the header, the
+//! body, the normalized parameters and the base string are written on demand, in one
+//! pass, into a caller buffer (`*_into`, sized by `*_len`) or any `core::fmt::Write`. An [`EndpointSigner`] (one method and
 //! URL) hashes the base string's constant start once, for repeated calls.
 #![no_std]
 #![forbid(unsafe_code)]
@@ -43,9 +45,11 @@ mod params;
 pub mod percent;
 mod plan;
 mod request;
+mod scan;
 mod sign;
 mod signed;
 mod sink;
+mod template;
 mod url;
 mod verify;
 

@@ -13,6 +13,7 @@ use crate::percent::{
     Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
 };
 use crate::sink::Sink;
+use crate::template;
 
 /// The most parameters (query + form + `oauth_*`) one request may carry.
 pub const MAX_PARAMS: usize = 32;
@@ -108,6 +109,28 @@ impl<'a> Text<'a> {
             Kind::Encoded(decoding) => {
                 Decoded::new(self.src, decoding).try_for_each(|b| put_encoded_byte(sink, b, twice))
             }
+        }
+    }
+
+    /// Writes the text percent-encoded (once, or twice) into `dst` at `pos` and
+    /// returns the position after it (see [`crate::template`]).
+    #[inline(always)]
+    pub(crate) fn write_at(&self, dst: &mut [u8], pos: usize, twice: bool) -> usize {
+        match self.kind {
+            Kind::Clean => template::put(dst, pos, self.src),
+            Kind::Raw => template::put_encoded(dst, pos, self.src, twice),
+            Kind::Encoded(decoding) => Decoded::new(self.src, decoding)
+                .fold(pos, |pos, b| template::put_encoded_byte(dst, pos, b, twice)),
+        }
+    }
+
+    /// The most bytes the text can take when written (exact when it is clean), capped
+    /// like [`template::max_encoded`].
+    #[inline(always)]
+    pub(crate) fn max_len(&self, twice: bool) -> usize {
+        match self.kind {
+            Kind::Clean => self.src.len().min(usize::MAX / 8),
+            _ => template::max_encoded(self.src.len(), twice),
         }
     }
 

@@ -10,6 +10,7 @@ use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
 use crate::sink::{Render, Sink, SliceSink, write_fmt};
+use crate::template::put;
 use crate::url::UrlParts;
 
 /// A signed request: the signature, and writers for the Authorization header, the
@@ -140,9 +141,72 @@ impl<'a> Signed<'a> {
         let Some(buf) = buf.get_mut(..needed) else {
             return Err(Error::BufferTooSmall { needed });
         };
-        let mut sink = SliceSink { buf, pos: 0 };
-        Output(self, which).render(&mut sink)?;
-        Ok(sink.pos)
+        // The header and the body are written template-style; the debug outputs
+        // through a sink (they read the URL again).
+        let end = match which {
+            Out::Header => self.write_header(buf),
+            Out::Body => self
+                .plan
+                .write_params(buf, 0, &self.request, &[], false, true),
+            Out::Normalized | Out::BaseString => {
+                let mut sink = SliceSink { buf, pos: 0 };
+                Output(self, which).render(&mut sink)?;
+                sink.pos
+            }
+        };
+        if end != needed {
+            return Err(Error::from(fmt::Error));
+        }
+        Ok(end)
+    }
+
+    /// The header written into `dst` (its exact length) with a local position; see
+    /// [`Signed::put_header`], which writes the same through a sink.
+    fn write_header(&self, dst: &mut [u8]) -> usize {
+        let r = &self.request;
+        let p = &self.plan;
+        let mut pos = put(dst, 0, b"OAuth realm=\"");
+        pos = Text::plain(r.realm.as_bytes(), p.realm_clean()).write_at(dst, pos, false);
+        if r.version.is_some() {
+            pos = put(dst, pos, b"\",oauth_version=\"");
+            pos = p.version(r).write_at(dst, pos, false);
+        }
+        pos = put(dst, pos, b"\",oauth_consumer_key=\"");
+        pos = p.consumer_key(r).write_at(dst, pos, false);
+        if r.token.is_some() {
+            pos = put(dst, pos, b"\",oauth_token=\"");
+            pos = p.token(r).write_at(dst, pos, false);
+        }
+        for (j, &(name, value)) in r.extra.iter().enumerate() {
+            // Validated: `oauth_` and then `[A-Za-z0-9_]`.
+            pos = put(dst, pos, b"\",");
+            pos = put(dst, pos, name.as_bytes());
+            pos = put(dst, pos, b"=\"");
+            pos = p.extra_value(value, j).write_at(dst, pos, false);
+        }
+        pos = put(dst, pos, b"\",oauth_timestamp=\"");
+        pos = p.timestamp(r).write_at(dst, pos, false);
+        pos = put(dst, pos, b"\",oauth_nonce=\"");
+        pos = p.nonce(r).write_at(dst, pos, false);
+        pos = put(
+            dst,
+            pos,
+            b"\",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"",
+        );
+        // The base64 alphabet's `+ / =` are the only bytes that need escaping; where
+        // they are was noted when the request was signed.
+        let mut start = 0;
+        let mut escapes = p.signature_escapes();
+        while escapes != 0 {
+            let i = escapes.trailing_zeros() as usize;
+            pos = put(dst, pos, self.signature.get(start..i).unwrap_or_default());
+            let b = self.signature.get(i).copied().unwrap_or_default();
+            pos = crate::template::put_escape(dst, pos, b, false);
+            start = i + 1;
+            escapes &= escapes - 1;
+        }
+        pos = put(dst, pos, self.signature.get(start..).unwrap_or_default());
+        put(dst, pos, b"\"")
     }
 
     /// Writes the header: each constant run (a closing quote, the next name, `="`)

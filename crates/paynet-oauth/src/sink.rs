@@ -40,14 +40,32 @@ impl Sink for SliceSink<'_> {
 
 /// Copies `src` into `dst`, which has the same length. The pieces of the outputs are
 /// short (a few bytes to a few dozen), and for them two overlapping fixed-size copies
-/// cost less than a call to `memcpy`.
-#[inline]
+/// cost less than a call to `memcpy`, where unaligned loads and stores are single
+/// instructions. Elsewhere (Cortex-M0 has no unaligned access, each fixed-size copy
+/// becomes a run of byte moves inlined at every piece) it is one `memcpy`.
+#[inline(always)]
 pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
+    const UNALIGNED_IS_CHEAP: bool = cfg!(any(
+        target_arch = "x86_64",
+        target_arch = "x86",
+        target_arch = "aarch64",
+        target_arch = "wasm32"
+    ));
+    if !UNALIGNED_IS_CHEAP {
+        if dst.len() == src.len() {
+            dst.copy_from_slice(src);
+        }
+        return;
+    }
     let n = src.len();
     if dst.len() != n {
         return;
     }
     match n {
+        33..=64 => {
+            dst[..32].copy_from_slice(&src[..32]);
+            dst[n - 32..].copy_from_slice(&src[n - 32..]);
+        }
         16..=32 => {
             dst[..16].copy_from_slice(&src[..16]);
             dst[n - 16..].copy_from_slice(&src[n - 16..]);

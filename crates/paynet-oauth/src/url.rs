@@ -3,7 +3,9 @@
 use core::fmt;
 
 use crate::Error;
+use crate::scan::contains_any;
 use crate::sink::Sink;
+use crate::template::{self, put};
 
 /// The parts of an absolute `http(s)` URL that signing needs, borrowed from the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,12 +52,19 @@ impl<'a> UrlParts<'a> {
             return Err(Error::MalformedUrl);
         }
         // The authority ends at the first `/ ? #`; the query starts at the first `?`
-        // and the fragment at the first `#` after it.
-        // (`str::find` with one `char` searches a word at a time.)
-        let end = rest.find('#').unwrap_or(rest.len());
-        let query_start = rest[..end].find('?');
-        let authority_end = rest[..query_start.unwrap_or(end)]
-            .find('/')
+        // and the fragment at the first `#` after it. Most URLs have neither `?` nor
+        // `#`, which one scan eight bytes at a time tells; only then is each searched
+        // for.
+        let tail = rest.as_bytes();
+        let (end, query_start) = if contains_any(tail, b"#?") {
+            let end = rest.find('#').unwrap_or(rest.len());
+            (end, rest[..end].find('?'))
+        } else {
+            (rest.len(), None)
+        };
+        let authority_end = tail[..query_start.unwrap_or(end)]
+            .iter()
+            .position(|&b| b == b'/')
             .or(query_start)
             .unwrap_or(end);
         let authority = &rest[..authority_end];
@@ -63,11 +72,16 @@ impl<'a> UrlParts<'a> {
             Some(q) => (&rest[authority_end..q], &rest[q + 1..end]),
             None => (&rest[authority_end..end], ""),
         };
-        let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
-            Some(at) => &authority[at + 1..],
-            None => authority,
+        // Likewise user info (`@`) and a port or an IPv6 host (`:`, `[`) are rare.
+        let (host, port_text) = if contains_any(authority.as_bytes(), b"@:[") {
+            let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
+                Some(at) => &authority[at + 1..],
+                None => authority,
+            };
+            split_host_port(host_port)?
+        } else {
+            (authority, None)
         };
-        let (host, port_text) = split_host_port(host_port)?;
         if host.is_empty() {
             return Err(Error::MalformedUrl);
         }
@@ -108,17 +122,7 @@ impl<'a> UrlParts<'a> {
         put_lower_encoded(sink, self.host.as_bytes(), encoded)?;
         if let Some(port) = self.port {
             sink.put(if encoded { b"%3A" } else { b":" })?;
-            let mut digits = [0u8; 5];
-            let mut n = port;
-            let mut i = digits.len();
-            loop {
-                i -= 1;
-                digits[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
+            let (digits, i) = port_digits(port);
             sink.put(&digits[i..])?;
         }
         let path = if self.path.is_empty() { "/" } else { self.path };
@@ -126,6 +130,67 @@ impl<'a> UrlParts<'a> {
             crate::percent::put_encoded(sink, path.as_bytes(), false)
         } else {
             sink.put(path.as_bytes())
+        }
+    }
+}
+
+impl UrlParts<'_> {
+    /// The most bytes [`UrlParts::write_base_uri`] writes.
+    #[inline]
+    pub(crate) fn base_uri_max_len(&self) -> usize {
+        template::max_encoded(
+            self.scheme.len() + self.host.len() + self.path.len() + 1,
+            false,
+        ) + "%3A%2F%2F%3A65535".len()
+    }
+
+    /// Writes the base string URI, encoded, into `dst` at `pos` (sized for it, see
+    /// [`UrlParts::base_uri_max_len`]) and returns the position after it: what
+    /// `put_base_uri(.., true)` writes, template-style.
+    #[inline]
+    pub(crate) fn write_base_uri(&self, dst: &mut [u8], pos: usize) -> usize {
+        let mut pos = write_lower_encoded(dst, pos, self.scheme.as_bytes());
+        pos = put(dst, pos, b"%3A%2F%2F");
+        pos = write_lower_encoded(dst, pos, self.host.as_bytes());
+        if let Some(port) = self.port {
+            pos = put(dst, pos, b"%3A");
+            let (digits, i) = port_digits(port);
+            pos = put(dst, pos, digits.get(i..).unwrap_or_default());
+        }
+        let path = if self.path.is_empty() { "/" } else { self.path };
+        template::put_encoded(dst, pos, path.as_bytes(), false)
+    }
+}
+
+/// Writes `bytes` in lower case and encoded at `pos`; returns the position after it.
+#[inline]
+fn write_lower_encoded(dst: &mut [u8], mut pos: usize, bytes: &[u8]) -> usize {
+    if bytes.iter().fold(true, |clean, &b| {
+        clean & crate::percent::is_unreserved(b) & !b.is_ascii_uppercase()
+    }) {
+        return put(dst, pos, bytes);
+    }
+    for chunk in bytes.chunks(64) {
+        let mut buf = [0u8; 64];
+        let lower = &mut buf[..chunk.len()];
+        lower.copy_from_slice(chunk);
+        lower.make_ascii_lowercase();
+        pos = template::put_encoded(dst, pos, lower, false);
+    }
+    pos
+}
+
+/// The decimal digits of `port`: they are `digits[i..]`.
+fn port_digits(port: u16) -> ([u8; 5], usize) {
+    let mut digits = [0u8; 5];
+    let mut n = port;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return (digits, i);
         }
     }
 }
