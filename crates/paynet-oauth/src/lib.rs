@@ -24,15 +24,27 @@
 //! # Ok::<(), paynet_oauth::Error>(())
 //! ```
 //!
-//! Each text is classified once (all unreserved: copied, not encoded), the user's
-//! parameters are sorted by index against the pre-sorted `oauth_*` block, and the base
-//! string is written template-style (whole constant pieces, runs of unreserved bytes
-//! copied at once, a local write position) into a 320-byte stack buffer that the HMAC
-//! takes one fill at a time; a longer base string takes several fills. The signed
-//! result keeps the sorted order and the exact length of every output: the header, the
-//! body, the normalized parameters and the base string are written on demand, in one
-//! pass, into a caller buffer (`*_into`, sized by `*_len`) or any `core::fmt::Write`. An [`EndpointSigner`] (one method and
-//! URL) hashes the base string's constant start once, for repeated calls.
+//! Each text is classified once (all unreserved: copied, not encoded) and the user's
+//! parameters are sorted by index against the pre-sorted `oauth_*` parameters. The
+//! signed result keeps the sorted order and the exact length of every output: the
+//! header, the body, the normalized parameters and the base string are written on
+//! demand, in one pass, into a caller buffer (`*_into`, sized by `*_len`) or any
+//! `core::fmt::Write`. An [`EndpointSigner`] (one method and URL) hashes the base
+//! string's constant start once, for repeated calls.
+//!
+//! # Features
+//!
+//! - `template-writer` (default): the base string is written template-style (whole
+//!   constant pieces, runs of unreserved bytes copied at once, a local write position)
+//!   into a 320-byte stack buffer that the HMAC takes one fill at a time, and the header
+//!   and body the same way into the caller's buffer; the URL is scanned eight bytes at a
+//!   time. About 10% faster signing for about 4 KiB more code. Every std crate of this
+//!   workspace has it (`paynet-api` turns it on).
+//! - Without it (`default-features = false`, the firmware build: the Cortex-M0 size
+//!   figure and the `no_std` builds): every output is streamed piece by piece through
+//!   one writer, and the base string through a 128-byte block buffer into the HMAC.
+//!
+//! Both builds give byte-identical results; the tests run in both.
 #![no_std]
 #![forbid(unsafe_code)]
 
@@ -45,10 +57,12 @@ mod params;
 pub mod percent;
 mod plan;
 mod request;
+#[cfg(feature = "template-writer")]
 mod scan;
 mod sign;
 mod signed;
 mod sink;
+#[cfg(feature = "template-writer")]
 mod template;
 mod url;
 mod verify;

@@ -13,6 +13,7 @@ use crate::percent::{
     Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
 };
 use crate::sink::Sink;
+#[cfg(feature = "template-writer")]
 use crate::template;
 
 /// The most parameters (query + form + `oauth_*`) one request may carry.
@@ -112,6 +113,7 @@ impl<'a> Text<'a> {
         }
     }
 
+    #[cfg(feature = "template-writer")]
     /// Writes the text percent-encoded (once, or twice) into `dst` at `pos` and
     /// returns the position after it (see [`crate::template`]).
     #[inline(always)]
@@ -124,6 +126,7 @@ impl<'a> Text<'a> {
         }
     }
 
+    #[cfg(feature = "template-writer")]
     /// The most bytes the text can take when written (exact when it is clean), capped
     /// like [`template::max_encoded`].
     #[inline(always)]

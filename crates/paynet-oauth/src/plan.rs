@@ -16,6 +16,7 @@ use crate::percent::Decoding;
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, SIGNATURE_METHOD};
 use crate::sink::Sink;
+#[cfg(feature = "template-writer")]
 use crate::template;
 use crate::url::UrlParts;
 
@@ -28,6 +29,7 @@ const QUERY: u8 = 0x60;
 const INDEX: u8 = 0x1f;
 /// The standard parameters as one block, when they are next to each other in the
 /// sorted order (no extra `oauth_*` parameter and no query `oauth_*` name among them).
+#[cfg(feature = "template-writer")]
 const BLOCK: u8 = STD | INDEX;
 const _: () = assert!(MAX_PARAMS <= 32, "a parameter index must fit in five bits");
 
@@ -179,6 +181,7 @@ impl Plan {
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
         plan.sort(r, query, query.len() + r.form.len());
+        #[cfg(feature = "template-writer")]
         plan.join_std_block(r);
         Ok(plan)
     }
@@ -244,6 +247,7 @@ impl Plan {
         self.order = merged;
     }
 
+    #[cfg(feature = "template-writer")]
     /// Replaces the run of standard ids with one [`BLOCK`] id when they are next to
     /// each other and no extra parameter is among them; the block is written from a
     /// template ([`Plan::write_block`]).
@@ -387,9 +391,14 @@ impl Plan {
     /// Adds the signature's escapes to the header length and notes where they are.
     pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
         // `+` and `/` are below `0`; `=` is the padding, only ever last.
-        let padded = signature[SIGNATURE_LEN - 1] == b'=';
-        let escapes =
-            crate::scan::below(signature, b'0') | u32::from(padded) << (SIGNATURE_LEN - 1);
+        #[cfg(feature = "template-writer")]
+        let escapes = crate::scan::below(signature, b'0')
+            | u32::from(signature[SIGNATURE_LEN - 1] == b'=') << (SIGNATURE_LEN - 1);
+        // A loop per byte is smaller where 64-bit words are not native.
+        #[cfg(not(feature = "template-writer"))]
+        let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
+            mask | u32::from(!b.is_ascii_alphanumeric()) << i
+        });
         self.signature_escapes = escapes;
         self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
     }
@@ -479,6 +488,7 @@ impl Plan {
         Ok(())
     }
 
+    #[cfg(feature = "template-writer")]
     /// The same as [`Plan::put_params`], written into `dst` at `pos` (sized for it);
     /// returns the position after it.
     #[inline]
@@ -520,13 +530,15 @@ impl Plan {
         twice: bool,
     ) -> fmt::Result {
         let index = usize::from(id & INDEX);
+        #[cfg(feature = "template-writer")]
         if id == BLOCK {
             for (k, k_first) in self.std_present(r, first) {
                 sink.put(std_piece(k, k_first, twice))?;
                 self.std_value(r, k).put(sink, twice)?;
             }
-            Ok(())
-        } else if id & !INDEX == STD {
+            return Ok(());
+        }
+        if id & !INDEX == STD {
             sink.put(std_piece(index, first, twice))?;
             self.std_value(r, index).put(sink, twice)
         } else {
@@ -535,6 +547,7 @@ impl Plan {
         }
     }
 
+    #[cfg(feature = "template-writer")]
     /// [`Plan::put_entry`] written into `dst` at `pos`; returns the position after it.
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
@@ -573,6 +586,7 @@ impl Plan {
         value.write_at(dst, pos, twice)
     }
 
+    #[cfg(feature = "template-writer")]
     /// The most bytes [`Plan::write_entry`] can write for `id`.
     #[inline(always)]
     pub(crate) fn entry_max_len(
@@ -594,6 +608,7 @@ impl Plan {
     }
 }
 
+#[cfg(feature = "template-writer")]
 impl Plan {
     /// The standard parameters `r` has, in sorted order, each with whether it is the
     /// first of the output (only the first of the block can be).

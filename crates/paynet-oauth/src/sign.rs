@@ -13,6 +13,7 @@ use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
 use crate::sink::{Sink, SliceSink, copy_short};
+#[cfg(feature = "template-writer")]
 use crate::template;
 use crate::url::UrlParts;
 
@@ -171,17 +172,33 @@ pub(crate) fn sign_prepared<'a>(
 ) -> Result<Signed<'a>, Error> {
     let mut query = QueryTexts::new();
     let mut plan = Plan::new(request, &url, &mut query)?;
-    plan.base_len = feed_base_string(&mut mac, prefix_len, &plan, request, &url, &query);
+    #[cfg(feature = "template-writer")]
+    {
+        plan.base_len = feed_base_string(&mut mac, prefix_len, &plan, request, &url, &query);
+    }
+    // Without the template writer, the base string is streamed piece by piece through
+    // one block buffer: the smallest code.
+    #[cfg(not(feature = "template-writer"))]
+    {
+        let mut feeder = BlockFeeder::new(&mut mac);
+        if prefix_len.is_none() {
+            let _ = put_prefix(&mut feeder, request.method, &url);
+        }
+        let _ = plan.put_params(&mut feeder, request, &query, true, false);
+        plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    }
     let signature = finish(mac);
     plan.add_signature(&signature);
     Ok(Signed::new(*request, plan, signature))
 }
 
+#[cfg(feature = "template-writer")]
 /// The stack buffer the base string is written into: the usual base string (277
 /// bytes for get-balance) fits whole, and the HMAC is given it in one `update`. 512
 /// was no faster and is more stack for firmware.
 const FEED: usize = 320;
 
+#[cfg(feature = "template-writer")]
 /// Writes the base string of `request` into a stack buffer and gives it to `mac` each
 /// time the buffer fills (the prefix `METHOD&URI&` too, unless `prefix_len` says the
 /// state has it); returns the base string's length. A piece larger than the buffer
@@ -242,12 +259,14 @@ fn put_key<S: Sink + ?Sized>(sink: &mut S, c: &[u8], t: &[u8]) -> fmt::Result {
     put_encoded(sink, t, false)
 }
 
+#[cfg(feature = "template-writer")]
 /// The most bytes [`write_prefix`] writes.
 #[inline]
 fn prefix_max_len(method: &str, url: &UrlParts<'_>) -> usize {
     method.len() + 2 + url.base_uri_max_len()
 }
 
+#[cfg(feature = "template-writer")]
 /// Writes the start of the base string, `METHOD&enc(base URI)&`, into `dst` at `pos`
 /// (sized for it, see [`prefix_max_len`]); returns the position after it.
 #[inline]
@@ -261,17 +280,20 @@ fn write_prefix(dst: &mut [u8], pos: usize, method: &str, url: &UrlParts<'_>) ->
     template::put(dst, pos, b"&")
 }
 
-/// Writes the start of the base string: `METHOD&enc(base URI)&` (template-style
-/// through a stack buffer when it fits, in pieces otherwise).
+/// Writes the start of the base string: `METHOD&enc(base URI)&` (with the template
+/// writer: through a stack buffer when it fits; in pieces otherwise).
 pub(crate) fn put_prefix<S: Sink + ?Sized>(
     sink: &mut S,
     method: &str,
     url: &UrlParts<'_>,
 ) -> fmt::Result {
-    let mut buf = [0u8; 256];
-    if prefix_max_len(method, url) <= buf.len() {
-        let n = write_prefix(&mut buf, 0, method, url);
-        return sink.put(buf.get(..n).unwrap_or_default());
+    #[cfg(feature = "template-writer")]
+    {
+        let mut buf = [0u8; 256];
+        if prefix_max_len(method, url) <= buf.len() {
+            let n = write_prefix(&mut buf, 0, method, url);
+            return sink.put(buf.get(..n).unwrap_or_default());
+        }
     }
     for chunk in method.as_bytes().chunks(16) {
         let mut upper = [0u8; 16];

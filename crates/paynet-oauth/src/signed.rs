@@ -10,6 +10,7 @@ use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
 use crate::sink::{Render, Sink, SliceSink, write_fmt};
+#[cfg(feature = "template-writer")]
 use crate::template::put;
 use crate::url::UrlParts;
 
@@ -141,8 +142,10 @@ impl<'a> Signed<'a> {
         let Some(buf) = buf.get_mut(..needed) else {
             return Err(Error::BufferTooSmall { needed });
         };
-        // The header and the body are written template-style; the debug outputs
-        // through a sink (they read the URL again).
+        // With the template writer, the header and the body are written template-style;
+        // the debug outputs (they read the URL again) and all outputs without it through
+        // a sink.
+        #[cfg(feature = "template-writer")]
         let end = match which {
             Out::Header => self.write_header(buf),
             Out::Body => self
@@ -154,12 +157,19 @@ impl<'a> Signed<'a> {
                 sink.pos
             }
         };
+        #[cfg(not(feature = "template-writer"))]
+        let end = {
+            let mut sink = SliceSink { buf, pos: 0 };
+            Output(self, which).render(&mut sink)?;
+            sink.pos
+        };
         if end != needed {
             return Err(Error::from(fmt::Error));
         }
         Ok(end)
     }
 
+    #[cfg(feature = "template-writer")]
     /// The header written into `dst` (its exact length) with a local position; see
     /// [`Signed::put_header`], which writes the same through a sink.
     fn write_header(&self, dst: &mut [u8]) -> usize {

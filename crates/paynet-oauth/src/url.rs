@@ -3,8 +3,8 @@
 use core::fmt;
 
 use crate::Error;
-use crate::scan::contains_any;
 use crate::sink::Sink;
+#[cfg(feature = "template-writer")]
 use crate::template::{self, put};
 
 /// The parts of an absolute `http(s)` URL that signing needs, borrowed from the URL.
@@ -56,7 +56,7 @@ impl<'a> UrlParts<'a> {
         // `#`, which one scan eight bytes at a time tells; only then is each searched
         // for.
         let tail = rest.as_bytes();
-        let (end, query_start) = if contains_any(tail, b"#?") {
+        let (end, query_start) = if may_contain(tail, b"#?") {
             let end = rest.find('#').unwrap_or(rest.len());
             (end, rest[..end].find('?'))
         } else {
@@ -73,7 +73,7 @@ impl<'a> UrlParts<'a> {
             None => (&rest[authority_end..end], ""),
         };
         // Likewise user info (`@`) and a port or an IPv6 host (`:`, `[`) are rare.
-        let (host, port_text) = if contains_any(authority.as_bytes(), b"@:[") {
+        let (host, port_text) = if may_contain(authority.as_bytes(), b"@:[") {
             let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
                 Some(at) => &authority[at + 1..],
                 None => authority,
@@ -134,6 +134,7 @@ impl<'a> UrlParts<'a> {
     }
 }
 
+#[cfg(feature = "template-writer")]
 impl UrlParts<'_> {
     /// The most bytes [`UrlParts::write_base_uri`] writes.
     #[inline]
@@ -162,6 +163,7 @@ impl UrlParts<'_> {
     }
 }
 
+#[cfg(feature = "template-writer")]
 /// Writes `bytes` in lower case and encoded at `pos`; returns the position after it.
 #[inline]
 fn write_lower_encoded(dst: &mut [u8], mut pos: usize, bytes: &[u8]) -> usize {
@@ -178,6 +180,19 @@ fn write_lower_encoded(dst: &mut [u8], mut pos: usize, bytes: &[u8]) -> usize {
         pos = template::put_encoded(dst, pos, lower, false);
     }
     pos
+}
+
+/// False when no byte of `bytes` is one of `set` (a scan eight bytes at a time, with
+/// the template writer); without it, always true: the searches that follow decide.
+#[inline(always)]
+fn may_contain(bytes: &[u8], set: &[u8]) -> bool {
+    #[cfg(feature = "template-writer")]
+    return crate::scan::contains_any(bytes, set);
+    #[cfg(not(feature = "template-writer"))]
+    {
+        let _ = (bytes, set);
+        true
+    }
 }
 
 /// The decimal digits of `port`: they are `digits[i..]`.
