@@ -3,7 +3,9 @@
 use core::fmt;
 
 use base64::Engine as _;
+#[cfg(feature = "rustcrypto-sha1")]
 use hmac::{Hmac, KeyInit, Mac};
+#[cfg(feature = "rustcrypto-sha1")]
 use sha1::{Digest, Sha1};
 
 use crate::Error;
@@ -23,7 +25,10 @@ pub const SIGNATURE_LEN: usize = 28;
 /// The signature method this crate implements.
 pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
 
+#[cfg(feature = "rustcrypto-sha1")]
 pub(crate) type HmacSha1 = Hmac<Sha1>;
+#[cfg(not(feature = "rustcrypto-sha1"))]
+pub(crate) use crate::small_sha1::{HmacSha1, Sha1};
 
 /// Feeds the HMAC in whole blocks: the base string arrives in many small pieces, and
 /// one `update` per piece costs more than the hashing itself. Counts what it fed.
@@ -85,7 +90,7 @@ impl Sink for BlockFeeder<'_> {
 impl Sink for Sha1 {
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
-        Digest::update(self, bytes);
+        self.update(bytes);
         Ok(())
     }
 }
@@ -106,7 +111,10 @@ pub struct Signer {
 impl zeroize::ZeroizeOnDrop for Signer {}
 const _: () = {
     const fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    #[cfg(feature = "rustcrypto-sha1")]
     wipes_on_drop::<sha1::block_api::Sha1Core>();
+    #[cfg(not(feature = "rustcrypto-sha1"))]
+    wipes_on_drop::<Sha1>();
 };
 
 impl fmt::Debug for Signer {
@@ -136,7 +144,10 @@ impl Signer {
             block = [0; 64];
             block[..digest.len()].copy_from_slice(&digest);
         }
+        #[cfg(feature = "rustcrypto-sha1")]
         let mac = HmacSha1::new(&block.into());
+        #[cfg(not(feature = "rustcrypto-sha1"))]
+        let mac = HmacSha1::new(&block);
         zeroize::Zeroize::zeroize(&mut block);
         Signer { mac }
     }
@@ -246,7 +257,10 @@ fn feed_base_string(
 /// The HMAC tag, in base64.
 #[inline]
 fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
+    #[cfg(feature = "rustcrypto-sha1")]
     let tag = mac.finalize().into_bytes();
+    #[cfg(not(feature = "rustcrypto-sha1"))]
+    let tag = mac.finalize();
     let mut out = [0u8; SIGNATURE_LEN];
     let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
     out
