@@ -8,6 +8,7 @@ use crate::Error;
 use crate::request::Request;
 use crate::sign::{BlockFeeder, HmacSha1, Signer, put_prefix, sign_prepared};
 use crate::signed::Signed;
+use crate::sink::erase;
 use crate::url::UrlParts;
 
 /// A [`Signer`] bound to one method and URL, for signing many requests to the same
@@ -50,7 +51,7 @@ impl Signer {
         }
         let mut mac = self.mac().clone();
         let mut feeder = BlockFeeder::new(&mut mac);
-        let _ = put_prefix(&mut feeder, method, &parts);
+        let _ = put_prefix(erase(&mut feeder), method, &parts);
         let prefix_len = feeder.finish();
         Ok(EndpointSigner {
             method,

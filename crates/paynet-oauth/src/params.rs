@@ -101,8 +101,9 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// Writes the text percent-encoded (once, or twice for the base string).
-    #[inline(always)]
+    /// Writes the text percent-encoded (once, or twice for the base string); inlined
+    /// for speed, called in the size-first build.
+    #[cfg_attr(feature = "template-writer", inline(always))]
     pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
         match self.kind {
             Kind::Clean => sink.put(self.src),

@@ -14,7 +14,7 @@ use crate::percent::put_encoded;
 use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
-use crate::sink::{Sink, SliceSink, copy_short};
+use crate::sink::{Sink, SliceSink, copy_short, erase};
 #[cfg(feature = "template-writer")]
 use crate::template;
 use crate::url::UrlParts;
@@ -72,7 +72,8 @@ impl<'m> BlockFeeder<'m> {
 }
 
 impl Sink for BlockFeeder<'_> {
-    #[inline(always)]
+    // Inlined at each piece for speed; called, in the size-first build.
+    #[cfg_attr(feature = "template-writer", inline(always))]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
         self.fed += bytes.len();
         let start = self.len;
@@ -137,9 +138,9 @@ impl Signer {
             buf: &mut block,
             pos: 0,
         };
-        if put_key(&mut sink, c, t).is_err() {
+        if put_key(erase(&mut sink), c, t).is_err() {
             let mut sha = Sha1::new();
-            let _ = put_key(&mut sha, c, t);
+            let _ = put_key(erase(&mut sha), c, t);
             let digest = sha.finalize();
             block = [0; 64];
             block[..digest.len()].copy_from_slice(&digest);
@@ -192,10 +193,11 @@ pub(crate) fn sign_prepared<'a>(
     #[cfg(not(feature = "template-writer"))]
     {
         let mut feeder = BlockFeeder::new(&mut mac);
+        let sink = erase(&mut feeder);
         if prefix_len.is_none() {
-            let _ = put_prefix(&mut feeder, request.method, &url);
+            let _ = put_prefix(sink, request.method, &url);
         }
-        let _ = plan.put_params(&mut feeder, request, &query, true, false);
+        let _ = plan.put_params(sink, request, &query, true, false);
         plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
     }
     let signature = finish(mac);
@@ -349,7 +351,7 @@ impl Prepared<'_, '_> {
 
     fn signature_with(&self, mut mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
         let mut feeder = BlockFeeder::new(&mut mac);
-        let _ = self.put_base_string(&mut feeder);
+        let _ = self.put_base_string(erase(&mut feeder));
         feeder.finish();
         finish(mac)
     }

@@ -9,7 +9,7 @@ use crate::percent::escape;
 use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
-use crate::sink::{Render, Sink, SliceSink, write_fmt};
+use crate::sink::{Render, Sink, SliceSink, erase, write_fmt};
 #[cfg(feature = "template-writer")]
 use crate::template::put;
 use crate::url::UrlParts;
@@ -153,14 +153,14 @@ impl<'a> Signed<'a> {
                 .write_params(buf, 0, &self.request, &[], false, true),
             Out::Normalized | Out::BaseString => {
                 let mut sink = SliceSink { buf, pos: 0 };
-                Output(self, which).render(&mut sink)?;
+                Output(self, which).render(erase(&mut sink))?;
                 sink.pos
             }
         };
         #[cfg(not(feature = "template-writer"))]
         let end = {
             let mut sink = SliceSink { buf, pos: 0 };
-            Output(self, which).render(&mut sink)?;
+            Output(self, which).render(erase(&mut sink))?;
             sink.pos
         };
         if end != needed {

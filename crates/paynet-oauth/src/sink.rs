@@ -87,6 +87,22 @@ pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
     }
 }
 
+/// A sink as the writers take it. With the template writer, itself: each writer is
+/// compiled (and inlined) for each sink type, for speed. In the size-first build, a
+/// `dyn Sink`: one copy of each writer serves every sink.
+#[cfg(feature = "template-writer")]
+#[inline(always)]
+pub(crate) fn erase<S: Sink>(sink: &mut S) -> &mut S {
+    sink
+}
+
+/// A sink as the writers take it (see the template writer's version).
+#[cfg(not(feature = "template-writer"))]
+#[inline(always)]
+pub(crate) fn erase<S: Sink>(sink: &mut S) -> &mut dyn Sink {
+    sink
+}
+
 /// Adapts any `core::fmt::Write`.
 pub(crate) struct FmtSink<'w, W: fmt::Write + ?Sized>(pub(crate) &'w mut W);
 
@@ -126,7 +142,7 @@ pub(crate) fn write_checked<R: Render + ?Sized>(
         return Err(crate::Error::BufferTooSmall { needed });
     }
     let mut sink = SliceSink { buf, pos: 0 };
-    r.render(&mut sink)?;
+    r.render(erase(&mut sink))?;
     Ok(sink.pos)
 }
 
@@ -136,7 +152,8 @@ pub(crate) fn write_fmt<R: Render + ?Sized, W: fmt::Write + ?Sized>(
     out: &mut W,
     r: &R,
 ) -> Result<(), crate::Error> {
-    r.render(&mut FmtSink(out)).map_err(crate::Error::from)
+    r.render(erase(&mut FmtSink(out)))
+        .map_err(crate::Error::from)
 }
 
 #[cfg(test)]
