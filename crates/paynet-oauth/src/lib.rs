@@ -51,6 +51,8 @@
 #![no_std]
 #![forbid(unsafe_code)]
 
+mod ascii;
+mod b64;
 mod ct;
 mod endpoint;
 mod error;

@@ -9,6 +9,7 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::Error;
+use crate::ascii;
 use crate::percent::{
     Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
 };
@@ -237,8 +238,8 @@ impl<'a> ParamSet<'a> {
 
     /// Adds every pair of a form-encoded string (`a=1&b=2`; `+` is a space).
     pub(crate) fn push_form(&mut self, form: &'a str, origin: Origin) -> Result<(), Error> {
-        for pair in form.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for pair in ascii::split(form, b'&').filter(|p| !p.is_empty()) {
+            let (name, value) = ascii::split_once(pair, b'=').unwrap_or((pair, ""));
             self.push(
                 Text::encoded(name.as_bytes(), Decoding::Form)?,
                 Text::encoded(value.as_bytes(), Decoding::Form)?,

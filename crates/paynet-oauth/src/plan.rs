@@ -11,6 +11,7 @@ use core::fmt;
 
 use crate::Error;
 use crate::MAX_PARAMS;
+use crate::ascii;
 use crate::params::Text;
 use crate::percent::Decoding;
 use crate::request::Request;
@@ -381,10 +382,9 @@ fn put_pair<S: Sink + ?Sized>(
 
 /// The pairs of a form-encoded string (`a=1&b=2`), empty pieces left out.
 fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
+    ascii::split(query, b'&')
         .filter(|p| !p.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .map(|pair| ascii::split_once(pair, b'=').unwrap_or((pair, "")))
 }
 
 impl Plan {

@@ -2,7 +2,6 @@
 
 use core::fmt;
 
-use base64::Engine as _;
 #[cfg(feature = "rustcrypto-sha1")]
 use hmac::{Hmac, KeyInit, Mac};
 #[cfg(feature = "rustcrypto-sha1")]
@@ -260,12 +259,10 @@ fn feed_base_string(
 #[inline]
 fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
     #[cfg(feature = "rustcrypto-sha1")]
-    let tag = mac.finalize().into_bytes();
+    let tag: [u8; 20] = mac.finalize().into_bytes().into();
     #[cfg(not(feature = "rustcrypto-sha1"))]
     let tag = mac.finalize();
-    let mut out = [0u8; SIGNATURE_LEN];
-    let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
-    out
+    crate::b64::encode_tag(&tag)
 }
 
 /// Writes the HMAC key: `encode(consumer secret) & encode(token secret)`.

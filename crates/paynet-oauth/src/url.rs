@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::Error;
+use crate::ascii;
 use crate::sink::Sink;
 #[cfg(feature = "template-writer")]
 use crate::template::{self, put};
@@ -57,8 +58,8 @@ impl<'a> UrlParts<'a> {
         // for.
         let tail = rest.as_bytes();
         let (end, query_start) = if may_contain(tail, b"#?") {
-            let end = rest.find('#').unwrap_or(rest.len());
-            (end, rest[..end].find('?'))
+            let end = ascii::find(rest, b'#').unwrap_or(rest.len());
+            (end, ascii::find(&rest[..end], b'?'))
         } else {
             (rest.len(), None)
         };
@@ -212,7 +213,7 @@ fn port_digits(port: u16) -> ([u8; 5], usize) {
 
 fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
     if host_port.starts_with('[') {
-        let close = host_port.find(']').ok_or(Error::MalformedUrl)?;
+        let close = ascii::find(host_port, b']').ok_or(Error::MalformedUrl)?;
         let (host, after) = host_port.split_at(close + 1);
         match after.strip_prefix(':') {
             Some(port) => Ok((host, Some(port))),
@@ -220,7 +221,7 @@ fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
             None => Err(Error::MalformedUrl),
         }
     } else {
-        match host_port.split_once(':') {
+        match ascii::split_once(host_port, b':') {
             Some((host, port)) => Ok((host, Some(port))),
             None => Ok((host_port, None)),
         }
