@@ -40,7 +40,9 @@ impl<'a> UrlParts<'a> {
             .iter()
             .position(|&b| b == b':')
             .ok_or(Error::MalformedUrl)?;
-        let (scheme, rest) = (&url[..colon], &url[colon + 1..]);
+        // Every cut below is at an ASCII byte, so a char boundary: `get` never fails,
+        // and unlike `[..]` it has no panic path (code on a Cortex-M0).
+        let (scheme, rest) = (cut(url, ..colon)?, cut(url, colon + 1..)?);
         let rest = rest.strip_prefix("//").ok_or(Error::MalformedUrl)?;
         let valid_scheme = scheme
             .as_bytes()
@@ -59,7 +61,7 @@ impl<'a> UrlParts<'a> {
         let tail = rest.as_bytes();
         let (end, query_start) = if may_contain(tail, b"#?") {
             let end = ascii::find(rest, b'#').unwrap_or(rest.len());
-            (end, ascii::find(&rest[..end], b'?'))
+            (end, ascii::find(cut(rest, ..end)?, b'?'))
         } else {
             (rest.len(), None)
         };
@@ -68,15 +70,15 @@ impl<'a> UrlParts<'a> {
             .position(|&b| b == b'/')
             .or(query_start)
             .unwrap_or(end);
-        let authority = &rest[..authority_end];
+        let authority = cut(rest, ..authority_end)?;
         let (path, query) = match query_start {
-            Some(q) => (&rest[authority_end..q], &rest[q + 1..end]),
-            None => (&rest[authority_end..end], ""),
+            Some(q) => (cut(rest, authority_end..q)?, cut(rest, q + 1..end)?),
+            None => (cut(rest, authority_end..end)?, ""),
         };
         // Likewise user info (`@`) and a port or an IPv6 host (`:`, `[`) are rare.
         let (host, port_text) = if may_contain(authority.as_bytes(), b"@:[") {
             let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
-                Some(at) => &authority[at + 1..],
+                Some(at) => cut(authority, at + 1..)?,
                 None => authority,
             };
             split_host_port(host_port)?
@@ -211,10 +213,16 @@ fn port_digits(port: u16) -> ([u8; 5], usize) {
     }
 }
 
+/// `text[range]`, or [`Error::MalformedUrl`] (never, at an ASCII byte's position).
+#[inline]
+fn cut<R: core::slice::SliceIndex<str, Output = str>>(text: &str, range: R) -> Result<&str, Error> {
+    text.get(range).ok_or(Error::MalformedUrl)
+}
+
 fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
     if host_port.starts_with('[') {
         let close = ascii::find(host_port, b']').ok_or(Error::MalformedUrl)?;
-        let (host, after) = host_port.split_at(close + 1);
+        let (host, after) = (cut(host_port, ..close + 1)?, cut(host_port, close + 1..)?);
         match after.strip_prefix(':') {
             Some(port) => Ok((host, Some(port))),
             None if after.is_empty() => Ok((host, None)),
