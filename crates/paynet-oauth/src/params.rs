@@ -156,6 +156,7 @@ impl<'a> Text<'a> {
     /// more byte): before (`Less`) or after (`Greater`) all of them, or `None` when
     /// it starts with `oauth_` itself and must be compared one by one.
     #[inline]
+    #[cfg(feature = "template-writer")]
     pub(crate) fn oauth_side(&self) -> Option<Ordering> {
         let mut bytes = self.decoded();
         for &o in b"oauth_" {

@@ -198,11 +198,20 @@ impl Plan {
         Ok(())
     }
 
+    /// Sorts by encoded name, then encoded value: in the size-first build, all of them
+    /// with the one insertion sort (the same order as the merge of the template
+    /// writer's build: stable, so the user's first on a tie; less code).
+    #[cfg(not(feature = "template-writer"))]
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], _users: usize) {
+        self.insertion_sort(r, query, 0, usize::from(self.count));
+    }
+
     /// Sorts by encoded name, then encoded value. The user's parameters (query, then
     /// form: the first `users` ids) are sorted among themselves by an insertion sort;
     /// the protocol ones arrive sorted (the extras are sorted in among them); the two
     /// runs are then merged. A user name that does not start with `oauth_` sorts before
     /// or after every protocol name, which one comparison with `oauth_` tells.
+    #[cfg(feature = "template-writer")]
     fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
         let n = usize::from(self.count);
         if users > 1 {
