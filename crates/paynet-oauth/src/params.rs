@@ -142,6 +142,10 @@ impl<'a> Text<'a> {
     /// Compares the encoded forms of two texts without encoding them.
     #[inline]
     pub(crate) fn cmp_encoded(&self, other: &Self) -> Ordering {
+        // The size-first build compares every kind through the decoder (one copy).
+        #[cfg(not(feature = "template-writer"))]
+        return cmp_keys(self.decoded(), other.decoded());
+        #[cfg(feature = "template-writer")]
         match (self.kind, other.kind) {
             // Unreserved bytes are their own encoding: byte order is encoded order.
             (Kind::Clean, Kind::Clean) => self.src.cmp(other.src),
