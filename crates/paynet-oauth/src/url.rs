@@ -246,6 +246,7 @@ fn default_port(scheme: &str) -> Option<u16> {
     }
 }
 
+#[cfg(feature = "template-writer")]
 fn put_lower<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8]) -> fmt::Result {
     for chunk in bytes.chunks(32) {
         let mut buf = [0u8; 32];
@@ -265,6 +266,12 @@ fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool
     }) {
         return sink.put(bytes);
     }
+    put_lower_rest(sink, bytes, encoded)
+}
+
+/// Writes a scheme or host that needs lowering or escaping, in chunks.
+#[cfg(feature = "template-writer")]
+fn put_lower_rest<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
     if !encoded {
         return put_lower(sink, bytes);
     }
@@ -276,4 +283,18 @@ fn put_lower_encoded<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool
         crate::percent::put_encoded(sink, lower, false)?;
     }
     Ok(())
+}
+
+/// Writes a scheme or host that needs lowering or escaping, byte by byte (the
+/// size-first build).
+#[cfg(not(feature = "template-writer"))]
+fn put_lower_rest<S: Sink + ?Sized>(sink: &mut S, bytes: &[u8], encoded: bool) -> fmt::Result {
+    bytes.iter().try_for_each(|&b| {
+        let b = b.to_ascii_lowercase();
+        if encoded {
+            crate::percent::put_encoded_byte(sink, b, false)
+        } else {
+            sink.put(&[b])
+        }
+    })
 }
