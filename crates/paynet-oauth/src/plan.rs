@@ -413,6 +413,7 @@ impl Plan {
     }
 
     /// Bit `i` is set when byte `i` of the signature is escaped in the header.
+    #[cfg(feature = "template-writer")]
     pub(crate) fn signature_escapes(&self) -> u32 {
         self.signature_escapes
     }

@@ -5,7 +5,6 @@ use core::fmt;
 
 use crate::Error;
 use crate::params::Text;
-use crate::percent::escape;
 use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
@@ -219,48 +218,36 @@ impl<'a> Signed<'a> {
         put(dst, pos, b"\"")
     }
 
-    /// Writes the header: each constant run (a closing quote, the next name, `="`)
-    /// is one piece.
+    /// Writes the header: `OAuth realm="…"` and then `,name="value"` per protocol
+    /// parameter through one small writer (the size-first build's header; the
+    /// template writer's build writes `*_into` with [`Signed::write_header`]).
     fn put_header<S: Sink + ?Sized>(&self, s: &mut S) -> fmt::Result {
         let r = &self.request;
         let p = &self.plan;
         s.put(b"OAuth realm=\"")?;
         Text::plain(r.realm.as_bytes(), p.realm_clean()).put(s, false)?;
+        let mut field = |name: &[u8], value: Text<'_>| {
+            s.put(b"\",")?;
+            s.put(name)?;
+            s.put(b"=\"")?;
+            value.put(s, false)
+        };
         if r.version.is_some() {
-            s.put(b"\",oauth_version=\"")?;
-            p.version(r).put(s, false)?;
+            field(b"oauth_version", p.version(r))?;
         }
-        s.put(b"\",oauth_consumer_key=\"")?;
-        p.consumer_key(r).put(s, false)?;
+        field(b"oauth_consumer_key", p.consumer_key(r))?;
         if r.token.is_some() {
-            s.put(b"\",oauth_token=\"")?;
-            p.token(r).put(s, false)?;
+            field(b"oauth_token", p.token(r))?;
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`.
-            s.put(b"\",")?;
-            s.put(name.as_bytes())?;
-            s.put(b"=\"")?;
-            p.extra_value(value, j).put(s, false)?;
+            field(name.as_bytes(), p.extra_value(value, j))?;
         }
-        s.put(b"\",oauth_timestamp=\"")?;
-        p.timestamp(r).put(s, false)?;
-        s.put(b"\",oauth_nonce=\"")?;
-        p.nonce(r).put(s, false)?;
-        s.put(b"\",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"")?;
-        // The base64 alphabet's `+ / =` are the only bytes that need escaping; where
-        // they are was noted when the request was signed.
-        let mut start = 0;
-        let mut escapes = p.signature_escapes();
-        while escapes != 0 {
-            let i = escapes.trailing_zeros() as usize;
-            let (run, rest) = self.signature.split_at(i);
-            s.put(run.get(start..).unwrap_or_default())?;
-            s.put(&escape(rest.first().copied().unwrap_or_default()))?;
-            start = i + 1;
-            escapes &= escapes - 1;
-        }
-        s.put(self.signature.get(start..).unwrap_or_default())?;
+        field(b"oauth_timestamp", p.timestamp(r))?;
+        field(b"oauth_nonce", p.nonce(r))?;
+        field(b"oauth_signature_method", Text::plain(b"HMAC-SHA1", true))?;
+        // Base64: its `+ / =` are escaped like any reserved byte.
+        field(b"oauth_signature", Text::raw(&self.signature))?;
         s.put(b"\"")
     }
 }
