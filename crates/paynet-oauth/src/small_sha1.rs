@@ -98,11 +98,14 @@ fn compress(h: &mut [u32; 5], block: &[u8; 64]) {
             let x = w[(s + 13) % 16] ^ w[(s + 8) % 16] ^ w[(s + 2) % 16] ^ w[s];
             w[s] = x.rotate_left(1);
         }
-        let (f, k) = match i / 20 {
-            0 => ((b & c) | (!b & d), 0x5A82_7999),
-            1 => (b ^ c ^ d, 0x6ED9_EBA1),
-            2 => ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC),
-            _ => (b ^ c ^ d, 0xCA62_C1D6),
+        let (f, k) = if i < 20 {
+            ((b & c) | (!b & d), 0x5A82_7999)
+        } else if i < 40 {
+            (b ^ c ^ d, 0x6ED9_EBA1)
+        } else if i < 60 {
+            ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+        } else {
+            (b ^ c ^ d, 0xCA62_C1D6)
         };
         let t = a
             .rotate_left(5)
