@@ -13,7 +13,7 @@ use crate::percent::put_encoded;
 use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
-use crate::sink::{Sink, SliceSink, copy_short, erase};
+use crate::sink::{Sink, SliceSink, erase};
 #[cfg(feature = "template-writer")]
 use crate::template;
 use crate::url::UrlParts;
@@ -30,7 +30,8 @@ pub(crate) type HmacSha1 = Hmac<Sha1>;
 pub(crate) use crate::small_sha1::{HmacSha1, Sha1};
 
 /// Feeds the HMAC in whole blocks: the base string arrives in many small pieces, and
-/// one `update` per piece costs more than the hashing itself. Counts what it fed.
+/// one `update` per piece costs more than the hashing itself. Counts what it fed. (With
+/// the small SHA-1 of the size-first build, each piece goes straight to it.)
 pub(crate) struct BlockFeeder<'m> {
     mac: &'m mut HmacSha1,
     buf: [u8; 128],
@@ -57,6 +58,7 @@ impl<'m> BlockFeeder<'m> {
         self.fed
     }
 
+    #[cfg(feature = "rustcrypto-sha1")]
     #[inline(never)]
     fn spill(&mut self, bytes: &[u8]) {
         self.mac.update(&self.buf[..self.len]);
@@ -75,13 +77,20 @@ impl Sink for BlockFeeder<'_> {
     #[cfg_attr(feature = "template-writer", inline(always))]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
         self.fed += bytes.len();
-        let start = self.len;
-        match self.buf.get_mut(start..start + bytes.len()) {
-            Some(dst) => {
-                copy_short(dst, bytes);
-                self.len = start + bytes.len();
+        // The small SHA-1 (the size-first build) keeps a block of its own: each piece
+        // goes straight to it.
+        #[cfg(not(feature = "rustcrypto-sha1"))]
+        self.mac.update(bytes);
+        #[cfg(feature = "rustcrypto-sha1")]
+        {
+            let start = self.len;
+            match self.buf.get_mut(start..start + bytes.len()) {
+                Some(dst) => {
+                    crate::sink::copy_short(dst, bytes);
+                    self.len = start + bytes.len();
+                }
+                None => self.spill(bytes),
             }
-            None => self.spill(bytes),
         }
         Ok(())
     }
