@@ -42,7 +42,7 @@ impl<'a> UrlParts<'a> {
             .ok_or(Error::MalformedUrl)?;
         // Every cut below is at an ASCII byte, so a char boundary: `get` never fails,
         // and unlike `[..]` it has no panic path (code on a Cortex-M0).
-        let (scheme, rest) = (cut(url, ..colon)?, cut(url, colon + 1..)?);
+        let (scheme, rest) = (cut(url, 0, colon)?, cut(url, colon + 1, url.len())?);
         let rest = rest.strip_prefix("//").ok_or(Error::MalformedUrl)?;
         let valid_scheme = scheme
             .as_bytes()
@@ -61,7 +61,7 @@ impl<'a> UrlParts<'a> {
         let tail = rest.as_bytes();
         let (end, query_start) = if may_contain(tail, b"#?") {
             let end = ascii::find(rest, b'#').unwrap_or(rest.len());
-            (end, ascii::find(cut(rest, ..end)?, b'?'))
+            (end, ascii::find(cut(rest, 0, end)?, b'?'))
         } else {
             (rest.len(), None)
         };
@@ -70,15 +70,15 @@ impl<'a> UrlParts<'a> {
             .position(|&b| b == b'/')
             .or(query_start)
             .unwrap_or(end);
-        let authority = cut(rest, ..authority_end)?;
+        let authority = cut(rest, 0, authority_end)?;
         let (path, query) = match query_start {
-            Some(q) => (cut(rest, authority_end..q)?, cut(rest, q + 1..end)?),
-            None => (cut(rest, authority_end..end)?, ""),
+            Some(q) => (cut(rest, authority_end, q)?, cut(rest, q + 1, end)?),
+            None => (cut(rest, authority_end, end)?, ""),
         };
         // Likewise user info (`@`) and a port or an IPv6 host (`:`, `[`) are rare.
         let (host, port_text) = if may_contain(authority.as_bytes(), b"@:[") {
             let host_port = match authority.as_bytes().iter().rposition(|&b| b == b'@') {
-                Some(at) => cut(authority, at + 1..)?,
+                Some(at) => cut(authority, at + 1, authority.len())?,
                 None => authority,
             };
             split_host_port(host_port)?
@@ -213,16 +213,19 @@ fn port_digits(port: u16) -> ([u8; 5], usize) {
     }
 }
 
-/// `text[range]`, or [`Error::MalformedUrl`] (never, at an ASCII byte's position).
+/// `text[start..end]`, or [`Error::MalformedUrl`] (never, at ASCII bytes' positions).
 #[inline]
-fn cut<R: core::slice::SliceIndex<str, Output = str>>(text: &str, range: R) -> Result<&str, Error> {
-    text.get(range).ok_or(Error::MalformedUrl)
+fn cut(text: &str, start: usize, end: usize) -> Result<&str, Error> {
+    text.get(start..end).ok_or(Error::MalformedUrl)
 }
 
 fn split_host_port(host_port: &str) -> Result<(&str, Option<&str>), Error> {
     if host_port.starts_with('[') {
         let close = ascii::find(host_port, b']').ok_or(Error::MalformedUrl)?;
-        let (host, after) = (cut(host_port, ..close + 1)?, cut(host_port, close + 1..)?);
+        let (host, after) = (
+            cut(host_port, 0, close + 1)?,
+            cut(host_port, close + 1, host_port.len())?,
+        );
         match after.strip_prefix(':') {
             Some(port) => Ok((host, Some(port))),
             None if after.is_empty() => Ok((host, None)),
