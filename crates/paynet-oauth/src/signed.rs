@@ -246,8 +246,9 @@ impl<'a> Signed<'a> {
         field(b"oauth_timestamp", p.timestamp(r))?;
         field(b"oauth_nonce", p.nonce(r))?;
         field(b"oauth_signature_method", Text::plain(b"HMAC-SHA1", true))?;
-        // Base64: its `+ / =` are escaped like any reserved byte.
-        field(b"oauth_signature", Text::raw(&self.signature))?;
+        // Base64, written through the encoder (not classified): its `+ / =` are
+        // escaped like any reserved byte.
+        field(b"oauth_signature", Text::plain(&self.signature, false))?;
         s.put(b"\"")
     }
 }
