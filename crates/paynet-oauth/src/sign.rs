@@ -197,7 +197,7 @@ pub(crate) fn sign_prepared<'a>(
         plan.base_len = feed_base_string(&mut mac, prefix_len, &plan, request, &url, &query);
     }
     // Without the template writer, the base string is streamed piece by piece through
-    // one block buffer: the smallest code.
+    // the block feeder: the smallest code.
     #[cfg(not(feature = "template-writer"))]
     {
         let mut feeder = BlockFeeder::new(&mut mac);
