@@ -317,12 +317,9 @@ pub(crate) fn put_prefix<S: Sink + ?Sized>(
             return sink.put(buf.get(..n).unwrap_or_default());
         }
     }
-    for chunk in method.as_bytes().chunks(16) {
-        let mut upper = [0u8; 16];
-        let out = &mut upper[..chunk.len()];
-        out.copy_from_slice(chunk);
-        out.make_ascii_uppercase();
-        sink.put(out)?;
+    // The method (letters, validated) in upper case, a byte at a time: a few bytes.
+    for &b in method.as_bytes() {
+        sink.put(&[b.to_ascii_uppercase()])?;
     }
     sink.put(b"&")?;
     url.put_base_uri(sink, true)?;
