@@ -15,11 +15,12 @@ rustup-targets:
 test-rust: ## Rust unit, vector, property and integration tests
 	$(CARGO) test $(CARGO_FLAGS) --workspace
 	$(CARGO) test $(CARGO_FLAGS) -p paynet-bind --no-default-features --lib
+	$(CARGO) test $(CARGO_FLAGS) -p paynet-oauth --no-default-features
 
 .PHONY: test-nostd
-test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no alloc)
+test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no alloc, no template writer)
 	@for t in $(NOSTD_TARGETS); do \
-	  $(CARGO) build $(CARGO_FLAGS) -p paynet-oauth --target $$t --release; \
+	  $(CARGO) build $(CARGO_FLAGS) -p paynet-oauth --no-default-features --target $$t --release; \
 	done
 	@echo "no_std builds: ok ($(NOSTD_TARGETS))"
 
@@ -28,6 +29,7 @@ lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy $(CARGO_FLAGS) --workspace --all-targets -- -D warnings
 	$(CARGO) clippy $(CARGO_FLAGS) -p paynet-bind --no-default-features --all-targets -- -D warnings
+	$(CARGO) clippy $(CARGO_FLAGS) -p paynet-oauth --no-default-features --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc $(CARGO_FLAGS) --no-deps --workspace
 	@echo "lint: rustfmt, clippy -D warnings and rustdoc -D warnings clean"
 

@@ -8,7 +8,8 @@
 //! - `Signer::sign` succeeds exactly when the reference says the request is valid, or
 //!   fails with the error the reference predicts;
 //! - the signature, base string and normalized parameters equal the reference's;
-//!   `sign()`, a fresh `Signer`, a reused one and a clone give the same signature;
+//!   `sign()`, a fresh `Signer`, a reused one, a clone and an `EndpointSigner` give the
+//!   same signature (the endpoint signer also the same header and body);
 //! - every output's `write_*`, `*_len` and `*_into` agree, and a short buffer is refused
 //!   and left untouched;
 //! - the header parses and carries the request's values; verifying the header and the
@@ -506,6 +507,18 @@ fuzz_target!(|input: Input| {
         "cloned Signer"
     );
     assert_eq!(signed.request(), &request);
+    // The endpoint signer (method and URL bound, its prefix hashed once) gives the same
+    // signature, header and body.
+    let endpoint = signer.endpoint(&p.method, &url.text).unwrap();
+    let bound = endpoint.sign(&request).unwrap();
+    assert_eq!(bound.signature(), sig, "EndpointSigner");
+    let mut a = String::new();
+    let mut b = String::new();
+    bound.write_authorization_header(&mut a).unwrap();
+    signed.write_authorization_header(&mut b).unwrap();
+    bound.write_body(&mut a).unwrap();
+    signed.write_body(&mut b).unwrap();
+    assert_eq!(a, b, "EndpointSigner header and body");
 
     // Header and body.
     let header = outputs(

@@ -1,6 +1,9 @@
 """Turns criterion's estimates for the core benchmarks into a markdown table of ratios.
 
-Usage: core_table.py TARGET_DIR TEXT_BYTES COMMAND
+Usage: core_table.py TARGET_DIR TEXT_BYTES COMMAND [DEFAULT_TEXT_BYTES]
+
+TEXT_BYTES is the size-first build's (paynet-oauth without default features), the
+optional DEFAULT_TEXT_BYTES the default build's (template writer, RustCrypto SHA-1).
 """
 
 import json
@@ -10,6 +13,7 @@ import sys
 from pathlib import Path
 
 target, text_bytes, command = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+default_bytes = int(sys.argv[4]) if len(sys.argv) > 4 else None
 
 
 def median_ns(group: str, name: str) -> float:
@@ -24,6 +28,11 @@ pre = median_ns("sign", "get_balance_prekeyed")
 endpoint = median_ns("sign", "get_balance_endpoint")
 cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.machine())
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+default_note = (
+    f"; the default build (features `template-writer` and `rustcrypto-sha1`, the timed one above): {default_bytes} bytes"
+    if default_bytes is not None
+    else ""
+)
 print(f"""## Core signing (Rust, `crates/paynet-oauth`)
 
 Command: `{command}` — criterion medians, one run, {cpu}, {rustc}.
@@ -36,5 +45,6 @@ Command: `{command}` — criterion medians, one run, {cpu}, {rustc}.
 | `sign/get_balance_endpoint` | the same with an `EndpointSigner` (method and URL bound, `METHOD&URI&` already hashed) | {endpoint:.0f} ns | {endpoint / hmac:.2f}x | ≤ 1.0x |
 
 Code size of the signing path (sign + header + body, `tools/size-probe`) for
-`thumbv6m-none-eabi` at `opt-level = "z"`, LTO: **{text_bytes} bytes of `.text`**
-(compiler builtins such as `memcpy` left out).""")
+`thumbv6m-none-eabi` at `opt-level = "z"`, LTO, in the size-first build firmware links
+(`paynet-oauth` with `default-features = false`): **{text_bytes} bytes of `.text`**
+(compiler builtins such as `memcpy` left out){default_note}.""")

@@ -24,16 +24,39 @@
 //! # Ok::<(), paynet_oauth::Error>(())
 //! ```
 //!
-//! The parameters are never encoded into a buffer: each text is classified once, they
-//! are sorted by comparing their encoded forms lazily, and the base string is streamed
-//! straight into the HMAC. The signed result keeps the sorted order and the exact
-//! length of every output: the header, the body, the normalized parameters and the
-//! base string are written on demand, in one pass, into a caller buffer (`*_into`,
-//! sized by `*_len`) or any `core::fmt::Write`. An [`EndpointSigner`] (one method and
-//! URL) hashes the base string's constant start once, for repeated calls.
+//! Each text is classified once (all unreserved: copied, not encoded) and the user's
+//! parameters are sorted by index against the pre-sorted `oauth_*` parameters. The
+//! signed result keeps the sorted order and the exact length of every output: the
+//! header, the body, the normalized parameters and the base string are written on
+//! demand, in one pass, into a caller buffer (`*_into`, sized by `*_len`) or any
+//! `core::fmt::Write`. An [`EndpointSigner`] (one method and URL) hashes the base
+//! string's constant start once, for repeated calls.
+//!
+//! # Features
+//!
+//! Two builds, byte-identical in every result (the tests run in both):
+//!
+//! - The default build, for servers and every std crate of this workspace
+//!   (`paynet-api` turns both features on), is speed-first:
+//!   - `template-writer`: the base string is written template-style (whole constant
+//!     pieces, runs of unreserved bytes copied at once, a local write position) into a
+//!     320-byte stack buffer that the HMAC takes one fill at a time, the header and body
+//!     the same way into the caller's buffer, the URL scanned eight bytes at a time, the
+//!     writers compiled for each sink and the `oauth_*` run merged into the user's
+//!     sorted parameters.
+//!   - `rustcrypto-sha1`: RustCrypto's `sha1` and `hmac` (unrolled rounds, the CPU's
+//!     SHA extensions on x86 and aarch64).
+//! - The size-first build, for firmware (`default-features = false`; the Cortex-M0
+//!   size figure and the `no_std` builds are this one): one copy of each writer for
+//!   every sink (`dyn`), every output streamed piece by piece, one insertion sort, and
+//!   a small SHA-1 of the crate's own (the rounds in one loop, 32-bit words only).
+//!   About 8 KiB of `thumbv6m` code for sign + header + body against about 17.8 KiB,
+//!   and slower.
 #![no_std]
 #![forbid(unsafe_code)]
 
+mod ascii;
+mod b64;
 mod ct;
 mod endpoint;
 mod error;
@@ -43,9 +66,15 @@ mod params;
 pub mod percent;
 mod plan;
 mod request;
+#[cfg(feature = "template-writer")]
+mod scan;
 mod sign;
 mod signed;
 mod sink;
+#[cfg(not(feature = "rustcrypto-sha1"))]
+mod small_sha1;
+#[cfg(feature = "template-writer")]
+mod template;
 mod url;
 mod verify;
 

@@ -9,10 +9,13 @@ use core::cmp::Ordering;
 use core::fmt;
 
 use crate::Error;
+use crate::ascii;
 use crate::percent::{
     Decoded, Decoding, is_unreserved, order_key, put_encoded, put_encoded_byte, validate,
 };
 use crate::sink::Sink;
+#[cfg(feature = "template-writer")]
+use crate::template;
 
 /// The most parameters (query + form + `oauth_*`) one request may carry.
 pub const MAX_PARAMS: usize = 32;
@@ -99,8 +102,9 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// Writes the text percent-encoded (once, or twice for the base string).
-    #[inline(always)]
+    /// Writes the text percent-encoded (once, or twice for the base string); inlined
+    /// for speed, called in the size-first build.
+    #[cfg_attr(feature = "template-writer", inline(always))]
     pub(crate) fn put<S: Sink + ?Sized>(&self, sink: &mut S, twice: bool) -> fmt::Result {
         match self.kind {
             Kind::Clean => sink.put(self.src),
@@ -111,9 +115,37 @@ impl<'a> Text<'a> {
         }
     }
 
+    #[cfg(feature = "template-writer")]
+    /// Writes the text percent-encoded (once, or twice) into `dst` at `pos` and
+    /// returns the position after it (see [`crate::template`]).
+    #[inline(always)]
+    pub(crate) fn write_at(&self, dst: &mut [u8], pos: usize, twice: bool) -> usize {
+        match self.kind {
+            Kind::Clean => template::put(dst, pos, self.src),
+            Kind::Raw => template::put_encoded(dst, pos, self.src, twice),
+            Kind::Encoded(decoding) => Decoded::new(self.src, decoding)
+                .fold(pos, |pos, b| template::put_encoded_byte(dst, pos, b, twice)),
+        }
+    }
+
+    #[cfg(feature = "template-writer")]
+    /// The most bytes the text can take when written (exact when it is clean), capped
+    /// like [`template::max_encoded`].
+    #[inline(always)]
+    pub(crate) fn max_len(&self, twice: bool) -> usize {
+        match self.kind {
+            Kind::Clean => self.src.len().min(usize::MAX / 8),
+            _ => template::max_encoded(self.src.len(), twice),
+        }
+    }
+
     /// Compares the encoded forms of two texts without encoding them.
     #[inline]
     pub(crate) fn cmp_encoded(&self, other: &Self) -> Ordering {
+        // The size-first build compares every kind through the decoder (one copy).
+        #[cfg(not(feature = "template-writer"))]
+        return cmp_keys(self.decoded(), other.decoded());
+        #[cfg(feature = "template-writer")]
         match (self.kind, other.kind) {
             // Unreserved bytes are their own encoding: byte order is encoded order.
             (Kind::Clean, Kind::Clean) => self.src.cmp(other.src),
@@ -128,6 +160,7 @@ impl<'a> Text<'a> {
     /// more byte): before (`Less`) or after (`Greater`) all of them, or `None` when
     /// it starts with `oauth_` itself and must be compared one by one.
     #[inline]
+    #[cfg(feature = "template-writer")]
     pub(crate) fn oauth_side(&self) -> Option<Ordering> {
         let mut bytes = self.decoded();
         for &o in b"oauth_" {
@@ -210,8 +243,8 @@ impl<'a> ParamSet<'a> {
 
     /// Adds every pair of a form-encoded string (`a=1&b=2`; `+` is a space).
     pub(crate) fn push_form(&mut self, form: &'a str, origin: Origin) -> Result<(), Error> {
-        for pair in form.split('&').filter(|p| !p.is_empty()) {
-            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        for pair in ascii::split(form, b'&').filter(|p| !p.is_empty()) {
+            let (name, value) = ascii::split_once(pair, b'=').unwrap_or((pair, ""));
             self.push(
                 Text::encoded(name.as_bytes(), Decoding::Form)?,
                 Text::encoded(value.as_bytes(), Decoding::Form)?,

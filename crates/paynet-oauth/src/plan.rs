@@ -11,11 +11,14 @@ use core::fmt;
 
 use crate::Error;
 use crate::MAX_PARAMS;
+use crate::ascii;
 use crate::params::Text;
 use crate::percent::Decoding;
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, SIGNATURE_METHOD};
 use crate::sink::Sink;
+#[cfg(feature = "template-writer")]
+use crate::template;
 use crate::url::UrlParts;
 
 /// Id ranges: a form pair, a standard `oauth_*` parameter, an extra `oauth_*`
@@ -25,6 +28,10 @@ const STD: u8 = 0x20;
 const EXTRA: u8 = 0x40;
 const QUERY: u8 = 0x60;
 const INDEX: u8 = 0x1f;
+/// The standard parameters as one block, when they are next to each other in the
+/// sorted order (no extra `oauth_*` parameter and no query `oauth_*` name among them).
+#[cfg(feature = "template-writer")]
+const BLOCK: u8 = STD | INDEX;
 const _: () = assert!(MAX_PARAMS <= 32, "a parameter index must fit in five bits");
 
 /// The standard protocol parameters, in sorted order (their ids are `STD + index`).
@@ -127,27 +134,40 @@ impl Plan {
             plan.oauth_clean |= REALM_CLEAN;
         }
         let mut header_len = "OAuth realm=\"\"".len() + realm_len;
-        let std_values = [
-            Some(r.consumer_key),
-            Some(r.nonce),
-            Some(SIGNATURE_METHOD),
-            Some(r.timestamp),
-            r.token,
-            r.version,
-        ];
-        for (k, value) in std_values.iter().enumerate() {
-            if let Some(value) = value {
-                // The timestamp is digits (validated) and the method constant: clean.
-                let (text, len) = if k == 2 || k == 3 {
-                    (Text::plain(value.as_bytes(), true), value.len())
-                } else {
-                    Text::classify(value.as_bytes())
-                };
-                plan.oauth_clean |= u32::from(text.is_clean()) << k;
-                body_len += STD_NAMES[k].len() + len + 2;
-                header_len += STD_NAMES[k].len() + len + 4;
-                plan.push(STD | k as u8)?;
-            }
+        // The standard parameters, written out: the consumer key and nonce are
+        // classified, the signature method is constant and the timestamp digits
+        // (validated), both clean; the token and the version when present.
+        let (key, key_len) = Text::classify(r.consumer_key.as_bytes());
+        let (nonce, nonce_len) = Text::classify(r.nonce.as_bytes());
+        let mut std_len = STD_NAMES[0].len() + key_len + STD_NAMES[1].len() + nonce_len;
+        std_len += STD_NAMES[2].len() + SIGNATURE_METHOD.len();
+        std_len += STD_NAMES[3].len() + r.timestamp.len();
+        let mut clean = u32::from(key.is_clean()) | u32::from(nonce.is_clean()) << 1 | 0b1100;
+        let mut std_count = 4;
+        if let Some(token) = r.token {
+            let (token, token_len) = Text::classify(token.as_bytes());
+            clean |= u32::from(token.is_clean()) << 4;
+            std_len += STD_NAMES[4].len() + token_len;
+            std_count += 1;
+        }
+        if let Some(version) = r.version {
+            let (version, version_len) = Text::classify(version.as_bytes());
+            clean |= u32::from(version.is_clean()) << 5;
+            std_len += STD_NAMES[5].len() + version_len;
+            std_count += 1;
+        }
+        plan.oauth_clean |= clean;
+        body_len += std_len + 2 * std_count;
+        header_len += std_len + 4 * std_count;
+        plan.push(STD)?;
+        plan.push(STD | 1)?;
+        plan.push(STD | 2)?;
+        plan.push(STD | 3)?;
+        if r.token.is_some() {
+            plan.push(STD | 4)?;
+        }
+        if r.version.is_some() {
+            plan.push(STD | 5)?;
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`, so written as it is.
@@ -162,6 +182,8 @@ impl Plan {
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
         plan.sort(r, query, query.len() + r.form.len());
+        #[cfg(feature = "template-writer")]
+        plan.join_std_block(r);
         Ok(plan)
     }
 
@@ -176,11 +198,20 @@ impl Plan {
         Ok(())
     }
 
+    /// Sorts by encoded name, then encoded value: in the size-first build, all of them
+    /// with the one insertion sort (the same order as the merge of the template
+    /// writer's build: stable, so the user's first on a tie; less code).
+    #[cfg(not(feature = "template-writer"))]
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], _users: usize) {
+        self.insertion_sort(r, query, 0, usize::from(self.count));
+    }
+
     /// Sorts by encoded name, then encoded value. The user's parameters (query, then
     /// form: the first `users` ids) are sorted among themselves by an insertion sort;
     /// the protocol ones arrive sorted (the extras are sorted in among them); the two
     /// runs are then merged. A user name that does not start with `oauth_` sorts before
     /// or after every protocol name, which one comparison with `oauth_` tells.
+    #[cfg(feature = "template-writer")]
     fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
         let n = usize::from(self.count);
         if users > 1 {
@@ -224,6 +255,32 @@ impl Plan {
         }
         debug_assert_eq!(k, j);
         self.order = merged;
+    }
+
+    #[cfg(feature = "template-writer")]
+    /// Replaces the run of standard ids with one [`BLOCK`] id when they are next to
+    /// each other and no extra parameter is among them; the block is written from a
+    /// template ([`Plan::write_block`]).
+    fn join_std_block(&mut self, r: &Request<'_>) {
+        if !r.extra.is_empty() {
+            return;
+        }
+        // One pass: where the standard ids start and end, and how many there are.
+        let n = usize::from(self.count);
+        let (mut start, mut last, mut standard) = (n, 0, 0);
+        for (i, &id) in self.order[..n].iter().enumerate() {
+            if id & !INDEX == STD {
+                start = start.min(i);
+                last = i;
+                standard += 1;
+            }
+        }
+        if standard == 0 || last + 1 - start != standard {
+            return;
+        }
+        self.order[start] = BLOCK;
+        self.order.copy_within(last + 1..n, start + 1);
+        self.count -= (standard - 1) as u8;
     }
 
     /// Sorts `order[from..to]` in place, stably (an insertion sort: the runs are short
@@ -334,15 +391,20 @@ fn put_pair<S: Sink + ?Sized>(
 
 /// The pairs of a form-encoded string (`a=1&b=2`), empty pieces left out.
 fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
-    query
-        .split('&')
+    ascii::split(query, b'&')
         .filter(|p| !p.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .map(|pair| ascii::split_once(pair, b'=').unwrap_or((pair, "")))
 }
 
 impl Plan {
     /// Adds the signature's escapes to the header length and notes where they are.
     pub(crate) fn add_signature(&mut self, signature: &[u8; SIGNATURE_LEN]) {
+        // `+` and `/` are below `0`; `=` is the padding, only ever last.
+        #[cfg(feature = "template-writer")]
+        let escapes = crate::scan::below(signature, b'0')
+            | u32::from(signature[SIGNATURE_LEN - 1] == b'=') << (SIGNATURE_LEN - 1);
+        // A loop per byte is smaller where 64-bit words are not native.
+        #[cfg(not(feature = "template-writer"))]
         let escapes = signature.iter().enumerate().fold(0u32, |mask, (i, &b)| {
             mask | u32::from(!b.is_ascii_alphanumeric()) << i
         });
@@ -351,6 +413,7 @@ impl Plan {
     }
 
     /// Bit `i` is set when byte `i` of the signature is escaped in the header.
+    #[cfg(feature = "template-writer")]
     pub(crate) fn signature_escapes(&self) -> u32 {
         self.signature_escapes
     }
@@ -428,28 +491,238 @@ impl Plan {
         body_only: bool,
     ) -> fmt::Result {
         let mut first = true;
-        for &id in &self.order[..usize::from(self.count)] {
-            if body_only && id & !INDEX == QUERY {
-                continue;
-            }
-            let index = usize::from(id & INDEX);
-            if id & !INDEX == STD {
-                // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
-                let (piece, amp) = if twice {
-                    (STD_TWICE[index], 3)
-                } else {
-                    (STD_ONCE[index], 1)
-                };
-                sink.put(if first { &piece[amp..] } else { piece })?;
-                self.std_value(r, index).put(sink, twice)?;
-            } else {
-                let (name, value) = self.entry(r, query, id);
-                put_pair(sink, first, &name, &value, twice)?;
-            }
+        for &id in self.ids(body_only) {
+            self.put_entry(sink, r, query, id, first, twice)?;
             first = false;
         }
         Ok(())
     }
+
+    #[cfg(feature = "template-writer")]
+    /// The same as [`Plan::put_params`], written into `dst` at `pos` (sized for it);
+    /// returns the position after it.
+    #[inline]
+    pub(crate) fn write_params(
+        &self,
+        dst: &mut [u8],
+        mut pos: usize,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        twice: bool,
+        body_only: bool,
+    ) -> usize {
+        let mut first = true;
+        for &id in self.ids(body_only) {
+            pos = self.write_entry(dst, pos, r, query, id, first, twice);
+            first = false;
+        }
+        pos
+    }
+
+    /// The ids in sorted order; with `body_only`, an iterator leaving out the query's.
+    #[inline]
+    pub(crate) fn ids(&self, body_only: bool) -> impl Iterator<Item = &u8> {
+        self.order[..usize::from(self.count)]
+            .iter()
+            .filter(move |&&id| !body_only || id & !INDEX != QUERY)
+    }
+
+    /// Writes parameter `id` as `&name=value` (`%26name%3Dvalue` when `twice`), without
+    /// the `&` when it is the `first`.
+    #[inline]
+    pub(crate) fn put_entry<S: Sink + ?Sized>(
+        &self,
+        sink: &mut S,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        first: bool,
+        twice: bool,
+    ) -> fmt::Result {
+        let index = usize::from(id & INDEX);
+        #[cfg(feature = "template-writer")]
+        if id == BLOCK {
+            for (k, k_first) in self.std_present(r, first) {
+                sink.put(std_piece(k, k_first, twice))?;
+                self.std_value(r, k).put(sink, twice)?;
+            }
+            return Ok(());
+        }
+        // `&oauth_nonce=` (`%26oauth_nonce%3D`) as one constant piece; the size-first
+        // build writes the name like any other.
+        if cfg!(feature = "template-writer") && id & !INDEX == STD {
+            sink.put(std_piece(index, first, twice))?;
+            self.std_value(r, index).put(sink, twice)
+        } else {
+            let (name, value) = self.entry(r, query, id);
+            put_pair(sink, first, &name, &value, twice)
+        }
+    }
+
+    #[cfg(feature = "template-writer")]
+    /// [`Plan::put_entry`] written into `dst` at `pos`; returns the position after it.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn write_entry(
+        &self,
+        dst: &mut [u8],
+        pos: usize,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        first: bool,
+        twice: bool,
+    ) -> usize {
+        let index = usize::from(id & INDEX);
+        if id == BLOCK {
+            return self.write_block(dst, pos, r, first, twice);
+        }
+        if id & !INDEX == STD {
+            // `&oauth_nonce=` (`%26oauth_nonce%3D`) is one constant piece.
+            let pos = template::put(dst, pos, std_piece(index, first, twice));
+            return self.std_value(r, index).write_at(dst, pos, twice);
+        }
+        let (name, value) = self.entry(r, query, id);
+        let (amp, eq): (&[u8], &[u8]) = if twice {
+            (b"%26", b"%3D")
+        } else {
+            (b"&", b"=")
+        };
+        let pos = if first {
+            pos
+        } else {
+            template::put(dst, pos, amp)
+        };
+        let pos = name.write_at(dst, pos, twice);
+        let pos = template::put(dst, pos, eq);
+        value.write_at(dst, pos, twice)
+    }
+
+    #[cfg(feature = "template-writer")]
+    /// The most bytes [`Plan::write_entry`] can write for `id`.
+    #[inline(always)]
+    pub(crate) fn entry_max_len(
+        &self,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        id: u8,
+        twice: bool,
+    ) -> usize {
+        let index = usize::from(id & INDEX);
+        if id == BLOCK {
+            self.block_max_len(r, twice)
+        } else if id & !INDEX == STD {
+            STD_TWICE[index].len() + self.std_value(r, index).max_len(twice)
+        } else {
+            let (name, value) = self.entry(r, query, id);
+            6 + name.max_len(twice) + value.max_len(twice)
+        }
+    }
+}
+
+#[cfg(feature = "template-writer")]
+impl Plan {
+    /// The standard parameters `r` has, in sorted order, each with whether it is the
+    /// first of the output (only the first of the block can be).
+    fn std_present(&self, r: &Request<'_>, first: bool) -> impl Iterator<Item = (usize, bool)> {
+        let present = [
+            true,
+            true,
+            true,
+            true,
+            r.token.is_some(),
+            r.version.is_some(),
+        ];
+        (0..STD_NAMES.len())
+            .filter(move |&k| present[k])
+            .enumerate()
+            .map(move |(i, k)| (k, first && i == 0))
+    }
+
+    /// The most bytes [`Plan::write_block`] writes.
+    #[inline]
+    fn block_max_len(&self, r: &Request<'_>, twice: bool) -> usize {
+        let c = self.oauth_clean;
+        let len = |value: &str, bit: u32| {
+            let text = Text::plain(value.as_bytes(), c & (1 << bit) != 0);
+            text.max_len(twice)
+        };
+        // The constant pieces, encoded twice, with the signature method.
+        let pieces = STD_TWICE.iter().map(|p| p.len()).sum::<usize>() + SIGNATURE_METHOD.len();
+        pieces
+            + len(r.consumer_key, 0)
+            + len(r.nonce, 1)
+            + r.timestamp.len()
+            + r.token.map_or(0, |t| len(t, 4))
+            + r.version.map_or(0, |v| len(v, 5))
+    }
+
+    /// Writes the standard block from a template:
+    /// `&oauth_consumer_key=…&oauth_nonce=…&oauth_signature_method=HMAC-SHA1&oauth_timestamp=…`
+    /// and the token and version when present (encoded once more when `twice`), the
+    /// constant runs as one piece each and the timestamp (digits) copied as it is.
+    #[inline]
+    fn write_block(
+        &self,
+        dst: &mut [u8],
+        pos: usize,
+        r: &Request<'_>,
+        first: bool,
+        twice: bool,
+    ) -> usize {
+        let c = self.oauth_clean;
+        let [key, nonce, middle, token, version]: [&[u8]; 5] = if twice {
+            [
+                b"%26oauth_consumer_key%3D",
+                b"%26oauth_nonce%3D",
+                b"%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D",
+                b"%26oauth_token%3D",
+                b"%26oauth_version%3D",
+            ]
+        } else {
+            [
+                b"&oauth_consumer_key=",
+                b"&oauth_nonce=",
+                b"&oauth_signature_method=HMAC-SHA1&oauth_timestamp=",
+                b"&oauth_token=",
+                b"&oauth_version=",
+            ]
+        };
+        let amp = if !first {
+            0
+        } else if twice {
+            3
+        } else {
+            1
+        };
+        let mut pos = template::put(dst, pos, key.get(amp..).unwrap_or_default());
+        pos = Text::plain(r.consumer_key.as_bytes(), c & 1 != 0).write_at(dst, pos, twice);
+        pos = template::put(dst, pos, nonce);
+        pos = Text::plain(r.nonce.as_bytes(), c & 2 != 0).write_at(dst, pos, twice);
+        pos = template::put(dst, pos, middle);
+        pos = template::put(dst, pos, r.timestamp.as_bytes());
+        if let Some(value) = r.token {
+            pos = template::put(dst, pos, token);
+            pos = Text::plain(value.as_bytes(), c & (1 << 4) != 0).write_at(dst, pos, twice);
+        }
+        if let Some(value) = r.version {
+            pos = template::put(dst, pos, version);
+            pos = Text::plain(value.as_bytes(), c & (1 << 5) != 0).write_at(dst, pos, twice);
+        }
+        pos
+    }
+}
+
+/// `&oauth_nonce=` for standard parameter `index` (`%26oauth_nonce%3D` when `twice`),
+/// without the `&` when it is the first.
+#[inline(always)]
+fn std_piece(index: usize, first: bool, twice: bool) -> &'static [u8] {
+    let (piece, amp) = if twice {
+        (STD_TWICE[index], 3)
+    } else {
+        (STD_ONCE[index], 1)
+    };
+    if first { &piece[amp..] } else { piece }
 }
 
 /// Checks what the parameter set cannot: the method, timestamp, nonce, the `oauth_*`

@@ -1,9 +1,10 @@
-//! Signing: the keyed HMAC-SHA1 state and the base string streamed through it.
+//! Signing: the keyed HMAC-SHA1 state and the base string written into it.
 
 use core::fmt;
 
-use base64::Engine as _;
+#[cfg(feature = "rustcrypto-sha1")]
 use hmac::{Hmac, KeyInit, Mac};
+#[cfg(feature = "rustcrypto-sha1")]
 use sha1::{Digest, Sha1};
 
 use crate::Error;
@@ -12,7 +13,9 @@ use crate::percent::put_encoded;
 use crate::plan::{Plan, QueryTexts};
 use crate::request::Request;
 use crate::signed::Signed;
-use crate::sink::{Sink, SliceSink, copy_short};
+use crate::sink::{Sink, SliceSink, erase};
+#[cfg(feature = "template-writer")]
+use crate::template;
 use crate::url::UrlParts;
 
 /// The length of a base64 HMAC-SHA1 signature.
@@ -21,10 +24,14 @@ pub const SIGNATURE_LEN: usize = 28;
 /// The signature method this crate implements.
 pub const SIGNATURE_METHOD: &str = "HMAC-SHA1";
 
+#[cfg(feature = "rustcrypto-sha1")]
 pub(crate) type HmacSha1 = Hmac<Sha1>;
+#[cfg(not(feature = "rustcrypto-sha1"))]
+pub(crate) use crate::small_sha1::{HmacSha1, Sha1};
 
 /// Feeds the HMAC in whole blocks: the base string arrives in many small pieces, and
-/// one `update` per piece costs more than the hashing itself. Counts what it fed.
+/// one `update` per piece costs more than the hashing itself. Counts what it fed. (With
+/// the small SHA-1 of the size-first build, each piece goes straight to it.)
 pub(crate) struct BlockFeeder<'m> {
     mac: &'m mut HmacSha1,
     buf: [u8; 128],
@@ -51,6 +58,7 @@ impl<'m> BlockFeeder<'m> {
         self.fed
     }
 
+    #[cfg(feature = "rustcrypto-sha1")]
     #[inline(never)]
     fn spill(&mut self, bytes: &[u8]) {
         self.mac.update(&self.buf[..self.len]);
@@ -65,16 +73,24 @@ impl<'m> BlockFeeder<'m> {
 }
 
 impl Sink for BlockFeeder<'_> {
-    #[inline(always)]
+    // Inlined at each piece for speed; called, in the size-first build.
+    #[cfg_attr(feature = "template-writer", inline(always))]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
         self.fed += bytes.len();
-        let start = self.len;
-        match self.buf.get_mut(start..start + bytes.len()) {
-            Some(dst) => {
-                copy_short(dst, bytes);
-                self.len = start + bytes.len();
+        // The small SHA-1 (the size-first build) keeps a block of its own: each piece
+        // goes straight to it.
+        #[cfg(not(feature = "rustcrypto-sha1"))]
+        self.mac.update(bytes);
+        #[cfg(feature = "rustcrypto-sha1")]
+        {
+            let start = self.len;
+            match self.buf.get_mut(start..start + bytes.len()) {
+                Some(dst) => {
+                    crate::sink::copy_short(dst, bytes);
+                    self.len = start + bytes.len();
+                }
+                None => self.spill(bytes),
             }
-            None => self.spill(bytes),
         }
         Ok(())
     }
@@ -83,7 +99,7 @@ impl Sink for BlockFeeder<'_> {
 impl Sink for Sha1 {
     #[inline]
     fn put(&mut self, bytes: &[u8]) -> fmt::Result {
-        Digest::update(self, bytes);
+        self.update(bytes);
         Ok(())
     }
 }
@@ -104,7 +120,10 @@ pub struct Signer {
 impl zeroize::ZeroizeOnDrop for Signer {}
 const _: () = {
     const fn wipes_on_drop<T: zeroize::ZeroizeOnDrop>() {}
+    #[cfg(feature = "rustcrypto-sha1")]
     wipes_on_drop::<sha1::block_api::Sha1Core>();
+    #[cfg(not(feature = "rustcrypto-sha1"))]
+    wipes_on_drop::<Sha1>();
 };
 
 impl fmt::Debug for Signer {
@@ -127,19 +146,22 @@ impl Signer {
             buf: &mut block,
             pos: 0,
         };
-        if put_key(&mut sink, c, t).is_err() {
+        if put_key(erase(&mut sink), c, t).is_err() {
             let mut sha = Sha1::new();
-            let _ = put_key(&mut sha, c, t);
+            let _ = put_key(erase(&mut sha), c, t);
             let digest = sha.finalize();
             block = [0; 64];
             block[..digest.len()].copy_from_slice(&digest);
         }
+        #[cfg(feature = "rustcrypto-sha1")]
         let mac = HmacSha1::new(&block.into());
+        #[cfg(not(feature = "rustcrypto-sha1"))]
+        let mac = HmacSha1::new(&block);
         zeroize::Zeroize::zeroize(&mut block);
         Signer { mac }
     }
 
-    /// Signs `request`: validates it, sorts its parameters, streams the base string
+    /// Signs `request`: validates it, sorts its parameters, feeds the base string
     /// through the keyed HMAC and returns the result, from which the header, the body
     /// and the debug strings are written.
     pub fn sign<'a>(&self, request: &Request<'a>) -> Result<Signed<'a>, Error> {
@@ -170,24 +192,86 @@ pub(crate) fn sign_prepared<'a>(
 ) -> Result<Signed<'a>, Error> {
     let mut query = QueryTexts::new();
     let mut plan = Plan::new(request, &url, &mut query)?;
-    let mut feeder = BlockFeeder::new(&mut mac);
-    if prefix_len.is_none() {
-        let _ = put_prefix(&mut feeder, request.method, &url);
+    #[cfg(feature = "template-writer")]
+    {
+        plan.base_len = feed_base_string(&mut mac, prefix_len, &plan, request, &url, &query);
     }
-    let _ = plan.put_params(&mut feeder, request, &query, true, false);
-    plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    // Without the template writer, the base string is streamed piece by piece through
+    // the block feeder: the smallest code.
+    #[cfg(not(feature = "template-writer"))]
+    {
+        let mut feeder = BlockFeeder::new(&mut mac);
+        let sink = erase(&mut feeder);
+        if prefix_len.is_none() {
+            let _ = put_prefix(sink, request.method, &url);
+        }
+        let _ = plan.put_params(sink, request, &query, true, false);
+        plan.base_len = feeder.finish() + prefix_len.unwrap_or(0);
+    }
     let signature = finish(mac);
     plan.add_signature(&signature);
     Ok(Signed::new(*request, plan, signature))
 }
 
+#[cfg(feature = "template-writer")]
+/// The stack buffer the base string is written into: the usual base string (277
+/// bytes for get-balance) fits whole, and the HMAC is given it in one `update`. 512
+/// was no faster and is more stack for firmware.
+const FEED: usize = 320;
+
+#[cfg(feature = "template-writer")]
+/// Writes the base string of `request` into a stack buffer and gives it to `mac` each
+/// time the buffer fills (the prefix `METHOD&URI&` too, unless `prefix_len` says the
+/// state has it); returns the base string's length. A piece larger than the buffer
+/// (a very long URL or parameter) is streamed through a [`BlockFeeder`] in its place.
+#[inline]
+fn feed_base_string(
+    mac: &mut HmacSha1,
+    prefix_len: Option<usize>,
+    plan: &Plan,
+    request: &Request<'_>,
+    url: &UrlParts<'_>,
+    query: &QueryTexts<'_>,
+) -> usize {
+    let mut buf = [0u8; FEED];
+    let mut pos = 0;
+    let mut fed = prefix_len.unwrap_or(0);
+    if prefix_len.is_none() {
+        if prefix_max_len(request.method, url) <= FEED {
+            pos = write_prefix(&mut buf, 0, request.method, url);
+        } else {
+            let mut feeder = BlockFeeder::new(mac);
+            let _ = put_prefix(&mut feeder, request.method, url);
+            fed += feeder.finish();
+        }
+    }
+    for (k, &id) in plan.ids(false).enumerate() {
+        let need = plan.entry_max_len(request, query, id, true);
+        if pos + need > FEED {
+            mac.update(&buf[..pos]);
+            fed += pos;
+            pos = 0;
+        }
+        if need <= FEED {
+            pos = plan.write_entry(&mut buf, pos, request, query, id, k == 0, true);
+        } else {
+            let mut feeder = BlockFeeder::new(mac);
+            let _ = plan.put_entry(&mut feeder, request, query, id, k == 0, true);
+            fed += feeder.finish();
+        }
+    }
+    mac.update(&buf[..pos]);
+    fed + pos
+}
+
 /// The HMAC tag, in base64.
 #[inline]
 fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
-    let tag = mac.finalize().into_bytes();
-    let mut out = [0u8; SIGNATURE_LEN];
-    let _ = base64::engine::general_purpose::STANDARD.encode_slice(tag, &mut out);
-    out
+    #[cfg(feature = "rustcrypto-sha1")]
+    let tag: [u8; 20] = mac.finalize().into_bytes().into();
+    #[cfg(not(feature = "rustcrypto-sha1"))]
+    let tag = mac.finalize();
+    crate::b64::encode_tag(&tag)
 }
 
 /// Writes the HMAC key: `encode(consumer secret) & encode(token secret)`.
@@ -197,18 +281,45 @@ fn put_key<S: Sink + ?Sized>(sink: &mut S, c: &[u8], t: &[u8]) -> fmt::Result {
     put_encoded(sink, t, false)
 }
 
-/// Writes the start of the base string: `METHOD&enc(base URI)&`.
+#[cfg(feature = "template-writer")]
+/// The most bytes [`write_prefix`] writes.
+#[inline]
+fn prefix_max_len(method: &str, url: &UrlParts<'_>) -> usize {
+    method.len() + 2 + url.base_uri_max_len()
+}
+
+#[cfg(feature = "template-writer")]
+/// Writes the start of the base string, `METHOD&enc(base URI)&`, into `dst` at `pos`
+/// (sized for it, see [`prefix_max_len`]); returns the position after it.
+#[inline]
+fn write_prefix(dst: &mut [u8], pos: usize, method: &str, url: &UrlParts<'_>) -> usize {
+    let end = template::put(dst, pos, method.as_bytes());
+    if let Some(written) = dst.get_mut(pos..end) {
+        written.make_ascii_uppercase();
+    }
+    let pos = template::put(dst, end, b"&");
+    let pos = url.write_base_uri(dst, pos);
+    template::put(dst, pos, b"&")
+}
+
+/// Writes the start of the base string: `METHOD&enc(base URI)&` (with the template
+/// writer: through a stack buffer when it fits; in pieces otherwise).
 pub(crate) fn put_prefix<S: Sink + ?Sized>(
     sink: &mut S,
     method: &str,
     url: &UrlParts<'_>,
 ) -> fmt::Result {
-    for chunk in method.as_bytes().chunks(16) {
-        let mut upper = [0u8; 16];
-        let out = &mut upper[..chunk.len()];
-        out.copy_from_slice(chunk);
-        out.make_ascii_uppercase();
-        sink.put(out)?;
+    #[cfg(feature = "template-writer")]
+    {
+        let mut buf = [0u8; 256];
+        if prefix_max_len(method, url) <= buf.len() {
+            let n = write_prefix(&mut buf, 0, method, url);
+            return sink.put(buf.get(..n).unwrap_or_default());
+        }
+    }
+    // The method (letters, validated) in upper case, a byte at a time: a few bytes.
+    for &b in method.as_bytes() {
+        sink.put(&[b.to_ascii_uppercase()])?;
     }
     sink.put(b"&")?;
     url.put_base_uri(sink, true)?;
@@ -243,7 +354,7 @@ impl Prepared<'_, '_> {
 
     fn signature_with(&self, mut mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
         let mut feeder = BlockFeeder::new(&mut mac);
-        let _ = self.put_base_string(&mut feeder);
+        let _ = self.put_base_string(erase(&mut feeder));
         feeder.finish();
         finish(mac)
     }

@@ -5,11 +5,12 @@ use core::fmt;
 
 use crate::Error;
 use crate::params::Text;
-use crate::percent::escape;
 use crate::plan::{Plan, QueryTexts, collect_query};
 use crate::request::Request;
 use crate::sign::{SIGNATURE_LEN, put_prefix};
-use crate::sink::{Render, Sink, SliceSink, write_fmt};
+use crate::sink::{Render, Sink, SliceSink, erase, write_fmt};
+#[cfg(feature = "template-writer")]
+use crate::template::put;
 use crate::url::UrlParts;
 
 /// A signed request: the signature, and writers for the Authorization header, the
@@ -140,53 +141,114 @@ impl<'a> Signed<'a> {
         let Some(buf) = buf.get_mut(..needed) else {
             return Err(Error::BufferTooSmall { needed });
         };
-        let mut sink = SliceSink { buf, pos: 0 };
-        Output(self, which).render(&mut sink)?;
-        Ok(sink.pos)
+        // With the template writer, the header and the body are written template-style;
+        // the debug outputs (they read the URL again) and all outputs without it through
+        // a sink.
+        #[cfg(feature = "template-writer")]
+        let end = match which {
+            Out::Header => self.write_header(buf),
+            Out::Body => self
+                .plan
+                .write_params(buf, 0, &self.request, &[], false, true),
+            Out::Normalized | Out::BaseString => {
+                let mut sink = SliceSink { buf, pos: 0 };
+                Output(self, which).render(erase(&mut sink))?;
+                sink.pos
+            }
+        };
+        #[cfg(not(feature = "template-writer"))]
+        let end = {
+            let mut sink = SliceSink { buf, pos: 0 };
+            Output(self, which).render(erase(&mut sink))?;
+            sink.pos
+        };
+        if end != needed {
+            return Err(Error::from(fmt::Error));
+        }
+        Ok(end)
     }
 
-    /// Writes the header: each constant run (a closing quote, the next name, `="`)
-    /// is one piece.
-    fn put_header<S: Sink + ?Sized>(&self, s: &mut S) -> fmt::Result {
+    #[cfg(feature = "template-writer")]
+    /// The header written into `dst` (its exact length) with a local position; see
+    /// [`Signed::put_header`], which writes the same through a sink.
+    fn write_header(&self, dst: &mut [u8]) -> usize {
         let r = &self.request;
         let p = &self.plan;
-        s.put(b"OAuth realm=\"")?;
-        Text::plain(r.realm.as_bytes(), p.realm_clean()).put(s, false)?;
+        let mut pos = put(dst, 0, b"OAuth realm=\"");
+        pos = Text::plain(r.realm.as_bytes(), p.realm_clean()).write_at(dst, pos, false);
         if r.version.is_some() {
-            s.put(b"\",oauth_version=\"")?;
-            p.version(r).put(s, false)?;
+            pos = put(dst, pos, b"\",oauth_version=\"");
+            pos = p.version(r).write_at(dst, pos, false);
         }
-        s.put(b"\",oauth_consumer_key=\"")?;
-        p.consumer_key(r).put(s, false)?;
+        pos = put(dst, pos, b"\",oauth_consumer_key=\"");
+        pos = p.consumer_key(r).write_at(dst, pos, false);
         if r.token.is_some() {
-            s.put(b"\",oauth_token=\"")?;
-            p.token(r).put(s, false)?;
+            pos = put(dst, pos, b"\",oauth_token=\"");
+            pos = p.token(r).write_at(dst, pos, false);
         }
         for (j, &(name, value)) in r.extra.iter().enumerate() {
             // Validated: `oauth_` and then `[A-Za-z0-9_]`.
-            s.put(b"\",")?;
-            s.put(name.as_bytes())?;
-            s.put(b"=\"")?;
-            p.extra_value(value, j).put(s, false)?;
+            pos = put(dst, pos, b"\",");
+            pos = put(dst, pos, name.as_bytes());
+            pos = put(dst, pos, b"=\"");
+            pos = p.extra_value(value, j).write_at(dst, pos, false);
         }
-        s.put(b"\",oauth_timestamp=\"")?;
-        p.timestamp(r).put(s, false)?;
-        s.put(b"\",oauth_nonce=\"")?;
-        p.nonce(r).put(s, false)?;
-        s.put(b"\",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"")?;
+        pos = put(dst, pos, b"\",oauth_timestamp=\"");
+        pos = p.timestamp(r).write_at(dst, pos, false);
+        pos = put(dst, pos, b"\",oauth_nonce=\"");
+        pos = p.nonce(r).write_at(dst, pos, false);
+        pos = put(
+            dst,
+            pos,
+            b"\",oauth_signature_method=\"HMAC-SHA1\",oauth_signature=\"",
+        );
         // The base64 alphabet's `+ / =` are the only bytes that need escaping; where
         // they are was noted when the request was signed.
         let mut start = 0;
         let mut escapes = p.signature_escapes();
         while escapes != 0 {
             let i = escapes.trailing_zeros() as usize;
-            let (run, rest) = self.signature.split_at(i);
-            s.put(run.get(start..).unwrap_or_default())?;
-            s.put(&escape(rest.first().copied().unwrap_or_default()))?;
+            pos = put(dst, pos, self.signature.get(start..i).unwrap_or_default());
+            let b = self.signature.get(i).copied().unwrap_or_default();
+            pos = crate::template::put_escape(dst, pos, b, false);
             start = i + 1;
             escapes &= escapes - 1;
         }
-        s.put(self.signature.get(start..).unwrap_or_default())?;
+        pos = put(dst, pos, self.signature.get(start..).unwrap_or_default());
+        put(dst, pos, b"\"")
+    }
+
+    /// Writes the header: `OAuth realm="…"` and then `,name="value"` per protocol
+    /// parameter through one small writer (the size-first build's header; the
+    /// template writer's build writes `*_into` with [`Signed::write_header`]).
+    fn put_header<S: Sink + ?Sized>(&self, s: &mut S) -> fmt::Result {
+        let r = &self.request;
+        let p = &self.plan;
+        s.put(b"OAuth realm=\"")?;
+        Text::plain(r.realm.as_bytes(), p.realm_clean()).put(s, false)?;
+        let mut field = |name: &[u8], value: Text<'_>| {
+            s.put(b"\",")?;
+            s.put(name)?;
+            s.put(b"=\"")?;
+            value.put(s, false)
+        };
+        if r.version.is_some() {
+            field(b"oauth_version", p.version(r))?;
+        }
+        field(b"oauth_consumer_key", p.consumer_key(r))?;
+        if r.token.is_some() {
+            field(b"oauth_token", p.token(r))?;
+        }
+        for (j, &(name, value)) in r.extra.iter().enumerate() {
+            // Validated: `oauth_` and then `[A-Za-z0-9_]`.
+            field(name.as_bytes(), p.extra_value(value, j))?;
+        }
+        field(b"oauth_timestamp", p.timestamp(r))?;
+        field(b"oauth_nonce", p.nonce(r))?;
+        field(b"oauth_signature_method", Text::plain(b"HMAC-SHA1", true))?;
+        // Base64, written through the encoder (not classified): its `+ / =` are
+        // escaped like any reserved byte.
+        field(b"oauth_signature", Text::plain(&self.signature, false))?;
         s.put(b"\"")
     }
 }

@@ -40,14 +40,32 @@ impl Sink for SliceSink<'_> {
 
 /// Copies `src` into `dst`, which has the same length. The pieces of the outputs are
 /// short (a few bytes to a few dozen), and for them two overlapping fixed-size copies
-/// cost less than a call to `memcpy`.
-#[inline]
+/// cost less than a call to `memcpy`, where unaligned loads and stores are single
+/// instructions. Elsewhere (Cortex-M0 has no unaligned access, each fixed-size copy
+/// becomes a run of byte moves inlined at every piece) it is one `memcpy`.
+#[inline(always)]
 pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
+    const UNALIGNED_IS_CHEAP: bool = cfg!(any(
+        target_arch = "x86_64",
+        target_arch = "x86",
+        target_arch = "aarch64",
+        target_arch = "wasm32"
+    ));
+    if !UNALIGNED_IS_CHEAP {
+        if dst.len() == src.len() {
+            dst.copy_from_slice(src);
+        }
+        return;
+    }
     let n = src.len();
     if dst.len() != n {
         return;
     }
     match n {
+        33..=64 => {
+            dst[..32].copy_from_slice(&src[..32]);
+            dst[n - 32..].copy_from_slice(&src[n - 32..]);
+        }
         16..=32 => {
             dst[..16].copy_from_slice(&src[..16]);
             dst[n - 16..].copy_from_slice(&src[n - 16..]);
@@ -67,6 +85,22 @@ pub(crate) fn copy_short(dst: &mut [u8], src: &[u8]) {
         }
         _ => dst.copy_from_slice(src),
     }
+}
+
+/// A sink as the writers take it. With the template writer, itself: each writer is
+/// compiled (and inlined) for each sink type, for speed. In the size-first build, a
+/// `dyn Sink`: one copy of each writer serves every sink.
+#[cfg(feature = "template-writer")]
+#[inline(always)]
+pub(crate) fn erase<S: Sink>(sink: &mut S) -> &mut S {
+    sink
+}
+
+/// A sink as the writers take it (see the template writer's version).
+#[cfg(not(feature = "template-writer"))]
+#[inline(always)]
+pub(crate) fn erase<S: Sink>(sink: &mut S) -> &mut dyn Sink {
+    sink
 }
 
 /// Adapts any `core::fmt::Write`.
@@ -108,7 +142,7 @@ pub(crate) fn write_checked<R: Render + ?Sized>(
         return Err(crate::Error::BufferTooSmall { needed });
     }
     let mut sink = SliceSink { buf, pos: 0 };
-    r.render(&mut sink)?;
+    r.render(erase(&mut sink))?;
     Ok(sink.pos)
 }
 
@@ -118,7 +152,8 @@ pub(crate) fn write_fmt<R: Render + ?Sized, W: fmt::Write + ?Sized>(
     out: &mut W,
     r: &R,
 ) -> Result<(), crate::Error> {
-    r.render(&mut FmtSink(out)).map_err(crate::Error::from)
+    r.render(erase(&mut FmtSink(out)))
+        .map_err(crate::Error::from)
 }
 
 #[cfg(test)]
