@@ -2,6 +2,8 @@
 # differential test and the core benchmarks.
 
 NOSTD_TARGETS := thumbv6m-none-eabi thumbv7em-none-eabihf
+# The size-first build (no default features) of sign + header + body, thumbv6m, opt-level z.
+NOSTD_TEXT_LIMIT := 8192
 N ?= 2000
 
 .PHONY: rustup-targets
@@ -22,7 +24,12 @@ test-nostd: rustup-targets ## build the core for bare-metal ARM (no std, no allo
 	@for t in $(NOSTD_TARGETS); do \
 	  $(CARGO) build $(CARGO_FLAGS) -p paynet-oauth --no-default-features --target $$t --release; \
 	done
-	@echo "no_std builds: ok ($(NOSTD_TARGETS))"
+	@# The size-first build's signing path must stay within issue 14's 8 KiB on a Cortex-M0.
+	@cd tools/size-probe && $(CARGO) build $(CARGO_FLAGS) --release --target thumbv6m-none-eabi
+	@size=$$(python3 tools/size-probe/text_size.py tools/size-probe/target/thumbv6m-none-eabi/release/libpaynet_size_probe.a); \
+	[ "$$size" -le $(NOSTD_TEXT_LIMIT) ] || { \
+	  echo "test-nostd: the thumbv6m signing path is $$size bytes of .text, over $(NOSTD_TEXT_LIMIT) (tools/size-probe)"; exit 1; }; \
+	echo "no_std builds: ok ($(NOSTD_TARGETS)); thumbv6m signing path $$size bytes of .text (limit $(NOSTD_TEXT_LIMIT))"
 
 .PHONY: lint
 lint: ## clippy -D warnings, rustfmt --check, rustdoc -D warnings
