@@ -201,11 +201,15 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Body {
 
 /// A number argument read as `T`: an `int` (or a `float` for `f64`) out of `T`'s range
 /// is an `InvalidInputError` (a `ValueError`) naming the argument, never an
-/// `OverflowError`; a wrong type stays a `TypeError`.
+/// `OverflowError`; a wrong type stays a `TypeError`, and so is a `bool` (an `int` to
+/// Python, but `now=True` is a mistake, not the second 1).
 pub(crate) fn number<'a, 'py, T>(name: &str, value: &'a Bound<'py, PyAny>) -> PyResult<T>
 where
     T: FromPyObject<'a, 'py, Error = PyErr>,
 {
+    if value.is_instance_of::<PyBool>() {
+        return Err(type_error(format!("{name} must be a number, not bool")));
+    }
     value.extract::<T>().map_err(|e| {
         if !e.is_instance_of::<pyo3::exceptions::PyOverflowError>(value.py()) {
             return e;

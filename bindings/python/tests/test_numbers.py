@@ -56,3 +56,15 @@ def test_in_range_values_still_work() -> None:
     signed = paynet_oauth.sign("POST", URL, consumer_key="k", consumer_secret="s", timestamp=2**63)
     assert signed.timestamp == str(2**63)
     paynet_oauth.Client(GATEWAY, MERCHANT, CONTROL_KEY, timeout=10**8, retries=2**32 - 1, max_response_bytes=1)
+
+
+@pytest.mark.parametrize("value", [True, False], ids=["True", "False"])
+@pytest.mark.parametrize(("name", "call"), CASES, ids=[f"{i}-{name}" for i, (name, _) in enumerate(CASES)])
+def test_a_bool_is_not_a_number(name: str, call: Callable[[Any], object], value: bool) -> None:
+    # `bool` is an `int` subclass: `verify(now=True)` once checked the timestamp against
+    # 1970-01-01T00:00:01Z and `retries=True` meant one retry. The JavaScript packages
+    # refuse a boolean number too.
+    with pytest.raises(TypeError) as info:
+        call(value)
+    assert name in str(info.value)
+    assert "bool" in str(info.value)
