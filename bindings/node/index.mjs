@@ -1,19 +1,5 @@
-// The ESM entry: the same objects as `require('paynet-oauth')`.
-import { createRequire } from 'node:module'
-
-const require = createRequire(import.meta.url)
-const paynet = require('./main.js')
-
-export const {
-  sign,
-  Signer,
-  verify,
-  percentEncode,
-  parseResponse,
-  signForm,
-  Client,
-  errorKinds,
-  isPaynetError,
-  __napiBindingTarget,
-} = paynet
-export default paynet
+// The ESM entry: the same objects as `require('paynet-oauth')`. Node reads the named
+// exports from main.js's `module.exports = { ... }` (its CommonJS lexer), so the list
+// is written once, there; test/esm.test.mjs checks that every one arrives.
+export * from './main.js'
+export { default } from './main.js'

@@ -7,8 +7,7 @@ use napi::bindgen_prelude::{FnArgs, Function, Unknown};
 use napi::threadsafe_function::{ThreadsafeCallContext, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 
-use paynet_api::CommandKind;
-use paynet_bind::{Call, ClientLimits, Failure, command_kind};
+use paynet_bind::{Call, ClientLimits, Failure};
 
 use crate::errors::{js, to_js};
 use crate::response::{self, JsAnswer};
@@ -95,20 +94,7 @@ impl Client {
         second: Option<String>,
         done: Done<'_>,
     ) -> napi::Result<Cancel<'env>> {
-        let call = match js(env, command_kind(&command))? {
-            CommandKind::EndpointBalance => Call::EndpointBalance {
-                endpoint_id: first,
-                provider: second.unwrap_or_default(),
-            },
-            CommandKind::ManagerBalances => Call::ManagerBalances {
-                login: first,
-                name: second,
-            },
-            _ => Call::MerchantBalances {
-                login: first,
-                name: second,
-            },
-        };
+        let call = js(env, Call::named(&command, first, second))?;
         self.spawn(env, done, call)
     }
 

@@ -26,3 +26,10 @@ test('import and require give the same package', () => {
   })
   assert.equal(signed.signature, 'CROVVmkEAaZtIzV8pkEZKiHgHps=')
 })
+
+test('every name that require gives, import gives as the same object', async () => {
+  const cjs = require('../main.js')
+  const esm = await import('../index.mjs')
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), Object.keys(cjs).sort())
+  for (const name of Object.keys(cjs)) assert.equal(esm[name], cjs[name], name)
+})
