@@ -19,11 +19,12 @@ use napi::bindgen_prelude::BufferSlice;
 use napi::{Env, JsString};
 use napi_derive::napi;
 
-use paynet_bind::{BorrowedRequest, Failure};
+use paynet_bind::{BorrowedRequest, Failure, Output};
 
 use crate::errors::js;
 
-const SIGNATURE_LEN: usize = 28;
+/// The outputs written behind the request, in order (`main.js` slices them): all.
+const OUTPUTS: [Output; 7] = Output::ALL;
 /// The number of `u32` in the reply's lengths.
 const LENS: usize = 8;
 /// Where the request starts in the buffer: behind the reply's lengths.
@@ -193,47 +194,19 @@ fn sign_io(
     };
     let fields = Fields::read(&mut Reader::new(request_text))?;
     fields.request().sign_with(signer, |s| {
-        let (ts, nonce) = (s.request().timestamp(), s.request().nonce());
-        let lens_of = [
-            s.authorization_header_len(),
-            s.normalized_parameters_len(),
-            s.base_string_len(),
-        ];
-        let needed =
-            SIGNATURE_LEN + ts.len() + nonce.len() + lens_of.iter().sum::<usize>() + s.body_len();
-        let Some(out) = out.get_mut(..needed) else {
+        let needed = paynet_bind::packed_len(s, &OUTPUTS);
+        let Some(ends) = paynet_bind::write_packed(s, OUTPUTS, out) else {
             return u32::try_from(LENS_BYTES + input_len + needed).unwrap_or(u32::MAX);
         };
-        let mut at = 0;
-        for text in [s.signature(), ts, nonce] {
-            out[at..at + text.len()].copy_from_slice(text.as_bytes());
-            at += text.len();
-        }
-        let mut spans = [(0, 0); 5];
-        spans[0] = (SIGNATURE_LEN, SIGNATURE_LEN + ts.len());
-        spans[1] = (spans[0].1, at);
-        // The buffer holds exactly the lengths the core gave: these writes fit.
-        for (i, (len, into)) in lens_of
-            .into_iter()
-            .zip([
-                paynet_oauth::Signed::authorization_header_into,
-                paynet_oauth::Signed::normalized_parameters_into,
-                paynet_oauth::Signed::base_string_into,
-            ])
-            .enumerate()
-        {
-            let _ = into(s, &mut out[at..at + len]);
-            spans[2 + i] = (at, at + len);
-            at += len;
-        }
-        let _ = s.body_into(&mut out[at..]);
+        let out = &out[..needed];
         let ascii = out.is_ascii();
         let mut values = [0u32; LENS];
         values[0] = u32::try_from(LENS_BYTES + input_len).unwrap_or(u32::MAX);
         values[1] = u32::try_from(needed).unwrap_or(u32::MAX);
         values[2] = u32::from(ascii);
-        for (value, (start, end)) in values[3..].iter_mut().zip(spans) {
-            let text = &out[start..end];
+        // The UTF-16 lengths of the outputs between the signature and the body.
+        for (value, i) in values[3..].iter_mut().zip(1..) {
+            let text = &out[ends[i - 1]..ends[i]];
             *value = if ascii {
                 u32::try_from(text.len()).unwrap_or(u32::MAX)
             } else {

@@ -7,7 +7,8 @@
 //!   keeps the signature and writes each output (header, body, normalized parameters,
 //!   base string) when it is asked for; [`BorrowedRequest`], the same request borrowing
 //!   the caller's texts, for a binding's fast path (its debug outputs computed later,
-//!   without the key); [`verify`] and [`percent_encode`];
+//!   without the key); [`write_packed`], several outputs in one buffer for a binding
+//!   that hands its runtime one string; [`verify`] and [`percent_encode`];
 //! - the defaults: one clock ([`now`]), one CSPRNG nonce generator ([`fresh_nonce`]), one
 //!   timestamp check ([`check_timestamp`]);
 //! - one table of error kinds ([`ErrorKind`], [`ERROR_KINDS`]) with stable names and
@@ -37,6 +38,7 @@ mod form_request;
 mod limits;
 #[cfg(feature = "client")]
 mod options;
+mod packed;
 #[cfg(feature = "os")]
 mod per_process;
 mod request;
@@ -56,6 +58,7 @@ pub use form_request::sign_form;
 pub use limits::{ClientLimits, js_number, response_cap, seconds};
 #[cfg(feature = "client")]
 pub use options::ClientOptions;
+pub use packed::{Output, packed_len, write_packed};
 pub use paynet_api::{BalanceField, FieldValue};
 #[cfg(feature = "os")]
 pub use per_process::PerProcess;
