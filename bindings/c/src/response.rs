@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use paynet_bind::{Answer, BalanceField, Failure};
+use paynet_bind::{Answer, BalanceField, Failure, Record};
 
 use crate::buffer::{boundary, boundary_code, paynet_buffer, put_text, text};
 use crate::detail::{fail, failed};
@@ -47,11 +47,13 @@ impl paynet_response {
     }
 
     fn count(&self) -> usize {
-        match &self.outcome {
-            Ok(Answer::EndpointBalance(_)) => 1,
-            Ok(Answer::Balances(list)) => list.len(),
-            Err(_) => 0,
-        }
+        self.outcome.as_ref().map_or(0, Answer::count)
+    }
+
+    /// The balance at `index`.
+    fn record(&self, index: usize) -> Result<Record<'_>, paynet_result> {
+        let record = self.outcome.as_ref().ok().and_then(|a| a.record(index));
+        record.ok_or_else(|| self.out_of_range(index))
     }
 
     fn out_of_range(&self, index: usize) -> paynet_result {
@@ -72,20 +74,12 @@ impl paynet_response {
                 format_args!("unknown field {field} (0 to 9: see paynet_field)"),
             )
         })?;
-        let value = match &self.outcome {
-            Ok(Answer::EndpointBalance(e)) if index == 0 => field.of_endpoint(e),
-            Ok(Answer::Balances(list)) if index < list.len() => field.of(&list[index]),
-            _ => return Err(self.out_of_range(index)),
-        };
+        let value = self.record(index)?.get(field);
         Ok(value.map(|v| v.to_string()))
     }
 
     fn extra(&self, index: usize, name: &str) -> Result<Option<&str>, paynet_result> {
-        let extra = match &self.outcome {
-            Ok(Answer::EndpointBalance(e)) if index == 0 => &e.extra,
-            Ok(Answer::Balances(list)) if index < list.len() => &list[index].extra,
-            _ => return Err(self.out_of_range(index)),
-        };
+        let extra = self.record(index)?.extra();
         Ok(extra.get(name).map(String::as_str))
     }
 }

@@ -9,7 +9,7 @@ use napi::Env;
 use napi::bindgen_prelude::{Buffer, Either};
 use napi_derive::napi;
 
-use paynet_bind::{Answer, BalanceField, FieldValue};
+use paynet_bind::{Answer, Record, Shaped};
 
 use crate::errors::js;
 
@@ -22,32 +22,21 @@ type Object = IndexMap<&'static str, Value>;
 /// An answer as JavaScript sees it: an `EndpointBalance` or an array of `Balance`.
 pub(crate) type JsAnswer = Either<Object, Vec<Object>>;
 
-fn object<'a>(
-    fields: &[BalanceField],
-    value: impl Fn(BalanceField) -> Option<FieldValue<'a>>,
-    extra: BTreeMap<String, String>,
-) -> Object {
-    let mut out: Object = fields
-        .iter()
-        .map(|&f| (f.camel_name(), Either::A(value(f).map(|v| v.to_string()))))
+/// One balance as an object: each field under its `camel_name`, then `extra`.
+fn object(record: Record<'_>) -> Object {
+    let mut out: Object = record
+        .fields()
+        .map(|(f, v)| (f.camel_name(), Either::A(v.map(|v| v.to_string()))))
         .collect();
-    out.insert("extra", Either::B(extra));
+    out.insert("extra", Either::B(record.extra().clone()));
     out
 }
 
 /// `answer` with each balance as an object of its fields.
 pub(crate) fn to_js(answer: &Answer) -> JsAnswer {
-    match answer {
-        Answer::EndpointBalance(b) => Either::A(object(
-            &BalanceField::ENDPOINT_BALANCE,
-            |f| f.of_endpoint(b),
-            b.extra.clone(),
-        )),
-        Answer::Balances(list) => Either::B(
-            list.iter()
-                .map(|b| object(&BalanceField::BALANCE, |f| f.of(b), b.extra.clone()))
-                .collect(),
-        ),
+    match answer.map_records(object) {
+        Shaped::One(one) => Either::A(one),
+        Shaped::List(list) => Either::B(list),
     }
 }
 

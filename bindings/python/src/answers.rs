@@ -2,10 +2,8 @@
 //! `paynet_oauth/_answers.py`), built by walking the layer's `BalanceField`s with
 //! amounts as `decimal.Decimal` from the exact digits, and `parse_response`.
 
-use std::collections::BTreeMap;
-
 use crate::utf8::Str;
-use paynet_bind::{Answer, BalanceField, FieldValue};
+use paynet_bind::{Answer, FieldValue, Record, Shaped};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
@@ -29,20 +27,16 @@ fn value(py: Python<'_>, v: FieldValue<'_>) -> PyResult<Py<PyAny>> {
     })
 }
 
-/// The keyword arguments of an answer's class: the fields present by their Python
+/// The keyword arguments of a balance's class: the fields present by their Python
 /// names, then `extra`.
-fn kwargs<'py, 'a>(
-    py: Python<'py>,
-    fields: impl IntoIterator<Item = (BalanceField, Option<FieldValue<'a>>)>,
-    extra: &BTreeMap<String, String>,
-) -> PyResult<Bound<'py, PyDict>> {
+fn kwargs<'py>(py: Python<'py>, record: Record<'_>) -> PyResult<Bound<'py, PyDict>> {
     let kwargs = PyDict::new(py);
-    for (field, v) in fields {
+    for (field, v) in record.fields() {
         if let Some(v) = v {
             kwargs.set_item(field.snake_name(), value(py, v)?)?;
         }
     }
-    kwargs.set_item("extra", extra)?;
+    kwargs.set_item("extra", record.extra())?;
     Ok(kwargs)
 }
 
@@ -50,19 +44,10 @@ fn kwargs<'py, 'a>(
 /// balance, a list of dicts for balances. The async client makes the objects on the
 /// event loop's thread (no Python code runs on the runtime's threads).
 pub(crate) fn fields(py: Python<'_>, answer: Answer) -> PyResult<Bound<'_, PyAny>> {
-    match answer {
-        Answer::EndpointBalance(b) => {
-            let fields = BalanceField::ENDPOINT_BALANCE.map(|f| (f, f.of_endpoint(&b)));
-            Ok(kwargs(py, fields, &b.extra)?.into_any())
-        }
-        Answer::Balances(list) => {
-            let items = list
-                .iter()
-                .map(|b| kwargs(py, BalanceField::BALANCE.map(|f| (f, f.of(b))), &b.extra))
-                .collect::<PyResult<Vec<_>>>()?;
-            Ok(PyList::new(py, items)?.into_any())
-        }
-    }
+    Ok(match answer.map_records(|r| kwargs(py, r)).transpose()? {
+        Shaped::One(one) => one.into_any(),
+        Shaped::List(list) => PyList::new(py, list)?.into_any(),
+    })
 }
 
 /// An answer as Python objects: an `EndpointBalance` or a list of `Balance`.

@@ -1,7 +1,6 @@
 //! `parseResponse`: a gateway answer read by the layer, as the Node addon's objects.
 
-use paynet_api::{Balance, BalanceField, EndpointBalance};
-use paynet_bind::{Answer, Failure};
+use paynet_bind::{Answer, Failure, Record, Shaped};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::thrown;
@@ -17,34 +16,23 @@ fn extra(fields: &std::collections::BTreeMap<String, String>) -> JsValue {
     out.into_js()
 }
 
-/// A field's value as a string, or `null` when the gateway left it out.
-fn text(value: Option<paynet_api::FieldValue<'_>>) -> JsValue {
-    value.map_or(JsValue::NULL, |v| JsValue::from_str(&v.to_string()))
-}
-
-fn endpoint_balance(b: &EndpointBalance) -> JsValue {
+/// One balance as a plain object: each field under its `camel_name` (a string, or
+/// `null` when the gateway left it out), then `extra`.
+fn object(record: Record<'_>) -> JsValue {
     let out = Plain::new();
-    for field in BalanceField::ENDPOINT_BALANCE {
-        out.set(field.camel_name(), text(field.of_endpoint(b)));
+    for (field, value) in record.fields() {
+        let value = value.map_or(JsValue::NULL, |v| JsValue::from_str(&v.to_string()));
+        out.set(field.camel_name(), value);
     }
-    out.set("extra", extra(&b.extra));
-    out.into_js()
-}
-
-fn balance(b: &Balance) -> JsValue {
-    let out = Plain::new();
-    for field in BalanceField::BALANCE {
-        out.set(field.camel_name(), text(field.of(b)));
-    }
-    out.set("extra", extra(&b.extra));
+    out.set("extra", extra(record.extra()));
     out.into_js()
 }
 
 /// An answer as the Node addon's objects: an `EndpointBalance`, or an array of `Balance`.
 pub(crate) fn answer(answer: &Answer) -> JsValue {
-    match answer {
-        Answer::EndpointBalance(b) => endpoint_balance(b),
-        Answer::Balances(list) => list.iter().map(balance).collect::<js_sys::Array>().into(),
+    match answer.map_records(object) {
+        Shaped::One(one) => one,
+        Shaped::List(list) => list.into_iter().collect::<js_sys::Array>().into(),
     }
 }
 

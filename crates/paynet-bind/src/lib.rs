@@ -14,7 +14,8 @@
 //! - one table of error kinds ([`ErrorKind`], [`ERROR_KINDS`]) with stable names and
 //!   numbers, from which the C result codes, the Python exception classes and the Node
 //!   error `code`s come, and [`Failure`], the one error every function here returns;
-//! - the balance record's fields, enumerable once ([`BalanceField`]);
+//! - the balance record's fields, enumerable once ([`BalanceField`]), and each balance of
+//!   an answer as a [`Record`] that walks them;
 //! - client options ([`ClientOptions`]) and the three commands ([`Call`], with the
 //!   command names parsed once by [`command_kind`]);
 //! - a balance request for a transport that only sends bytes (`fetch`): [`ClientSettings`],
@@ -41,6 +42,7 @@ mod options;
 mod packed;
 #[cfg(feature = "os")]
 mod per_process;
+mod record;
 mod request;
 mod signed;
 mod verify;
@@ -62,6 +64,7 @@ pub use packed::{Output, packed_len, write_packed};
 pub use paynet_api::{BalanceField, FieldValue};
 #[cfg(feature = "os")]
 pub use per_process::PerProcess;
+pub use record::{Record, Shaped};
 pub use request::OwnedRequest;
 pub use signed::OwnedSigned;
 pub use verify::{VerifiedRequest, verify};
