@@ -37,9 +37,6 @@ pub struct Verified {
     pub timestamp: f64,
 }
 
-/// The default accepted clock skew, in seconds.
-const DEFAULT_WINDOW: u64 = 300;
-
 // `main.js` passes whole numbers from 0 to 2^53 only: the casts are exact.
 #[allow(
     clippy::cast_possible_truncation,
@@ -52,7 +49,7 @@ fn run(
     r: &SignerVerifyRequest,
 ) -> napi::Result<Verified> {
     let now = r.now.map(|n| n as u64);
-    let window = r.window.map_or(DEFAULT_WINDOW, |w| w as u64);
+    let window = r.window.map_or(paynet_bind::DEFAULT_WINDOW, |w| w as u64);
     let (method, url, body) = (&r.method, &r.url, &r.body);
     let header = &r.authorization_header;
     let v = js(

@@ -356,7 +356,10 @@ impl Signer {
     }
 
     /// Verifies an incoming request with this signer's key (see `paynet_oauth.verify`).
-    #[pyo3(signature = (method, url, body, authorization_header, *, now = None, window = 300))]
+    #[pyo3(signature = (method, url, body, authorization_header, *, now = None, window = paynet_bind::DEFAULT_WINDOW))]
+    #[pyo3(
+        text_signature = "($self, method, url, body, authorization_header, *, now=None, window=300)"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn verify(
         &self,
@@ -424,7 +427,7 @@ impl Verified {
 /// of the `oauth_*` values, and the timestamp against `now` (default: the clock) ±
 /// `window` seconds. Returns a `Verified`, or raises a `VerificationError` subclass.
 #[pyfunction]
-#[pyo3(signature = (method, url, body, authorization_header, *, consumer_secret, token_secret = None, now = None, window = 300))]
+#[pyo3(signature = (method, url, body, authorization_header, *, consumer_secret, token_secret = None, now = None, window = paynet_bind::DEFAULT_WINDOW))]
 #[pyo3(
     text_signature = "(method, url, body, authorization_header, *, consumer_secret, token_secret='', now=None, window=300)"
 )]

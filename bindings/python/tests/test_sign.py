@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import inspect
 import os
 import re
 import sys
@@ -238,6 +239,12 @@ def test_verify_checks_the_time_window() -> None:
     with pytest.raises(paynet_oauth.TimestampOutOfWindowError):
         paynet_oauth.verify(*args, consumer_secret=CONTROL_KEY)  # now: 1970 is long gone
     assert paynet_oauth.verify(*args, consumer_secret=CONTROL_KEY, now=1_000_500, window=500).nonce == signed.nonce
+    # Signer.verify has the same default window, and both signatures say which.
+    assert paynet_oauth.Signer(CONTROL_KEY).verify(*args, now=1_000_300).timestamp == 1_000_000
+    with pytest.raises(paynet_oauth.TimestampOutOfWindowError):
+        paynet_oauth.Signer(CONTROL_KEY).verify(*args, now=1_000_301)
+    for verify in (paynet_oauth.verify, paynet_oauth.Signer.verify):
+        assert inspect.signature(verify).parameters["window"].default == 300
 
 
 def test_verify_rejects_a_non_numeric_timestamp_signed_by_someone_else() -> None:

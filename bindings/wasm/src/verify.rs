@@ -10,9 +10,6 @@ use crate::inputs::Fields;
 use crate::outputs::Plain;
 use crate::signing::Signer;
 
-/// The accepted clock skew of `verify` when `window` is left out, in seconds.
-const DEFAULT_WINDOW: u64 = 300;
-
 /// What `verify` established, as `{consumerKey, nonce, timestamp, token?}`.
 fn verified(v: VerifiedRequest) -> JsValue {
     let out = Plain::new();
@@ -47,7 +44,9 @@ impl Incoming {
             body: fields.string("body")?,
             header: fields.string("authorizationHeader")?,
             now: fields.opt_u64("now")?.unwrap_or_else(host::now),
-            window: fields.opt_u64("window")?.unwrap_or(DEFAULT_WINDOW),
+            window: fields
+                .opt_u64("window")?
+                .unwrap_or(paynet_bind::DEFAULT_WINDOW),
         })
     }
 

@@ -67,7 +67,7 @@ pub use per_process::PerProcess;
 pub use record::{Record, Shaped};
 pub use request::OwnedRequest;
 pub use signed::OwnedSigned;
-pub use verify::{VerifiedRequest, verify};
+pub use verify::{DEFAULT_WINDOW, VerifiedRequest, verify};
 
 /// The Content-Type of every request body the gateway takes.
 pub const FORM_CONTENT_TYPE: &str = paynet_api::FORM_CONTENT_TYPE;

@@ -5,6 +5,10 @@ use paynet_oauth::{AuthorizationHeader, Incoming, Signer, TimeWindow};
 
 use crate::Failure;
 
+/// The accepted clock skew, in seconds, when the caller gives none: every surface's
+/// `window` default.
+pub const DEFAULT_WINDOW: u64 = 300;
+
 /// What [`verify`] established about an authentic request, decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedRequest {
