@@ -22,6 +22,18 @@ pub(crate) fn gateway_url(py: Python<'_>, gateway: &str) -> PyResult<String> {
     Ok(raise(py, parsed)?.to_string())
 }
 
+/// The call of the command named `command` (`target`: the endpoint id, a `str` or an
+/// `int`, or the login; `arg`: the provider or the balance name).
+fn call_of(
+    py: Python<'_>,
+    command: &str,
+    target: &Bound<'_, PyAny>,
+    arg: Option<Str>,
+) -> PyResult<Call> {
+    let target = inputs::text_or_int(target, "endpoint_id or login")?;
+    raise(py, Call::named(command, target, arg.map(|a| a.to_owned())))
+}
+
 /// A gateway client: the options (a forked child builds its own client from them, see
 /// [`crate::fork`]) and this process's blocking or async client.
 #[pyclass(frozen, module = "paynet_oauth._native", name = "Connection")]
@@ -132,12 +144,7 @@ impl Connection {
         target: &Bound<'py, PyAny>,
         arg: Option<Str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = Call::named(
-            &command,
-            inputs::text_or_int(target, "endpoint_id or login")?,
-            arg.map(|a| a.to_owned()),
-        );
-        let call = raise(py, call)?;
+        let call = call_of(py, &command, target, arg)?;
         let answer = py.detach(|| call.run_blocking(&*self.blocking()?));
         answers::to_py(py, raise(py, answer)?)
     }
@@ -152,12 +159,8 @@ impl Connection {
         target: &Bound<'py, PyAny>,
         arg: Option<Str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let call = Call::named(
-            &command,
-            inputs::text_or_int(target, "endpoint_id or login")?,
-            arg.map(|a| a.to_owned()),
-        );
-        let (call, client) = (raise(py, call)?, raise(py, self.asynchronous())?);
+        let call = call_of(py, &command, target, arg)?;
+        let client = raise(py, self.asynchronous())?;
         pyo3_async_runtimes::generic::future_into_py::<ForkSafeTokio, _, _>(py, async move {
             let answer = call.run(&client).await;
             Python::attach(|py| match answer {
