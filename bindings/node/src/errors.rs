@@ -5,7 +5,7 @@ use napi::bindgen_prelude::{JsObjectValue, JsValue};
 use napi::{Env, Status};
 use napi_derive::napi;
 
-use paynet_bind::{ERROR_KINDS, Failure};
+use paynet_bind::{ERROR_KINDS, Failure, JsDetail};
 
 /// `failure` as the JavaScript error to throw or to reject a promise with.
 pub(crate) fn to_js(env: &Env, failure: &Failure) -> napi::Error {
@@ -22,21 +22,11 @@ pub(crate) fn js<T>(env: &Env, result: Result<T, Failure>) -> napi::Result<T> {
 fn build(env: &Env, f: &Failure) -> napi::Result<napi::Error> {
     let mut error = env.create_error(napi::Error::new(Status::GenericFailure, &f.message))?;
     error.set_named_property("code", f.kind.code())?;
-    if let Some(status) = f.status {
-        error.set_named_property("status", u32::from(status))?;
-    }
-    for (name, text) in [
-        ("body", &f.body),
-        ("gatewayMessage", &f.gateway_message),
-        ("reason", &f.reason),
-    ] {
-        if let Some(text) = text {
-            error.set_named_property(name, text.as_str())?;
+    for (name, detail) in f.js_details() {
+        match detail {
+            JsDetail::Text(text) => error.set_named_property(name, text)?,
+            JsDetail::Number(n) => error.set_named_property(name, n)?,
         }
-    }
-    if let Some(limit) = f.limit {
-        #[allow(clippy::cast_precision_loss)] // A byte count far below 2^53.
-        error.set_named_property("limit", limit as f64)?;
     }
     Ok(napi::Error::from(error.to_unknown()))
 }

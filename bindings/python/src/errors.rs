@@ -1,29 +1,18 @@
 //! The one conversion of a layer [`Failure`] into the package's exception class named
 //! by its row of the error-kind table (the classes live in `paynet_oauth/_errors.py`).
 
-use paynet_bind::{ERROR_KINDS, ErrorKind, Failure, PythonBase};
+use paynet_bind::{ERROR_KINDS, ErrorKind, Failure};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyModule, PyTuple};
 
 static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
-/// The Python name of a class's base.
-fn base_name(base: PythonBase) -> &'static str {
-    match base {
-        PythonBase::PaynetError => "PaynetError",
-        PythonBase::InvalidInputError => "InvalidInputError",
-        PythonBase::VerificationError => "VerificationError",
-        PythonBase::UnexpectedResponseError => "UnexpectedResponseError",
-        PythonBase::InternalError => "InternalError",
-    }
-}
-
 /// The exception for `failure`: its kind's class (the base's for a kind only C meets),
 /// built with the details that class takes.
 pub(crate) fn to_py(py: Python<'_>, failure: Failure) -> PyErr {
     let info = failure.kind.info();
-    let class = info.python_class.unwrap_or(base_name(info.python_base));
+    let class = info.python_class.unwrap_or(info.python_base.class_name());
     let build = || -> PyResult<PyErr> {
         let args = match failure.kind {
             ErrorKind::GatewayError => (failure.gateway_message,).into_pyobject(py)?,
@@ -61,7 +50,7 @@ pub(crate) fn error_kinds(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
                 row.code,
                 row.number,
                 row.python_class,
-                base_name(row.python_base),
+                row.python_base.class_name(),
             )
         })
         .collect::<Vec<_>>();

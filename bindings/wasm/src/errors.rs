@@ -3,7 +3,7 @@
 //! kinds carry (`status`, `body`, `gatewayMessage`, `reason`, `limit`).
 
 use js_sys::Reflect;
-use paynet_bind::Failure;
+use paynet_bind::{Failure, JsDetail};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `failure` as the `Error` to throw.
@@ -14,22 +14,14 @@ pub(crate) fn to_js(failure: Failure) -> JsValue {
         let _ = Reflect::set(&error, &JsValue::from_str(name), &value);
     };
     set("code", JsValue::from_str(failure.kind.code()));
-    if let Some(status) = failure.status {
-        set("status", JsValue::from(status));
-    }
-    if let Some(body) = &failure.body {
-        set("body", JsValue::from_str(body));
-    }
-    if let Some(message) = &failure.gateway_message {
-        set("gatewayMessage", JsValue::from_str(message));
-    }
-    if let Some(reason) = &failure.reason {
-        set("reason", JsValue::from_str(reason));
-    }
-    if let Some(limit) = failure.limit {
-        // A cap in bytes is far below 2^53.
-        #[allow(clippy::cast_precision_loss)]
-        set("limit", JsValue::from_f64(limit as f64));
+    for (name, detail) in failure.js_details() {
+        set(
+            name,
+            match detail {
+                JsDetail::Text(text) => JsValue::from_str(text),
+                JsDetail::Number(n) => JsValue::from_f64(n),
+            },
+        );
     }
     error.into()
 }

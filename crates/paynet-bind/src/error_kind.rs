@@ -17,6 +17,19 @@ pub enum PythonBase {
     InternalError,
 }
 
+impl PythonBase {
+    /// The class's name in `paynet_oauth`.
+    pub fn class_name(self) -> &'static str {
+        match self {
+            PythonBase::PaynetError => "PaynetError",
+            PythonBase::InvalidInputError => "InvalidInputError",
+            PythonBase::VerificationError => "VerificationError",
+            PythonBase::UnexpectedResponseError => "UnexpectedResponseError",
+            PythonBase::InternalError => "InternalError",
+        }
+    }
+}
+
 /// One row of [`ERROR_KINDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindInfo {

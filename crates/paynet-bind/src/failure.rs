@@ -51,6 +51,42 @@ impl Failure {
     }
 }
 
+/// A detail of a [`Failure`] as a JavaScript `Error` property holds it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum JsDetail<'a> {
+    /// A string property.
+    Text(&'a str),
+    /// A number property.
+    Number(f64),
+}
+
+impl Failure {
+    /// The details this failure carries, each under its JavaScript property name
+    /// (`status`, `body`, `gatewayMessage`, `reason`, `limit`, in that order): what the
+    /// Node and WebAssembly packages set on their `Error` beside `message` and `code`.
+    pub fn js_details(&self) -> impl Iterator<Item = (&'static str, JsDetail<'_>)> {
+        fn text<'a>(
+            name: &'static str,
+            value: &'a Option<String>,
+        ) -> Option<(&'static str, JsDetail<'a>)> {
+            value.as_deref().map(|t| (name, JsDetail::Text(t)))
+        }
+        // A byte count far below 2^53: exact as a JavaScript number.
+        #[allow(clippy::cast_precision_loss)]
+        let limit = self.limit.map(|n| ("limit", JsDetail::Number(n as f64)));
+        [
+            self.status
+                .map(|s| ("status", JsDetail::Number(f64::from(s)))),
+            text("body", &self.body),
+            text("gatewayMessage", &self.gateway_message),
+            text("reason", &self.reason),
+            limit,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -159,6 +195,25 @@ impl From<paynet_api::SignError> for Failure {
 #[cfg(all(test, feature = "client"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn js_details_are_the_details_present_by_their_javascript_names() {
+        let mut f = Failure::new(ErrorKind::HttpError, "HTTP 502");
+        assert_eq!(f.js_details().count(), 0);
+        (f.status, f.body, f.limit) = (Some(502), Some("bad".into()), Some(65536));
+        (f.gateway_message, f.reason) = (Some("g".into()), Some("r".into()));
+        let details: Vec<_> = f.js_details().collect();
+        assert_eq!(
+            details,
+            [
+                ("status", JsDetail::Number(502.0)),
+                ("body", JsDetail::Text("bad")),
+                ("gatewayMessage", JsDetail::Text("g")),
+                ("reason", JsDetail::Text("r")),
+                ("limit", JsDetail::Number(65536.0)),
+            ]
+        );
+    }
 
     #[test]
     fn response_errors_keep_their_details() {

@@ -55,7 +55,7 @@ pub use command::{Answer, Call, command_kind};
 pub use core_errors::CORE_ERRORS;
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use exchange::{ClientSettings, Exchange};
-pub use failure::Failure;
+pub use failure::{Failure, JsDetail};
 pub use form_request::sign_form;
 pub use limits::{ClientLimits, js_number, response_cap, seconds};
 #[cfg(feature = "client")]
