@@ -12,30 +12,8 @@ import json
 import random
 import subprocess
 import sys
-from urllib.parse import urlparse
-
-from oauthlib.oauth1.rfc5849 import signature as oauth_sig
-
+from oauthlib_oracle import oracle
 from random_requests import random_case
-
-
-def oracle(case: dict) -> dict:
-    """What oauthlib computes for a case."""
-    params = oauth_sig.collect_parameters(uri_query=urlparse(case["url"]).query, body=[tuple(p) for p in case["form"]])
-    params += [
-        ("oauth_consumer_key", case["consumer_key"]),
-        ("oauth_nonce", case["nonce"]),
-        ("oauth_signature_method", "HMAC-SHA1"),
-        ("oauth_timestamp", case["timestamp"]),
-    ]
-    if case.get("token") is not None:
-        params.append(("oauth_token", case["token"]))
-    if case.get("version", "1.0") is not None:
-        params.append(("oauth_version", case.get("version", "1.0")))
-    normalized = oauth_sig.normalize_parameters(params)
-    base = oauth_sig.signature_base_string(case["method"], oauth_sig.base_string_uri(case["url"]), normalized)
-    signature = oauth_sig.sign_hmac_sha1(base, case["consumer_secret"], case.get("token_secret", ""))
-    return {"normalized_parameters": normalized, "base_string": base, "signature": signature}
 
 
 def main() -> int:
