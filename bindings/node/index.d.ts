@@ -203,6 +203,35 @@ export interface SignRequest extends SignerRequest {
   tokenSecret?: string
 }
 
+/** What `new Client(...)` needs. */
+export interface ClientOptions {
+  /**
+   * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name
+   * (`payneteasy-sandbox`, `payneteasy-production`).
+   */
+  gateway: string
+  /** The login (OAuth consumer key) of the merchant or manager. */
+  login: string
+  /** The control key (OAuth consumer secret). Kept in native memory only. */
+  controlKey: string
+  /** How long one attempt may take, in milliseconds; default 30000. */
+  timeoutMs?: number
+  /** How long connecting may take, in milliseconds; default 10000. */
+  connectTimeoutMs?: number
+  /**
+   * How many times a connection failure before any response is retried (each
+   * retry signed anew); default 2.
+   */
+  retries?: number
+  /** Allow a plain `http://` gateway off the loopback interface; default false. */
+  allowHttp?: boolean
+  /**
+   * The largest response body read, in bytes; default 1048576 (1 MiB). A larger
+   * answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
+   */
+  maxResponseBytes?: number
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -234,35 +263,6 @@ export declare class Signer {
   constructor(consumerSecret: string, tokenSecret?: string | undefined | null)
   /** Verifies an incoming request with this signer's key (see `verify`). */
   verify(request: SignerVerifyRequest): Verified
-}
-
-/** What `new Client(...)` needs. */
-export interface ClientOptions {
-  /**
-   * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name
-   * (`payneteasy-sandbox`, `payneteasy-production`).
-   */
-  gateway: string
-  /** The login (OAuth consumer key) of the merchant or manager. */
-  login: string
-  /** The control key (OAuth consumer secret). Kept in native memory only. */
-  controlKey: string
-  /** How long one attempt may take, in milliseconds; default 30000. */
-  timeoutMs?: number
-  /** How long connecting may take, in milliseconds; default 10000. */
-  connectTimeoutMs?: number
-  /**
-   * How many times a connection failure before any response is retried (each
-   * retry signed anew); default 2.
-   */
-  retries?: number
-  /** Allow a plain `http://` gateway off the loopback interface; default false. */
-  allowHttp?: boolean
-  /**
-   * The largest response body read, in bytes; default 1048576 (1 MiB). A larger
-   * answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
-   */
-  maxResponseBytes?: number
 }
 
 /** One row of the error-kind table. */

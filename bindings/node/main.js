@@ -417,7 +417,8 @@ const nativeRun = native.Client.prototype.run
  */
 class Client extends native.Client {
   constructor(options) {
-    super(check(options, 'options', CLIENT_OPTIONS))
+    const o = check(options, 'options', CLIENT_OPTIONS)
+    super(o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
   }
 
   getBalance(args, options) {

@@ -12,30 +12,6 @@ use paynet_bind::{Call, ClientLimits, Failure};
 use crate::errors::{js, to_js};
 use crate::response::{self, JsAnswer};
 
-/// What `new Client(...)` needs.
-#[napi(object, object_to_js = false)]
-pub struct ClientOptions {
-    /// The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name
-    /// (`payneteasy-sandbox`, `payneteasy-production`).
-    pub gateway: String,
-    /// The login (OAuth consumer key) of the merchant or manager.
-    pub login: String,
-    /// The control key (OAuth consumer secret). Kept in native memory only.
-    pub control_key: String,
-    /// How long one attempt may take, in milliseconds; default 30000.
-    pub timeout_ms: Option<f64>,
-    /// How long connecting may take, in milliseconds; default 10000.
-    pub connect_timeout_ms: Option<f64>,
-    /// How many times a connection failure before any response is retried (each
-    /// retry signed anew); default 2.
-    pub retries: Option<f64>,
-    /// Allow a plain `http://` gateway off the loopback interface; default false.
-    pub allow_http: Option<bool>,
-    /// The largest response body read, in bytes; default 1048576 (1 MiB). A larger
-    /// answer is abandoned as it passes the cap: `PAYNET_RESPONSE_TOO_LARGE`.
-    pub max_response_bytes: Option<f64>,
-}
-
 /// A client for one gateway and one set of credentials. Its methods return promises
 /// and run on the addon's async runtime: the event loop is never blocked. The control
 /// key stays in native memory (`util.inspect` shows the gateway and the login only).
@@ -45,28 +21,43 @@ pub struct Client {
     options: paynet_bind::ClientOptions,
 }
 
-// `main.js` passes whole numbers from 0 to 2^53 only (`retries`, `maxResponseBytes`).
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn options_of(o: &ClientOptions) -> Result<paynet_bind::ClientOptions, Failure> {
-    let options = paynet_bind::ClientOptions::new(&o.gateway, &o.login, &o.control_key)
-        .map_err(|f| Failure::invalid_input(format!("options.gateway {:?}: {f}", o.gateway)))?;
-    let limits = ClientLimits::from_js(
-        o.timeout_ms,
-        o.connect_timeout_ms,
-        o.retries.map(|n| n as u64),
-        o.allow_http,
-        o.max_response_bytes.map(|n| n as u64),
-        &paynet_bind::js_number,
-    )?;
-    Ok(options.with_limits(&limits))
-}
-
 #[napi]
 impl Client {
     /// Checks the options and builds the client (no connection is made yet).
-    #[napi(constructor)]
-    pub fn new(env: Env, options: ClientOptions) -> napi::Result<Self> {
-        let options = js(&env, options_of(&options))?;
+    // `main.js` passes the fields of the options object it checked (`ClientOptions` in
+    // index.d.ts) one by one; `retries` and `maxResponseBytes` are whole numbers from 0
+    // to 2^53.
+    #[napi(constructor, ts_args_type = "options: ClientOptions")]
+    #[allow(
+        clippy::too_many_arguments,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    pub fn new(
+        env: Env,
+        gateway: String,
+        login: String,
+        control_key: String,
+        timeout_ms: Option<f64>,
+        connect_timeout_ms: Option<f64>,
+        retries: Option<f64>,
+        allow_http: Option<bool>,
+        max_response_bytes: Option<f64>,
+    ) -> napi::Result<Self> {
+        let read = || -> Result<paynet_bind::ClientOptions, Failure> {
+            let options = paynet_bind::ClientOptions::new(&gateway, &login, &control_key)
+                .map_err(|f| Failure::invalid_input(format!("options.gateway {gateway:?}: {f}")))?;
+            let limits = ClientLimits::from_js(
+                timeout_ms,
+                connect_timeout_ms,
+                retries.map(|n| n as u64),
+                allow_http,
+                max_response_bytes.map(|n| n as u64),
+                &paynet_bind::js_number,
+            )?;
+            Ok(options.with_limits(&limits))
+        };
+        let options = js(&env, read())?;
         let inner = js(&env, options.build_async())?;
         Ok(Client { inner, options })
     }

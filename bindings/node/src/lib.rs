@@ -15,7 +15,7 @@ mod response;
 mod signing;
 mod verify;
 
-pub use client::{Client, ClientOptions};
+pub use client::Client;
 pub use errors::{ErrorKindInfo, error_kinds};
 pub use form::{FormRequest, SignedForm, sign_form};
 pub use response::parse_response;
