@@ -44,6 +44,16 @@ pub(crate) fn stop_runtime(py: pyo3::Python<'_>) {
     }
 }
 
+/// The runtime's handle when called on one of its own threads (pyo3-async-runtimes
+/// spawns the hand-off of each answer from there). Such a thread must not hold an `Arc`
+/// of the runtime: when [`stop_runtime`] runs at exit meanwhile, that clone can be the
+/// last, and a runtime dropped on its own thread panics ("Cannot drop a runtime in a
+/// context where blocking is not allowed"), which killed the exiting process (SIGSEGV,
+/// seen once in 24 exits of test_exit.py on a loaded machine).
+fn own_thread_handle() -> Option<tokio::runtime::Handle> {
+    tokio::runtime::Handle::try_current().ok()
+}
+
 tokio::task_local! {
     static TASK_LOCALS: std::cell::OnceCell<pyo3_async_runtimes::TaskLocals>;
 }
@@ -60,14 +70,20 @@ impl pyo3_async_runtimes::generic::Runtime for ForkSafeTokio {
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        runtime().spawn(fut)
+        match own_thread_handle() {
+            Some(handle) => handle.spawn(fut),
+            None => runtime().spawn(fut),
+        }
     }
 
     fn spawn_blocking<F>(f: F) -> Self::JoinHandle
     where
         F: FnOnce() + Send + 'static,
     {
-        runtime().spawn_blocking(f)
+        match own_thread_handle() {
+            Some(handle) => handle.spawn_blocking(f),
+            None => runtime().spawn_blocking(f),
+        }
     }
 }
 
