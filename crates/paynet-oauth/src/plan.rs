@@ -181,9 +181,11 @@ impl Plan {
         plan.header_len = header_len + ",oauth_signature=\"\"".len();
         plan.body_len = body_len.saturating_sub(1);
         plan.normalized_len = (body_len + query_len).saturating_sub(1);
-        plan.sort(r, query, query.len() + r.form.len());
+        let _placed = plan.sort(r, query, query.len() + r.form.len());
         #[cfg(feature = "template-writer")]
-        plan.join_std_block(r);
+        if !_placed {
+            plan.join_std_block(r);
+        }
         Ok(plan)
     }
 
@@ -202,8 +204,9 @@ impl Plan {
     /// with the one insertion sort (the same order as the merge of the template
     /// writer's build: stable, so the user's first on a tie; less code).
     #[cfg(not(feature = "template-writer"))]
-    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], _users: usize) {
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], _users: usize) -> bool {
         self.insertion_sort(r, query, 0, usize::from(self.count));
+        false
     }
 
     /// Sorts by encoded name, then encoded value. The user's parameters (query, then
@@ -211,17 +214,25 @@ impl Plan {
     /// the protocol ones arrive sorted (the extras are sorted in among them); the two
     /// runs are then merged. A user name that does not start with `oauth_` sorts before
     /// or after every protocol name, which one comparison with `oauth_` tells.
+    ///
+    /// Without extra protocol parameters and without a user name that starts with
+    /// `oauth_` (the usual request), the standard ids become one [`BLOCK`] id placed
+    /// between the user's names that sort before `oauth_` and those after: returns
+    /// `true` then (nothing left to join).
     #[cfg(feature = "template-writer")]
-    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) {
+    fn sort(&mut self, r: &Request<'_>, query: &[(Text<'_>, Text<'_>)], users: usize) -> bool {
         let n = usize::from(self.count);
         if users > 1 {
             self.insertion_sort(r, query, 0, users);
+        }
+        if r.extra.is_empty() && self.place_std_block(r, query, users) {
+            return true;
         }
         if !r.extra.is_empty() {
             self.insertion_sort(r, query, users, n);
         }
         if users == 0 {
-            return;
+            return false;
         }
         // When the user's run is used up after `k` places, `k` is `j`: the protocol
         // ids left are already where they belong.
@@ -255,6 +266,34 @@ impl Plan {
         }
         debug_assert_eq!(k, j);
         self.order = merged;
+        false
+    }
+
+    #[cfg(feature = "template-writer")]
+    /// With the first `users` ids sorted and the standard ids after them (in order,
+    /// no extra among them), replaces the standard ids with one [`BLOCK`] id placed
+    /// where they sort among the user's; `false` (nothing changed) when a user name
+    /// starts with `oauth_` and must be compared with them one by one.
+    fn place_std_block(
+        &mut self,
+        r: &Request<'_>,
+        query: &[(Text<'_>, Text<'_>)],
+        users: usize,
+    ) -> bool {
+        // Sorted, the names before every `oauth_*` name come first.
+        let mut before = 0;
+        for i in 0..users {
+            let (name, _) = self.entry(r, query, self.order[i]);
+            match name.oauth_side() {
+                Some(core::cmp::Ordering::Less) => before = i + 1,
+                Some(_) => {}
+                None => return false,
+            }
+        }
+        self.order.copy_within(before..users, before + 1);
+        self.order[before] = BLOCK;
+        self.count = users as u8 + 1;
+        true
     }
 
     #[cfg(feature = "template-writer")]

@@ -333,7 +333,10 @@ pub fn sign<'a>(
     consumer_secret: &str,
     token_secret: &str,
 ) -> Result<Signed<'a>, Error> {
-    Signer::new(consumer_secret, token_secret).sign(request)
+    let signer = Signer::new(consumer_secret, token_secret);
+    // Used once: its keyed state is signed with in place of a copy (wiped the same way).
+    let url = UrlParts::parse(request.url)?;
+    sign_prepared(signer.mac, None, request, url)
 }
 
 /// A request's method, URL and sorted parameter set, borrowed where they were built
