@@ -55,10 +55,11 @@ pub fn sign_form(env: Env, request: FormRequest) -> napi::Result<SignedForm> {
     let mut owned = OwnedRequest::new(r.method, r.url, r.login);
     owned.timestamp = r.timestamp;
     owned.nonce = r.nonce;
-    let signer = paynet_oauth::Signer::new(&r.control_key, "");
     let signed = js(
         &env,
-        paynet_bind::sign_form(&signer, owned, body, r.content_type.as_deref()),
+        paynet_bind::control_key_signer(&r.control_key).and_then(|signer| {
+            paynet_bind::sign_form(&signer, owned, body, r.content_type.as_deref())
+        }),
     )?;
     Ok(SignedForm {
         authorization: signed.authorization_header(),

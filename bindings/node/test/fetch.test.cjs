@@ -65,3 +65,14 @@ test('signForm: what a server receives verifies, with the query signed; bad bodi
   assert.throws(() => paynet.signForm({ ...base, login: '', body: '' }), { code: 'PAYNET_INVALID_INPUT' })
   assert.throws(() => paynet.signForm({ ...base, controlKey: undefined, body: '' }), (e) => e.code === 'PAYNET_INVALID_INPUT' && /controlKey/.test(e.message))
 })
+
+test('signForm reads a control key as the Client does: surrounding white space dropped, empty refused', () => {
+  // A key read from a file keeps its newline; the Client signs with the key without it,
+  // and so does signForm (it signed with the newline, and the gateway answered 403).
+  const base = { method: 'POST', url: 'https://h/p', body: 'a=1', login: 'me', timestamp: 1700000000, nonce: 'fixed' }
+  const plain = paynet.signForm({ ...base, controlKey: 'K' })
+  for (const padded of [' K', 'K\n', '\tK\r\n']) {
+    assert.equal(paynet.signForm({ ...base, controlKey: padded }).authorization, plain.authorization, JSON.stringify(padded))
+  }
+  assert.throws(() => paynet.signForm({ ...base, controlKey: ' \n' }), { code: 'PAYNET_INVALID_INPUT', message: 'the control key must not be empty' })
+})

@@ -26,7 +26,8 @@ fn py_repr(py: pyo3::Python<'_>, text: &str) -> pyo3::PyResult<String> {
 mod _native {
     #[pymodule_export]
     use crate::signing::{
-        SignedRequest, Signer, Verified, percent_encode, sign, sign_form, verify,
+        SignedRequest, Signer, Verified, control_key_signer, percent_encode, sign, sign_form,
+        verify,
     };
 
     #[pymodule_export]

@@ -460,6 +460,13 @@ pub(crate) fn percent_encode(text: Str) -> String {
     paynet_bind::percent_encode(&text)
 }
 
+/// The `Signer` of a PaynetEasy control key, read as the clients read one (surrounding
+/// white space removed, not empty): what `PaynetAuth` and `PaynetHttpxAuth` sign with.
+#[pyfunction]
+pub(crate) fn control_key_signer(py: Python<'_>, control_key: Str) -> PyResult<Signer> {
+    raise(py, paynet_bind::control_key_signer(&control_key)).map(Signer)
+}
+
 /// Signs a form request built by your own HTTP stack (what the `requests` and `httpx`
 /// auth classes use): the URL's query and the body's fields are signed; send the
 /// result's `authorization_header` and its `body` in place of `body`.

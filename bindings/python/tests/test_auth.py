@@ -143,6 +143,23 @@ def test_httpx_refuses_json() -> None:
 # --- both --------------------------------------------------------------------------
 
 
+def test_a_control_key_read_from_a_file_signs_as_the_client_reads_it(mock_gateway: str) -> None:
+    # The clients drop the white space around a control key (a key file's newline);
+    # the auth classes read it the same way, so the same key string works in both.
+    padded = f" {CONTROL_KEY}\n"
+    r = requests.post(f"{mock_gateway}/get-balance/1", data={"balance-provider": "Test"},
+                      auth=PaynetAuth(MERCHANT, padded), timeout=10)
+    assert r.status_code == 200, r.text
+    with httpx.Client(auth=PaynetHttpxAuth(MERCHANT, padded), timeout=10) as client:
+        r2 = client.post(f"{mock_gateway}/get-balance/1", data={"balance-provider": "Test"})
+    assert r2.status_code == 200, r2.text
+    with paynet_oauth.Client(mock_gateway, MERCHANT, padded, allow_http=True) as c:
+        assert c.get_balance("1", "Test").balance_amount == Decimal("29.99")
+    for cls in (PaynetAuth, PaynetHttpxAuth):
+        with pytest.raises(paynet_oauth.InvalidInputError, match="the control key must not be empty"):
+            cls(MERCHANT, " \n")
+
+
 def test_auth_reprs_hide_the_key() -> None:
     for auth in (PaynetAuth(MERCHANT, CONTROL_KEY), PaynetHttpxAuth(MERCHANT, CONTROL_KEY)):
         assert CONTROL_KEY not in repr(auth) and CONTROL_KEY not in str(auth)

@@ -48,7 +48,7 @@ pub fn sign_form(request: &JsValue) -> Result<JsValue, JsValue> {
             None => host::fresh_nonce()?,
         });
         let body = body_bytes(&Reflect::get(request, &"body".into()).unwrap_or_default())?;
-        let signer = paynet_oauth::Signer::new(&fields.string("controlKey")?, "");
+        let signer = paynet_bind::control_key_signer(&fields.string("controlKey")?)?;
         let content_type = fields.opt_string("contentType")?;
         let signed = paynet_bind::sign_form(&signer, owned, &body, content_type.as_deref())?;
         let out = Plain::new();

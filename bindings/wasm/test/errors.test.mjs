@@ -131,6 +131,15 @@ test('errorKinds is the layer table: every PaynetErrorCode of index.d.ts, in num
   assert.equal(kinds.find((k) => k.code === 'PAYNET_ACCESS_DENIED').number, 201)
 })
 
+test('signForm reads a control key as the Client does: surrounding white space dropped, empty refused', () => {
+  const base = { method: 'POST', url: 'https://h/p', body: 'a=1', login: 'me', timestamp: 1700000000, nonce: 'fixed' }
+  const plain = paynet.signForm({ ...base, controlKey: 'K' })
+  for (const padded of [' K', 'K\n', '\tK\r\n']) {
+    assert.equal(paynet.signForm({ ...base, controlKey: padded }).authorization, plain.authorization, JSON.stringify(padded))
+  }
+  throwsCode(() => paynet.signForm({ ...base, controlKey: ' \n' }), 'PAYNET_INVALID_INPUT', /^the control key must not be empty$/)
+})
+
 test('signForm signs what fetch will send: the body fields and the query, verified by verify', () => {
   const url = 'https://gw.example/paynet/api/v2/get-balance/1?x=1'
   for (const body of ['balance-provider=Test', new URLSearchParams({ 'balance-provider': 'Test' }), new TextEncoder().encode('balance-provider=Test')]) {

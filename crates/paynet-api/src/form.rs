@@ -20,7 +20,8 @@ pub fn parse(body: &str) -> Vec<(String, Option<String>)> {
 
 /// Reads a form body that is about to be signed (a caller's own request): `&`-separated
 /// `name=value` fields (a field without `=` has an empty value, empty fields are
-/// skipped), decoded strictly. `None` when an escape does not decode to UTF-8.
+/// skipped), decoded strictly. `None` when a `%` does not start an escape or the
+/// escapes do not decode to UTF-8: such a body has no one meaning to sign.
 pub fn parse_strict(body: &str) -> Option<Vec<(String, String)>> {
     body.split('&')
         .filter(|field| !field.is_empty())
@@ -35,17 +36,19 @@ pub fn parse_strict(body: &str) -> Option<Vec<(String, String)>> {
 /// and the bytes are read as UTF-8 (invalid sequences become U+FFFD). A `%` that does
 /// not start a valid escape is kept as it is.
 pub fn decode(s: &str) -> String {
-    String::from_utf8_lossy(&decode_bytes(s)).into_owned()
+    String::from_utf8_lossy(&decode_bytes(s, false).unwrap_or_default()).into_owned()
 }
 
-/// Form-decodes one name or value strictly: like [`decode`], but bytes that are not
-/// UTF-8 are an error (`None`) instead of U+FFFD, for input that will be signed.
+/// Form-decodes one name or value strictly, for input that will be signed: like
+/// [`decode`], but a `%` that does not start an escape, or bytes that are not UTF-8,
+/// are an error (`None`) instead of kept or replaced with U+FFFD.
 pub fn decode_strict(s: &str) -> Option<String> {
-    String::from_utf8(decode_bytes(s)).ok()
+    String::from_utf8(decode_bytes(s, true)?).ok()
 }
 
-/// The bytes `s` stands for: `+` is a space, `%XX` a byte, a stray `%` itself.
-fn decode_bytes(s: &str) -> Vec<u8> {
+/// The bytes `s` stands for: `+` is a space, `%XX` a byte, a stray `%` itself (`None`
+/// for one when `strict`).
+fn decode_bytes(s: &str, strict: bool) -> Option<Vec<u8>> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -60,13 +63,14 @@ fn decode_bytes(s: &str) -> Vec<u8> {
                     out.push(hi << 4 | lo);
                     i += 2;
                 }
+                _ if strict => return None,
                 _ => out.push(b'%'),
             },
             b => out.push(b),
         }
         i += 1;
     }
-    out
+    Some(out)
 }
 
 /// Form-encodes one name or value: `A-Z a-z 0-9 - . _ ~` stay, a space becomes `+`,

@@ -61,5 +61,5 @@ pub use sign::{FORM_CONTENT_TYPE, SignedRequest};
 pub use transport::{
     AttemptFailure, BodyCap, ClientConfigError, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, TransportError, check_client,
-    may_retry,
+    control_key_text, may_retry,
 };

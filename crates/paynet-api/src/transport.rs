@@ -18,6 +18,15 @@ pub const DEFAULT_RETRIES: u32 = 2;
 /// The default cap on a response body: 1 MiB (a balance answer is a few hundred bytes).
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 1_048_576;
 
+/// A control key as the gateway knows it: surrounding white space (a key file's
+/// trailing newline, a pasted space) removed. Every surface that takes a control key
+/// (the clients, `signForm` and the auth classes, the CLI) reads it through this, so a
+/// key signs alike everywhere; a generic OAuth consumer secret (`sign`, `Signer`) is
+/// used exactly as given.
+pub fn control_key_text(key: &str) -> &str {
+    key.trim()
+}
+
 /// Checks what a client is built from: a non-empty login and control key, and the
 /// plain-http policy ([`Gateway::check_plain_http`]).
 pub fn check_client(

@@ -41,13 +41,17 @@ impl ClientSettings {
         control_key: &str,
         limits: ClientLimits,
     ) -> Result<Self, Failure> {
-        let control_key = control_key.trim();
-        paynet_api::check_client(&gateway, login, control_key, limits.allow_http)
-            .map_err(|e| Failure::invalid_input(e.to_string()))?;
+        paynet_api::check_client(
+            &gateway,
+            login,
+            paynet_api::control_key_text(control_key),
+            limits.allow_http,
+        )
+        .map_err(|e| Failure::invalid_input(e.to_string()))?;
         Ok(ClientSettings {
             gateway,
             login: login.to_owned(),
-            signer: paynet_oauth::Signer::new(control_key, ""),
+            signer: crate::control_key_signer(control_key)?,
             limits,
         })
     }

@@ -68,5 +68,11 @@ mod tests {
         assert!(sign(b"{}", Some("application/json")).is_err());
         assert!(sign("a=é".as_bytes(), None).is_err());
         assert!(sign(b"a=%FF", None).is_err());
+        // A `%` that starts no escape has no one meaning: refused, as `sign` refuses
+        // it in a query, never re-encoded as `%25` and sent changed.
+        for body in [&b"a=%zz"[..], b"a=1%", b"a=%4", b"%g1=2"] {
+            let e = sign(body, None).unwrap_err();
+            assert_eq!(e.message, "a form field is not percent-encoded UTF-8");
+        }
     }
 }

@@ -31,6 +31,7 @@
 mod borrowed;
 mod clock;
 mod command;
+mod control_key;
 mod core_errors;
 mod error_kind;
 mod exchange;
@@ -52,6 +53,7 @@ pub use clock::{NONCE_LEN, check_timestamp};
 #[cfg(feature = "os")]
 pub use clock::{fresh_nonce, now};
 pub use command::{Answer, Call, command_kind};
+pub use control_key::control_key_signer;
 pub use core_errors::CORE_ERRORS;
 pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use exchange::{ClientSettings, Exchange};

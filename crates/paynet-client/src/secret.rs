@@ -11,10 +11,10 @@ pub struct ControlKey(Zeroizing<String>);
 
 impl ControlKey {
     /// Wraps a control key; surrounding white space (a trailing newline from a key
-    /// file) is removed.
+    /// file) is removed ([`paynet_api::control_key_text`], the rule every surface uses).
     pub fn new(key: impl Into<String>) -> Self {
         let mut key: String = key.into();
-        let trimmed = key.trim().to_owned();
+        let trimmed = paynet_api::control_key_text(&key).to_owned();
         zeroize::Zeroize::zeroize(&mut key);
         ControlKey(Zeroizing::new(trimmed))
     }

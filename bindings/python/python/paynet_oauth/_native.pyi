@@ -13,6 +13,7 @@ __all__ = [
     "sign",
     "verify",
     "sign_form",
+    "control_key_signer",
     "stop_runtime",
     "parse_response",
     "gateway_url",
@@ -158,6 +159,10 @@ def verify(
 
 def percent_encode(text: str) -> str:
     """RFC 3986 percent-encoding as OAuth 1.0a requires."""
+
+def control_key_signer(control_key: str) -> Signer:
+    """The ``Signer`` of a PaynetEasy control key, read as the clients read one
+    (surrounding white space removed, not empty): what the auth classes sign with."""
 
 def sign_form(
     signer: Signer,

@@ -77,7 +77,7 @@ class PaynetAuth(_RequestsAuthBase):
         if not login:
             raise InvalidInputError("the login must not be empty")
         self.login = login
-        self._signer = Signer(control_key)
+        self._signer = _native.control_key_signer(control_key)
 
     def __call__(self, r: requests.PreparedRequest) -> requests.PreparedRequest:
         body = r.body
@@ -114,7 +114,7 @@ class PaynetHttpxAuth(_HttpxAuthBase):
         if not login:
             raise InvalidInputError("the login must not be empty")
         self.login = login
-        self._signer = Signer(control_key)
+        self._signer = _native.control_key_signer(control_key)
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         import httpx
