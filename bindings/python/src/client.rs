@@ -7,8 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use paynet_bind::{Call, ClientOptions, Failure, seconds};
 use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyInt};
 
-use crate::errors::{raise, to_py};
+use crate::errors::{invalid_input, raise, to_py};
 use crate::fork::{ForkSafeTokio, PerProcess};
 use crate::utf8::Str;
 use crate::{answers, inputs};
@@ -30,7 +31,18 @@ fn call_of(
     target: &Bound<'_, PyAny>,
     arg: Option<Str>,
 ) -> PyResult<Call> {
-    let target = inputs::text_or_int(target, "endpoint_id or login")?;
+    let what = match raise(py, paynet_bind::command_kind(command))? {
+        paynet_api::CommandKind::EndpointBalance => "endpoint_id",
+        _ => "login",
+    };
+    // An int stands for its decimal digits; a negative one is no id (Node refuses it too).
+    if target.is_instance_of::<PyInt>() && !target.is_instance_of::<PyBool>() && target.lt(0)? {
+        return Err(invalid_input(
+            py,
+            format!("{what} must be a str or a whole number, not {target}"),
+        ));
+    }
+    let target = inputs::text_or_int(target, what)?;
     raise(py, Call::named(command, target, arg.map(|a| a.to_owned())))
 }
 

@@ -13,19 +13,37 @@ static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 pub(crate) fn to_py(py: Python<'_>, failure: Failure) -> PyErr {
     let info = failure.kind.info();
     let class = info.python_class.unwrap_or(info.python_base.class_name());
+    let Failure {
+        kind,
+        message,
+        status,
+        body,
+        gateway_message,
+        reason,
+        limit,
+    } = failure;
     let build = || -> PyResult<PyErr> {
-        let args = match failure.kind {
-            ErrorKind::GatewayError => (failure.gateway_message,).into_pyobject(py)?,
-            ErrorKind::AccessDenied | ErrorKind::UnexpectedResponse => {
-                (failure.body.unwrap_or_default(),).into_pyobject(py)?
-            }
-            ErrorKind::HttpError => (failure.status, failure.body).into_pyobject(py)?,
-            ErrorKind::ResponseTooLarge => (failure.limit,).into_pyobject(py)?,
-            _ => (failure.message,).into_pyobject(py)?,
+        // The gateway's answers are built from their details (as a user may build
+        // them) and carry the layer's message, the words every language shows.
+        let (args, text) = match kind {
+            ErrorKind::GatewayError => ((gateway_message,).into_pyobject(py)?, Some(message)),
+            ErrorKind::AccessDenied | ErrorKind::UnexpectedResponse => (
+                (body.unwrap_or_default(),).into_pyobject(py)?,
+                Some(message),
+            ),
+            ErrorKind::HttpError => ((status, body).into_pyobject(py)?, Some(message)),
+            ErrorKind::ResponseTooLarge => ((limit,).into_pyobject(py)?, Some(message)),
+            _ => ((message,).into_pyobject(py)?, None),
         };
         let module =
             ERRORS.get_or_try_init(py, || py.import("paynet_oauth._errors").map(Bound::unbind))?;
         let instance = module.bind(py).getattr(class)?.call1(args)?;
+        if let Some(text) = text {
+            instance.setattr("_text", text)?;
+        }
+        if let Some(reason) = reason {
+            instance.setattr("reason", reason)?;
+        }
         Ok(PyErr::from_value(instance))
     };
     build().unwrap_or_else(|error| error)

@@ -34,3 +34,11 @@ def test_async_example(mock_gateway: str) -> None:
     assert run.returncode == 0, run.stderr
     assert "saa: 219.500 USD" in run.stdout
     assert "endpoint 1: 29.99" in run.stdout
+
+
+def test_async_example_without_a_key_says_so() -> None:
+    # It died with a KeyError traceback; now a message and exit code 2, like get_balance.py.
+    env = {k: v for k, v in os.environ.items() if k != "PAYNET_CONTROL_KEY"}
+    run = subprocess.run([sys.executable, str(EXAMPLES / "async_balances.py"), MANAGER], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "set PAYNET_CONTROL_KEY" in run.stderr and "Traceback" not in run.stderr, run.stderr

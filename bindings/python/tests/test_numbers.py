@@ -68,3 +68,15 @@ def test_a_bool_is_not_a_number(name: str, call: Callable[[Any], object], value:
         call(value)
     assert name in str(info.value)
     assert "bool" in str(info.value)
+
+
+def test_an_id_argument_is_named_and_a_negative_endpoint_id_refused() -> None:
+    # A negative int is no endpoint id (it was sent as "-1"; Node refuses it too), and a
+    # wrong type names the argument the method takes.
+    with paynet_oauth.Client(GATEWAY, MERCHANT, CONTROL_KEY) as client:
+        with pytest.raises(paynet_oauth.InvalidInputError, match=r"^endpoint_id must be a str or a whole number, not -1$"):
+            client.get_balance(-1, "Test")
+        with pytest.raises(TypeError, match=r"^endpoint_id must be str \(or int\), not bytes$"):
+            client.get_balance(b"1", "Test")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match=r"^login must be str \(or int\), not bytes$"):
+            client.get_manager_balances(b"m")  # type: ignore[arg-type]

@@ -141,3 +141,30 @@ def test_every_response_error_is_a_paynet_error() -> None:
         paynet_oauth.parse_response("get-balance", 500, "oops")
     with pytest.raises(paynet_oauth.InvalidInputError):
         paynet_oauth.parse_response("get-everything", 200, "balance-amount=1")
+
+
+def test_the_gateway_s_answers_read_as_in_every_language() -> None:
+    # The messages are the layer's (Node, the WebAssembly build, C and the CLI show the
+    # same words); the repr stays short however large the page the gateway sent.
+    page = "<html>" + "denied " * 2000 + "</html>"
+    cases: list[tuple[int, str, type[paynet_oauth.PaynetError], str]] = [
+        (403, page, paynet_oauth.AccessDeniedError,
+         "access denied (HTTP 403): the gateway did not accept the signature or the credentials"),
+        (502, page, paynet_oauth.HttpError, "the gateway answered with HTTP 502"),
+        (200, "error-message=Unknown+provider", paynet_oauth.GatewayError,
+         "the gateway answered with an error: Unknown provider"),
+    ]
+    for status, body, cls, text in cases:
+        with pytest.raises(cls) as info:
+            paynet_oauth.parse_response("get-balance", status, body)
+        assert str(info.value) == text
+        assert len(repr(info.value)) < 300, repr(info.value)[:400]
+    with pytest.raises(paynet_oauth.UnexpectedResponseError) as unexpected:
+        paynet_oauth.parse_response("get-balance", 200, page)
+    reason = unexpected.value.reason
+    assert reason and str(unexpected.value) == f"unexpected response from the gateway: {reason}"
+    assert len(repr(unexpected.value)) < 300
+    # Built by hand (a test double), the same words from the attributes.
+    assert str(paynet_oauth.AccessDeniedError("x")) == cases[0][3]
+    assert str(paynet_oauth.HttpError(502, "x")) == cases[1][3]
+    assert str(paynet_oauth.GatewayError("Unknown provider")) == cases[2][3]

@@ -54,7 +54,7 @@ No exception ever carries a control key or a token secret.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from ._native import MAX_PARAMS
 
@@ -105,6 +105,10 @@ class PaynetError(Exception):
     kind: ClassVar[str] = "PAYNET_INTERNAL"
     #: The row's stable number (the C ``paynet_result`` value).
     number: ClassVar[int] = 105
+    #: The message of a failure raised by the package (the same words in every
+    #: language); ``None`` for an exception built by hand, whose ``str`` says the same
+    #: from its attributes.
+    _text: Optional[str] = None
 
 
 class GatewayError(PaynetError):
@@ -120,7 +124,7 @@ class GatewayError(PaynetError):
         self.message = message
 
     def __str__(self) -> str:
-        return f"gateway error: {self.message}"
+        return self._text or f"the gateway answered with an error: {self.message}"
 
 
 class AccessDeniedError(PaynetError):
@@ -137,7 +141,10 @@ class AccessDeniedError(PaynetError):
         self.body = body
 
     def __str__(self) -> str:
-        return "access denied (HTTP 403): check the login and the control key"
+        return self._text or "access denied (HTTP 403): the gateway did not accept the signature or the credentials"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_short(self.body)!r})"
 
 
 class HttpError(PaynetError):
@@ -155,7 +162,10 @@ class HttpError(PaynetError):
         self.body = body
 
     def __str__(self) -> str:
-        return f"HTTP {self.status} from the gateway: {_short(self.body)}"
+        return self._text or f"the gateway answered with HTTP {self.status}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.status!r}, {_short(self.body)!r})"
 
 
 class UnexpectedResponseError(PaynetError):
@@ -166,13 +176,19 @@ class UnexpectedResponseError(PaynetError):
     kind = "PAYNET_UNEXPECTED_RESPONSE"
     number = 203
 
+    #: Why the answer is not a balance (``None`` for an exception built by hand).
+    reason: Optional[str] = None
+
     def __init__(self, body: str) -> None:
         super().__init__(body)
         #: The raw response body.
         self.body = body
 
     def __str__(self) -> str:
-        return f"unexpected response from the gateway: {_short(self.body)}"
+        return self._text or f"unexpected response from the gateway: {self.reason or _short(self.body)}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({_short(self.body)!r})"
 
 
 class ResponseTooLargeError(UnexpectedResponseError):
@@ -191,10 +207,13 @@ class ResponseTooLargeError(UnexpectedResponseError):
         self.limit = limit
 
     def __str__(self) -> str:
-        return (
+        return self._text or (
             f"the gateway's response is larger than the limit of {self.limit} bytes; "
             "reading stopped there"
         )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.limit!r})"
 
 
 class PaynetTimeoutError(PaynetError, TimeoutError):
