@@ -3,6 +3,12 @@
 //
 // Usage: node get-balance.mjs [ENDPOINT_ID [PROVIDER]]     (default: 1 Test)
 //
+// It imports the installed package: copy it into a project that ran
+// `npm install paynet-oauth` (or the packed tarball, README "Install"). From this
+// repository, after `make node-build`: `NODE_PATH` does not reach ES modules, so link
+// the package once: `mkdir -p node_modules && ln -s ../bindings/node node_modules/paynet-oauth`
+// at the repository's root, then `node examples/node/get-balance.mjs`.
+//
 // Configuration, as the `paynet` command line tool reads it:
 //   PAYNET_GATEWAY      a base URL or a preset name (default: payneteasy-sandbox)
 //   PAYNET_LOGIN        the merchant login (default: balance_test_merchant14)

@@ -23,7 +23,10 @@ async def main(argv: list[str]) -> int:
     manager = argv[1]
     endpoint_id, provider, merchant = (argv[2:5] + ["1", "Test", "balance_test_merchant14"][len(argv[2:5]) :])[:3]
     gateway = os.environ.get("PAYNET_GATEWAY", "payneteasy-sandbox")
-    control_key = os.environ["PAYNET_CONTROL_KEY"]
+    control_key = os.environ.get("PAYNET_CONTROL_KEY")
+    if not control_key:
+        print("set PAYNET_CONTROL_KEY to the control key of both logins", file=sys.stderr)
+        return 2
     async with (
         paynet_oauth.AsyncClient(gateway, manager, control_key) as as_manager,
         paynet_oauth.AsyncClient(gateway, merchant, control_key) as as_merchant,
