@@ -190,12 +190,12 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE"));
     }
     // The message lists the presets (and the closest one to a typo) once.
-    let gateway =
-        Gateway::from_str_or_preset(&gateway_text).map_err(|e| Failure::usage(e.to_string()))?;
+    let gateway = Gateway::from_str_or_preset(&gateway_text)
+        .map_err(|e| Failure::refused(paynet_bind::Failure::from(e)))?;
     gateway
         .check_plain_http(connection.allow_http)
         .map_err(|e| {
-            Failure::usage(e.to_string()).with_hint(
+            Failure::refused(paynet_bind::Failure::from(e)).with_hint(
                 "pass --allow-http to send the request and read the balances over plain http anyway",
             )
         })?;

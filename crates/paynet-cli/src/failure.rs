@@ -30,6 +30,28 @@ impl Failure {
         }
     }
 
+    /// A value the SDK refuses (the same failure Python and Node report for it): a
+    /// usage error (exit code 2) that carries the failure's `PAYNET_…` code.
+    pub(crate) fn refused(failure: paynet_bind::Failure) -> Self {
+        Failure {
+            error_kind: Some(failure.kind),
+            ..Failure::usage(failure.message)
+        }
+    }
+
+    /// A request description the SDK's bindings would refuse as invalid input (a
+    /// missing field, a value of the wrong type): a usage error with the code
+    /// `PAYNET_INVALID_INPUT`.
+    pub(crate) fn invalid_input(message: impl Into<String>) -> Self {
+        Failure::refused(paynet_bind::Failure::invalid_input(message))
+    }
+
+    /// The same failure with `prefix` before its message (e.g. `case 3: `).
+    pub(crate) fn prefixed(mut self, prefix: &str) -> Self {
+        self.message.insert_str(0, prefix);
+        self
+    }
+
     /// Adds a second line telling the user what to do.
     pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

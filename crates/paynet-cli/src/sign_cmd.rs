@@ -177,7 +177,7 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         oauth_extra: Vec::new(),
         realm: args.realm.clone(),
     };
-    let out = sign_case(&case).map_err(Failure::usage)?;
+    let out = sign_case(&case)?;
     let text = if args.json {
         to_json(&out, args.pretty)? + "\n"
     } else {
@@ -207,31 +207,32 @@ fn run_batch(path: &PathBuf, pretty: bool) -> Result<(), Failure> {
         Value::Array(items) => {
             let mut outs = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
-                outs.push(sign_value(item).map_err(|e| Failure::usage(format!("case {i}: {e}")))?);
+                outs.push(sign_value(item).map_err(|f| f.prefixed(&format!("case {i}: ")))?);
             }
             to_json(&outs, pretty)?
         }
-        other => to_json(&sign_value(other).map_err(Failure::usage)?, pretty)?,
+        other => to_json(&sign_value(other)?, pretty)?,
     };
     // Everything is signed before anything is written: a bad case writes nothing.
     write_stdout(format!("{output}\n").as_bytes())
 }
 
-fn sign_value(value: Value) -> Result<Output, String> {
-    let case: Case =
-        serde_json::from_value(value).map_err(|e| format!("not a request description: {e}"))?;
+fn sign_value(value: Value) -> Result<Output, Failure> {
+    let case: Case = serde_json::from_value(value)
+        .map_err(|e| Failure::invalid_input(format!("not a request description: {e}")))?;
     sign_case(&case)
 }
 
-fn sign_case(case: &Case) -> Result<Output, String> {
+/// Signs one request; a failure carries the SDK's error kind.
+fn sign_case(case: &Case) -> Result<Output, Failure> {
     let timestamp = match &case.timestamp {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         other => {
-            return Err(format!(
+            return Err(Failure::invalid_input(format!(
                 "timestamp must be a string or a number, not {other}"
-            ));
+            )));
         }
     };
     let request = OwnedRequest {
@@ -248,7 +249,7 @@ fn sign_case(case: &Case) -> Result<Output, String> {
     };
     let signed = request
         .sign_with_secret(&case.consumer_secret, &case.token_secret)
-        .map_err(|e| e.message)?;
+        .map_err(Failure::refused)?;
     Ok(Output {
         normalized_parameters: signed.normalized_parameters(),
         base_string: signed.base_string(),
