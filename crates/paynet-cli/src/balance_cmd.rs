@@ -32,7 +32,7 @@ pub(crate) struct Connection {
     #[arg(long, hide = true, value_name = "KEY")]
     control_key: Option<String>,
     /// Print JSON (amounts as strings) instead of a table; a failure is then a JSON
-    /// object on stderr: {"error": {"kind", "message", "hint", "exit_code"}}.
+    /// object on stderr: {"error": {"kind", "code", "message", "hint", "exit_code"}}.
     #[arg(long)]
     json: bool,
     /// Seconds to wait for the gateway (per attempt).

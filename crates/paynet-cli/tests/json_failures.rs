@@ -130,3 +130,18 @@ fn balance_gateway_failures_carry_the_sdk_code() {
     let e = balance_json("ftp://x");
     assert_eq!(e["code"], "PAYNET_INVALID_INPUT", "{e}");
 }
+
+#[test]
+fn the_json_help_names_every_field_of_the_error_object() {
+    for command in ["balance", "balances"] {
+        let o = paynet(&[command, "--help"]);
+        let help = String::from_utf8_lossy(&o.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            help.contains(r#"{"error": {"kind", "code", "message", "hint", "exit_code"}}"#),
+            "{help}"
+        );
+    }
+}
