@@ -52,6 +52,39 @@ impl Failure {
         self
     }
 
+    /// A command line clap could not parse (exit code 2): clap's message, its first
+    /// paragraph folded onto one line without the `error: ` label, and the rest (the
+    /// tips, the usage line) as the hint; plain text, never terminal colors.
+    pub(crate) fn from_clap(error: &clap::Error) -> Self {
+        // `Display` of clap's styled text leaves the styles out.
+        let text = error.render().to_string();
+        let fold = |paragraph: &str| paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty());
+        // The message's first line, then the items it lists (one per line), if any.
+        let mut lines = paragraphs.next().unwrap_or_default().lines().map(fold);
+        let first = lines.next().unwrap_or_default();
+        let items: Vec<String> = lines.filter(|l| !l.is_empty()).collect();
+        let first = if items.is_empty() {
+            first
+        } else {
+            format!("{first} {}", items.join(", "))
+        };
+        let message = first.strip_prefix("error: ").unwrap_or(&first).to_owned();
+        let rest: Vec<String> = paragraphs
+            .map(fold)
+            .map(|p| {
+                p.strip_prefix("tip: ")
+                    .map_or_else(|| p.clone(), str::to_owned)
+            })
+            .collect();
+        let failure = Failure::usage(message);
+        if rest.is_empty() {
+            failure
+        } else {
+            failure.with_hint(rest.join("; "))
+        }
+    }
+
     /// Adds a second line telling the user what to do.
     pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());

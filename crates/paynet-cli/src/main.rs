@@ -12,6 +12,9 @@ mod sign_cmd;
 
 use std::process::ExitCode;
 
+use std::ffi::OsString;
+
+use clap::error::ErrorKind as ClapErrorKind;
 use clap::{Parser, Subcommand};
 
 use crate::failure::Failure;
@@ -56,7 +59,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return parse_failure(&error),
+    };
     let json = match &cli.command {
         Command::Balance(args) => args.wants_json(),
         Command::Balances(args) => args.wants_json(),
@@ -73,5 +79,64 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) if json => failure.report_json(),
         Err(failure) => failure.report(),
+    }
+}
+
+/// Reports a command line clap could not parse: as clap prints it, or, when the command
+/// line asks for JSON, as the same JSON object as every other failure. Help and the
+/// version are printed by clap as they are.
+fn parse_failure(error: &clap::Error) -> ExitCode {
+    let shown_as_is = matches!(
+        error.kind(),
+        ClapErrorKind::DisplayHelp
+            | ClapErrorKind::DisplayVersion
+            | ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_as_is || !asks_for_json(std::env::args_os().skip(1)) {
+        error.exit()
+    }
+    Failure::from_clap(error).report_json()
+}
+
+/// Whether a command line asks for JSON output: `--json` anywhere before a `--`, or
+/// `paynet sign --input`.
+fn asks_for_json(args: impl IntoIterator<Item = OsString>) -> bool {
+    let mut command = None;
+    for arg in args {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if arg == "--json" {
+            return true;
+        }
+        if command.is_none() && !arg.starts_with('-') {
+            command = Some(arg.to_owned());
+        }
+        let input = arg == "--input" || arg.starts_with("--input=");
+        if input && command.as_deref() == Some("sign") {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asks_for_json;
+
+    fn asks(args: &[&str]) -> bool {
+        asks_for_json(args.iter().map(Into::into))
+    }
+
+    #[test]
+    fn json_is_asked_for_by_json_and_by_sign_input() {
+        assert!(asks(&["balance", "--endpont", "1", "--json"]));
+        assert!(asks(&["--json", "balances"]));
+        assert!(asks(&["sign", "--input", "-", "--url", "x"]));
+        assert!(asks(&["sign", "--url", "x", "--input=f.json"]));
+        assert!(!asks(&["balance", "--endpont", "1"]));
+        assert!(!asks(&["balances", "--", "--json"]));
+        assert!(!asks(&["balances", "--input", "x"]));
     }
 }

@@ -58,7 +58,8 @@ pub(crate) struct SignArgs {
     /// The header's realm (never signed).
     #[arg(long, default_value = "")]
     realm: String,
-    /// Print JSON instead of labelled lines (compact, on one line, like --input's).
+    /// Print JSON instead of labelled lines (compact, on one line, like --input's); a
+    /// failure is then a JSON object on stderr, as with --input.
     #[arg(long)]
     json: bool,
     /// Indent the JSON of --json and --input (compact, one line, when left out).

@@ -131,6 +131,116 @@ fn balance_gateway_failures_carry_the_sdk_code() {
     assert_eq!(e["code"], "PAYNET_INVALID_INPUT", "{e}");
 }
 
+/// `paynet ARGS…` with clap's colors forced on, as on a terminal.
+fn colored(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paynet"))
+        .args(args)
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn with_json_an_option_parsing_error_is_a_json_object_too() {
+    let o = colored(&[
+        "balance",
+        "--endpont",
+        "1",
+        "--provider",
+        "Test",
+        "--login",
+        "x",
+        "--json",
+    ]);
+    let e = usage_error(&o);
+    assert_eq!(e["code"], Value::Null, "{e}");
+    let message = e["message"].as_str().unwrap();
+    assert_eq!(message, "unexpected argument '--endpont' found", "{e}");
+    let hint = e["hint"].as_str().unwrap();
+    assert!(
+        hint.contains("a similar argument exists: '--endpoint'"),
+        "{e}"
+    );
+    assert!(hint.contains("Usage: paynet balance"), "{e}");
+    let all = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !all.contains('\u{1b}') && !all.contains("\\u001b") && !all.contains("\\x1b"),
+        "{all}"
+    );
+
+    // A required option left out: its name is in the message, on one line.
+    let e = usage_error(&colored(&[
+        "balance",
+        "--endpoint",
+        "1",
+        "--login",
+        "x",
+        "--json",
+    ]));
+    let message = e["message"].as_str().unwrap();
+    assert!(
+        message.contains("required") && message.contains("--provider <NAME>"),
+        "{e}"
+    );
+    assert!(!message.contains('\n') && !message.contains("\\n"), "{e}");
+
+    let e = usage_error(&colored(&[
+        "balances",
+        "--manager",
+        "m",
+        "--timeout",
+        "x",
+        "--json",
+    ]));
+    assert!(e["message"].as_str().unwrap().contains("--timeout"), "{e}");
+    // --json anywhere on the command line, and sign's --input, ask for JSON.
+    usage_error(&colored(&["balances", "--json", "--bogus"]));
+    usage_error(&colored(&["sign", "--input", "-", "--url", "https://x/y"]));
+    usage_error(&colored(&["sign", "--input=-", "--url", "https://x/y"]));
+}
+
+#[test]
+fn without_json_option_errors_and_help_stay_plain() {
+    let o = paynet(&[
+        "balance",
+        "--endpont",
+        "1",
+        "--provider",
+        "Test",
+        "--login",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: unexpected argument '--endpont' found"),
+        "{err}"
+    );
+    assert!(err.contains("\nUsage: paynet balance"), "{err}");
+    // After `--` nothing is an option: --json there asks for nothing.
+    let o = paynet(&["balances", "--manager", "m", "--", "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).starts_with("error: "),
+        "{o:?}"
+    );
+    for args in [
+        &["balance", "--help", "--json"][..],
+        &["--version", "--json"],
+        &["balance", "--json", "-h"],
+    ] {
+        let o = paynet(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            out.starts_with("paynet") || out.contains("Usage:"),
+            "{args:?}: {out}"
+        );
+        assert!(o.stderr.is_empty(), "{args:?}");
+    }
+}
+
 #[test]
 fn the_json_help_names_every_field_of_the_error_object() {
     for command in ["balance", "balances"] {
