@@ -10,6 +10,7 @@ use paynet_api::{Balance, BalanceField, Gateway, PRESETS};
 use paynet_client::{ControlKey, Error, ResponseError, blocking::Client};
 use serde_json::{Value, json};
 
+use crate::env;
 use crate::failure::Failure;
 use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
@@ -17,11 +18,11 @@ use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 #[derive(Args, Debug)]
 pub(crate) struct Connection {
     /// The gateway: a base URL such as https://gate.example.com/paynet/api/v2, or a
-    /// preset name (payneteasy-sandbox, payneteasy-production).
-    #[arg(long, env = "PAYNET_GATEWAY", value_name = "URL|PRESET")]
+    /// preset name (payneteasy-sandbox, payneteasy-production) [env: PAYNET_GATEWAY]
+    #[arg(long, value_name = "URL|PRESET")]
     gateway: Option<String>,
-    /// The login that signs the request (OAuth consumer key).
-    #[arg(long, env = "PAYNET_LOGIN")]
+    /// The login that signs the request (OAuth consumer key) [env: PAYNET_LOGIN]
+    #[arg(long)]
     login: Option<String>,
     /// A file holding the control key (its trailing newline is ignored). Without it
     /// the key is read from the PAYNET_CONTROL_KEY environment variable.
@@ -45,6 +46,16 @@ pub(crate) struct Connection {
     /// abandoned at this size with exit code 6.
     #[arg(long, default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES")]
     max_response_bytes: usize,
+}
+
+impl Connection {
+    /// The login given with --login, else PAYNET_LOGIN's, if any.
+    fn login(&self) -> Result<Option<String>, Failure> {
+        match &self.login {
+            Some(login) => Ok(Some(login.clone())),
+            None => env::var(env::LOGIN, "--login"),
+        }
+    }
 }
 
 /// `paynet balance`: the balance of one endpoint for a balance provider.
@@ -121,7 +132,7 @@ than --max-response-bytes).";
 
 /// Runs `paynet balance`.
 pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
-    let login = args.connection.login.clone().ok_or_else(|| {
+    let login = args.connection.login()?.ok_or_else(|| {
         Failure::usage("no login given")
             .with_hint("pass --login or set PAYNET_LOGIN to the merchant login")
     })?;
@@ -155,11 +166,7 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
         (None, Some(m)) => (m.clone(), false),
         (None, None) => return Err(Failure::usage("give --manager LOGIN or --merchant LOGIN")),
     };
-    let login = args
-        .connection
-        .login
-        .clone()
-        .unwrap_or_else(|| owner.clone());
+    let login = args.connection.login()?.unwrap_or_else(|| owner.clone());
     let client = connect(&args.connection, &login)?;
     let name = args.name.as_deref();
     let balances = if is_manager {
@@ -177,7 +184,11 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
 }
 
 fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
-    let gateway_text = connection.gateway.clone().ok_or_else(|| {
+    let gateway_text = match &connection.gateway {
+        Some(gateway) => Some(gateway.clone()),
+        None => env::var(env::GATEWAY, "--gateway")?,
+    };
+    let gateway_text = gateway_text.ok_or_else(|| {
         Failure::usage("no gateway given").with_hint(format!(
             "pass --gateway or set PAYNET_GATEWAY to a base URL or a preset ({})",
             preset_names()
@@ -201,7 +212,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         })?;
     let key = match &connection.control_key_file {
         Some(path) => read_key_file(path)?,
-        None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
+        None => env::var(env::CONTROL_KEY, "--control-key-file FILE")?.ok_or_else(|| {
             Failure::usage("no control key given")
                 .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
         })?,

@@ -5,6 +5,7 @@
 #![allow(rustdoc::bare_urls)]
 
 mod balance_cmd;
+mod env;
 mod failure;
 mod mock_cmd;
 mod sanitize;

@@ -9,6 +9,7 @@ use paynet_bind::OwnedRequest;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::env;
 use crate::failure::Failure;
 
 /// Sign one request (from flags) or many (from JSON) and print every step.
@@ -34,8 +35,8 @@ pub(crate) struct SignArgs {
     /// The consumer key (the gateway login).
     #[arg(long, required_unless_present = "input")]
     consumer_key: Option<String>,
-    /// The consumer secret (the gateway control key).
-    #[arg(long, env = "PAYNET_CONTROL_KEY", hide_env_values = true)]
+    /// The consumer secret (the gateway control key) [env: PAYNET_CONTROL_KEY]
+    #[arg(long)]
     consumer_secret: Option<String>,
     /// `oauth_token` (not used by the gateway).
     #[arg(long)]
@@ -160,7 +161,11 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::usage(format!("--param {p:?} is not NAME=VALUE")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let consumer_secret = args.consumer_secret.clone().ok_or_else(|| {
+    let consumer_secret = match &args.consumer_secret {
+        Some(secret) => Some(secret.clone()),
+        None => env::var(env::CONTROL_KEY, "--consumer-secret")?,
+    };
+    let consumer_secret = consumer_secret.ok_or_else(|| {
         Failure::usage("no consumer secret given")
             .with_hint("pass --consumer-secret or set PAYNET_CONTROL_KEY to the control key")
     })?;
