@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::env;
 use crate::failure::Failure;
+use crate::numbers;
 use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
 /// Where and as whom to connect; shared by `balance` and `balances`.
@@ -36,15 +37,20 @@ pub(crate) struct Connection {
     /// object on stderr: {"error": {"kind", "code", "message", "hint", "exit_code"}}.
     #[arg(long)]
     json: bool,
-    /// Seconds to wait for the gateway (per attempt).
-    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    /// Seconds to wait for the gateway (per attempt), a whole number, at least 1.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS", value_parser = numbers::timeout_seconds)]
     timeout: u64,
     /// Allow a plain http:// gateway that is not on this machine.
     #[arg(long)]
     allow_http: bool,
     /// The largest response accepted, in bytes; a larger (or endless) answer is
     /// abandoned at this size with exit code 6.
-    #[arg(long, default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES")]
+    #[arg(
+        long,
+        default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES,
+        value_name = "BYTES",
+        value_parser = numbers::bytes
+    )]
     max_response_bytes: usize,
 }
 
@@ -217,7 +223,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
                 .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
         })?,
     };
-    let timeout = Duration::from_secs(connection.timeout.max(1));
+    let timeout = Duration::from_secs(connection.timeout);
     Client::builder(gateway, login, ControlKey::new(key))
         .configure(|b| {
             b.timeout(timeout)

@@ -8,6 +8,7 @@ mod balance_cmd;
 mod env;
 mod failure;
 mod mock_cmd;
+mod numbers;
 mod sanitize;
 mod sign_cmd;
 
