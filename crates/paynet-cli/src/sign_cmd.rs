@@ -241,6 +241,9 @@ fn sign_case(case: &Case) -> Result<Output, Failure> {
             )));
         }
     };
+    if let Some(text) = &timestamp {
+        check_timestamp(text)?;
+    }
     let request = OwnedRequest {
         method: case.method.clone(),
         url: case.url.clone(),
@@ -263,6 +266,26 @@ fn sign_case(case: &Case) -> Result<Output, Failure> {
         authorization_header: signed.authorization_header(),
         body: signed.body(),
     })
+}
+
+/// Refuses a timestamp the SDK would refuse, with one message whatever the reason (the
+/// SDK words text that is not digits and digits too large differently): the same error
+/// kinds as the SDK, `InvalidInput` and `InvalidTimestamp`.
+fn check_timestamp(text: &str) -> Result<(), Failure> {
+    let kind = if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        paynet_bind::ErrorKind::InvalidInput
+    } else if text.parse::<u64>().is_err() {
+        paynet_bind::ErrorKind::InvalidTimestamp
+    } else {
+        return Ok(());
+    };
+    Err(Failure::refused(paynet_bind::Failure::new(
+        kind,
+        format!(
+            "timestamp must be a whole number of seconds since the Unix epoch, at most {}, not {text:?}",
+            u64::MAX
+        ),
+    )))
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
