@@ -1,7 +1,6 @@
 //! `paynet balance` and `paynet balances`: get balances from a gateway and print them
 //! as a table or JSON, with exit codes a script can act on.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ use paynet_client::{ControlKey, Error, ResponseError, blocking::Client};
 use serde_json::{Value, json};
 
 use crate::env;
-use crate::failure::Failure;
+use crate::failure::{Failure, write_stdout};
 use crate::numbers;
 use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
@@ -296,9 +295,9 @@ fn failure(e: Error) -> Failure {
     };
     Failure {
         code,
-        message: e.to_string(),
         hint: hint.map(str::to_owned),
         error_kind: Some(kind),
+        ..Failure::usage(e.to_string())
     }
 }
 
@@ -367,10 +366,5 @@ fn table(balances: &[Balance]) -> String {
 /// Writes `text` to stdout; JSON output gets its raw C1 and invisible characters
 /// escaped (same value), tables are already escaped cell by cell.
 fn print(text: &str) -> Result<(), Failure> {
-    let text = terminal_json(text);
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    write_stdout(terminal_json(text).as_bytes())
 }

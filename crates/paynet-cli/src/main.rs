@@ -48,7 +48,9 @@ Exit codes:
   4  access denied (HTTP 403: wrong control key or login, or feature not enabled)
   5  network error or timeout
   6  any other HTTP error or an unexpected response (also one larger than
-     --max-response-bytes, 1 MiB by default)";
+     --max-response-bytes, 1 MiB by default)
+  141 stdout closed by its reader (`paynet ... | head -c0`): no message; the
+      status a shell shows for a tool that SIGPIPE ended";
 
 #[derive(Subcommand, Debug)]
 enum Command {

@@ -1,7 +1,7 @@
 //! `paynet sign`: the gateway docs' request builder, for one request from flags or a
 //! batch from JSON.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::env;
-use crate::failure::Failure;
+use crate::failure::{Failure, write_stdout};
 
 /// Sign one request (from flags) or many (from JSON) and print every step.
 #[derive(Args, Debug)]
@@ -286,12 +286,4 @@ fn check_timestamp(text: &str) -> Result<(), Failure> {
             u64::MAX
         ),
     )))
-}
-
-fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
 }
