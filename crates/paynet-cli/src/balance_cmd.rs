@@ -53,13 +53,23 @@ pub(crate) struct Connection {
     max_response_bytes: usize,
 }
 
+/// The login that signs, and where it came from (for the hint on a 403: the documented
+/// precedence can make it another login than the one the user had in mind).
+#[derive(Debug)]
+struct Login {
+    name: String,
+    /// `--login`, `PAYNET_LOGIN`, `--manager` or `--merchant`.
+    from: &'static str,
+}
+
 impl Connection {
     /// The login given with --login, else PAYNET_LOGIN's, if any.
-    fn login(&self) -> Result<Option<String>, Failure> {
-        match &self.login {
-            Some(login) => Ok(Some(login.clone())),
-            None => env::var(env::LOGIN, "--login"),
-        }
+    fn login(&self) -> Result<Option<Login>, Failure> {
+        let (name, from) = match &self.login {
+            Some(login) => (Some(login.clone()), "--login"),
+            None => (env::var(env::LOGIN, "--login")?, env::LOGIN),
+        };
+        Ok(name.map(|name| Login { name, from }))
     }
 }
 
@@ -144,7 +154,7 @@ pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
     let client = connect(&args.connection, &login)?;
     let balance = client
         .get_balance(&args.endpoint, &args.provider)
-        .map_err(failure)?;
+        .map_err(|e| failure(e, &login))?;
     let text = if args.connection.json {
         json!({
             "endpoint_id": args.endpoint,
@@ -166,12 +176,15 @@ pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
 
 /// Runs `paynet balances`.
 pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
-    let (owner, is_manager) = match (&args.manager, &args.merchant) {
-        (Some(m), _) => (m.clone(), true),
-        (None, Some(m)) => (m.clone(), false),
+    let (owner, is_manager, flag) = match (&args.manager, &args.merchant) {
+        (Some(m), _) => (m.clone(), true, "--manager"),
+        (None, Some(m)) => (m.clone(), false, "--merchant"),
         (None, None) => return Err(Failure::usage("give --manager LOGIN or --merchant LOGIN")),
     };
-    let login = args.connection.login()?.unwrap_or_else(|| owner.clone());
+    let login = args.connection.login()?.unwrap_or_else(|| Login {
+        name: owner.clone(),
+        from: flag,
+    });
     let client = connect(&args.connection, &login)?;
     let name = args.name.as_deref();
     let balances = if is_manager {
@@ -179,7 +192,7 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
     } else {
         client.get_merchant_balances(&owner, name)
     }
-    .map_err(failure)?;
+    .map_err(|e| failure(e, &login))?;
     let text = if args.connection.json {
         Value::Array(balances.iter().map(balance_json).collect()).to_string() + "\n"
     } else {
@@ -188,7 +201,7 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
     print(&text)
 }
 
-fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
+fn connect(connection: &Connection, login: &Login) -> Result<Client, Failure> {
     let gateway_text = match &connection.gateway {
         Some(gateway) => Some(gateway.clone()),
         None => env::var(env::GATEWAY, "--gateway")?,
@@ -223,7 +236,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         })?,
     };
     let timeout = Duration::from_secs(connection.timeout);
-    Client::builder(gateway, login, ControlKey::new(key))
+    Client::builder(gateway, &login.name, ControlKey::new(key))
         .configure(|b| {
             b.timeout(timeout)
                 .connect_timeout(timeout)
@@ -231,7 +244,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
                 .max_response_bytes(connection.max_response_bytes)
         })
         .build()
-        .map_err(failure)
+        .map_err(|e| failure(e, login))
 }
 
 /// The most bytes read from a control key file: a key is a few dozen characters.
@@ -267,8 +280,9 @@ fn preset_names() -> String {
         .join(", ")
 }
 
-/// Maps a client error to the documented exit codes, through the SDK's error kinds.
-fn failure(e: Error) -> Failure {
+/// Maps a client error to the documented exit codes, through the SDK's error kinds;
+/// `login` signed the request.
+fn failure(e: Error, login: &Login) -> Failure {
     use paynet_bind::ErrorKind as K;
     let kind = paynet_bind::Failure::from_client_error(&e);
     let code = match kind {
@@ -279,23 +293,24 @@ fn failure(e: Error) -> Failure {
         _ => 6,
     };
     let hint = match &e {
-        Error::Response(ResponseError::AccessDenied { .. }) => {
-            Some("check the login, the control key and this machine's clock")
-        }
-        Error::Timeout | Error::Transport(_) => {
-            Some("check the gateway URL and the network; --timeout SECONDS waits longer")
-        }
+        Error::Response(ResponseError::AccessDenied { .. }) => Some(format!(
+            "signed as {:?} (from {}); check the login, the control key and this machine's clock",
+            login.name, login.from
+        )),
+        Error::Timeout | Error::Transport(_) => Some(
+            "check the gateway URL and the network; --timeout SECONDS waits longer".to_owned(),
+        ),
         Error::ResponseTooLarge { .. } => Some(
-            "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)",
+            "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)".to_owned(),
         ),
         Error::Response(ResponseError::Http { status: 404, .. }) => Some(
-            "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)",
+            "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)".to_owned(),
         ),
         _ => None,
     };
     Failure {
         code,
-        hint: hint.map(str::to_owned),
+        hint,
         error_kind: Some(kind),
         ..Failure::usage(e.to_string())
     }

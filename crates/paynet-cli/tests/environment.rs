@@ -111,3 +111,62 @@ fn login_and_gateway_variables_that_are_not_utf8_are_named() {
     let o = paynet(&env, &[&BALANCE[..], &["--gateway", &mock.url]].concat());
     assert_eq!(o.status.code(), Some(0), "{o:?}");
 }
+
+/// On a 403 the hint names the login that signed and where it came from (the control
+/// key never).
+#[test]
+fn access_denied_names_the_login_that_signed() {
+    let mock = Mock::start(&[]);
+    let gateway = OsStr::new(&mock.url);
+    let key = OsStr::new(KEY);
+    let merchant = OsStr::new("balance_test_merchant14");
+    let manager = ["balances", "--manager", "BalanceTestManager"];
+    // Extra environment, arguments, and how the hint names the login that signed.
+    type Case<'a> = (&'a [(&'a str, &'a OsStr)], Vec<&'a str>, &'a str);
+    let cases: [Case; 3] = [
+        (
+            &[("PAYNET_LOGIN", merchant)],
+            manager.to_vec(),
+            "\"balance_test_merchant14\" (from PAYNET_LOGIN)",
+        ),
+        (
+            &[],
+            [&manager[..], &["--login", "balance_test_merchant14"]].concat(),
+            "\"balance_test_merchant14\" (from --login)",
+        ),
+        (
+            &[("PAYNET_CONTROL_KEY", OsStr::new("wrong-key"))],
+            manager.to_vec(),
+            "\"BalanceTestManager\" (from --manager)",
+        ),
+    ];
+    for (extra_env, args, signed_as) in cases {
+        let mut env = vec![("PAYNET_GATEWAY", gateway), ("PAYNET_CONTROL_KEY", key)];
+        env.extend_from_slice(extra_env);
+        for json in [false, true] {
+            let args = if json {
+                [&args[..], &["--json"]].concat()
+            } else {
+                args.clone()
+            };
+            let o = paynet(&env, &args);
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(4), "{args:?}: {err}");
+            let hint = if json {
+                let v: serde_json::Value = serde_json::from_str(err.trim()).unwrap();
+                v["error"]["hint"].as_str().unwrap().to_owned()
+            } else {
+                err.lines()
+                    .find_map(|l| l.strip_prefix("hint: "))
+                    .unwrap()
+                    .to_owned()
+            };
+            assert!(
+                hint.contains(&format!("signed as {signed_as}")),
+                "{args:?}: {hint}"
+            );
+            assert!(hint.contains("control key"), "{hint}");
+            assert!(!err.contains(KEY) && !err.contains("wrong-key"), "{err}");
+        }
+    }
+}
