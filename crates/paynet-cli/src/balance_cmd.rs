@@ -1,7 +1,6 @@
 //! `paynet balance` and `paynet balances`: get balances from a gateway and print them
 //! as a table or JSON, with exit codes a script can act on.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -10,18 +9,20 @@ use paynet_api::{Balance, BalanceField, Gateway, PRESETS};
 use paynet_client::{ControlKey, Error, ResponseError, blocking::Client};
 use serde_json::{Value, json};
 
-use crate::failure::Failure;
+use crate::env;
+use crate::failure::{Failure, write_stdout};
+use crate::numbers;
 use crate::sanitize::{CELL_CHARS, terminal_json, terminal_text};
 
 /// Where and as whom to connect; shared by `balance` and `balances`.
 #[derive(Args, Debug)]
 pub(crate) struct Connection {
     /// The gateway: a base URL such as https://gate.example.com/paynet/api/v2, or a
-    /// preset name (payneteasy-sandbox, payneteasy-production).
-    #[arg(long, env = "PAYNET_GATEWAY", value_name = "URL|PRESET")]
+    /// preset name (payneteasy-sandbox, payneteasy-production) [env: PAYNET_GATEWAY]
+    #[arg(long, value_name = "URL|PRESET")]
     gateway: Option<String>,
-    /// The login that signs the request (OAuth consumer key).
-    #[arg(long, env = "PAYNET_LOGIN")]
+    /// The login that signs the request (OAuth consumer key) [env: PAYNET_LOGIN]
+    #[arg(long)]
     login: Option<String>,
     /// A file holding the control key (its trailing newline is ignored). Without it
     /// the key is read from the PAYNET_CONTROL_KEY environment variable.
@@ -32,19 +33,44 @@ pub(crate) struct Connection {
     #[arg(long, hide = true, value_name = "KEY")]
     control_key: Option<String>,
     /// Print JSON (amounts as strings) instead of a table; a failure is then a JSON
-    /// object on stderr: {"error": {"kind", "message", "hint", "exit_code"}}.
+    /// object on stderr: {"error": {"kind", "code", "message", "hint", "exit_code"}}.
     #[arg(long)]
     json: bool,
-    /// Seconds to wait for the gateway (per attempt).
-    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    /// Seconds to wait for the gateway (per attempt), a whole number, at least 1.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS", value_parser = numbers::timeout_seconds)]
     timeout: u64,
     /// Allow a plain http:// gateway that is not on this machine.
     #[arg(long)]
     allow_http: bool,
     /// The largest response accepted, in bytes; a larger (or endless) answer is
     /// abandoned at this size with exit code 6.
-    #[arg(long, default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES, value_name = "BYTES")]
+    #[arg(
+        long,
+        default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES,
+        value_name = "BYTES",
+        value_parser = numbers::bytes
+    )]
     max_response_bytes: usize,
+}
+
+/// The login that signs, and where it came from (for the hint on a 403: the documented
+/// precedence can make it another login than the one the user had in mind).
+#[derive(Debug)]
+struct Login {
+    name: String,
+    /// `--login`, `PAYNET_LOGIN`, `--manager` or `--merchant`.
+    from: &'static str,
+}
+
+impl Connection {
+    /// The login given with --login, else PAYNET_LOGIN's, if any.
+    fn login(&self) -> Result<Option<Login>, Failure> {
+        let (name, from) = match &self.login {
+            Some(login) => (Some(login.clone()), "--login"),
+            None => (env::var(env::LOGIN, "--login")?, env::LOGIN),
+        };
+        Ok(name.map(|name| Login { name, from }))
+    }
 }
 
 /// `paynet balance`: the balance of one endpoint for a balance provider.
@@ -121,14 +147,14 @@ than --max-response-bytes).";
 
 /// Runs `paynet balance`.
 pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
-    let login = args.connection.login.clone().ok_or_else(|| {
+    let login = args.connection.login()?.ok_or_else(|| {
         Failure::usage("no login given")
             .with_hint("pass --login or set PAYNET_LOGIN to the merchant login")
     })?;
     let client = connect(&args.connection, &login)?;
     let balance = client
         .get_balance(&args.endpoint, &args.provider)
-        .map_err(failure)?;
+        .map_err(|e| failure(e, &login))?;
     let text = if args.connection.json {
         json!({
             "endpoint_id": args.endpoint,
@@ -150,16 +176,15 @@ pub(crate) fn run_balance(args: BalanceArgs) -> Result<(), Failure> {
 
 /// Runs `paynet balances`.
 pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
-    let (owner, is_manager) = match (&args.manager, &args.merchant) {
-        (Some(m), _) => (m.clone(), true),
-        (None, Some(m)) => (m.clone(), false),
+    let (owner, is_manager, flag) = match (&args.manager, &args.merchant) {
+        (Some(m), _) => (m.clone(), true, "--manager"),
+        (None, Some(m)) => (m.clone(), false, "--merchant"),
         (None, None) => return Err(Failure::usage("give --manager LOGIN or --merchant LOGIN")),
     };
-    let login = args
-        .connection
-        .login
-        .clone()
-        .unwrap_or_else(|| owner.clone());
+    let login = args.connection.login()?.unwrap_or_else(|| Login {
+        name: owner.clone(),
+        from: flag,
+    });
     let client = connect(&args.connection, &login)?;
     let name = args.name.as_deref();
     let balances = if is_manager {
@@ -167,7 +192,7 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
     } else {
         client.get_merchant_balances(&owner, name)
     }
-    .map_err(failure)?;
+    .map_err(|e| failure(e, &login))?;
     let text = if args.connection.json {
         Value::Array(balances.iter().map(balance_json).collect()).to_string() + "\n"
     } else {
@@ -176,8 +201,12 @@ pub(crate) fn run_balances(args: BalancesArgs) -> Result<(), Failure> {
     print(&text)
 }
 
-fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
-    let gateway_text = connection.gateway.clone().ok_or_else(|| {
+fn connect(connection: &Connection, login: &Login) -> Result<Client, Failure> {
+    let gateway_text = match &connection.gateway {
+        Some(gateway) => Some(gateway.clone()),
+        None => env::var(env::GATEWAY, "--gateway")?,
+    };
+    let gateway_text = gateway_text.ok_or_else(|| {
         Failure::usage("no gateway given").with_hint(format!(
             "pass --gateway or set PAYNET_GATEWAY to a base URL or a preset ({})",
             preset_names()
@@ -190,24 +219,24 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
         .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE"));
     }
     // The message lists the presets (and the closest one to a typo) once.
-    let gateway =
-        Gateway::from_str_or_preset(&gateway_text).map_err(|e| Failure::usage(e.to_string()))?;
+    let gateway = Gateway::from_str_or_preset(&gateway_text)
+        .map_err(|e| Failure::refused(paynet_bind::Failure::from(e)))?;
     gateway
         .check_plain_http(connection.allow_http)
         .map_err(|e| {
-            Failure::usage(e.to_string()).with_hint(
+            Failure::refused(paynet_bind::Failure::from(e)).with_hint(
                 "pass --allow-http to send the request and read the balances over plain http anyway",
             )
         })?;
     let key = match &connection.control_key_file {
         Some(path) => read_key_file(path)?,
-        None => std::env::var("PAYNET_CONTROL_KEY").map_err(|_| {
+        None => env::var(env::CONTROL_KEY, "--control-key-file FILE")?.ok_or_else(|| {
             Failure::usage("no control key given")
                 .with_hint("set PAYNET_CONTROL_KEY or pass --control-key-file FILE")
         })?,
     };
-    let timeout = Duration::from_secs(connection.timeout.max(1));
-    Client::builder(gateway, login, ControlKey::new(key))
+    let timeout = Duration::from_secs(connection.timeout);
+    Client::builder(gateway, &login.name, ControlKey::new(key))
         .configure(|b| {
             b.timeout(timeout)
                 .connect_timeout(timeout)
@@ -215,7 +244,7 @@ fn connect(connection: &Connection, login: &str) -> Result<Client, Failure> {
                 .max_response_bytes(connection.max_response_bytes)
         })
         .build()
-        .map_err(failure)
+        .map_err(|e| failure(e, login))
 }
 
 /// The most bytes read from a control key file: a key is a few dozen characters.
@@ -251,8 +280,9 @@ fn preset_names() -> String {
         .join(", ")
 }
 
-/// Maps a client error to the documented exit codes, through the SDK's error kinds.
-fn failure(e: Error) -> Failure {
+/// Maps a client error to the documented exit codes, through the SDK's error kinds;
+/// `login` signed the request.
+fn failure(e: Error, login: &Login) -> Failure {
     use paynet_bind::ErrorKind as K;
     let kind = paynet_bind::Failure::from_client_error(&e);
     let code = match kind {
@@ -263,25 +293,26 @@ fn failure(e: Error) -> Failure {
         _ => 6,
     };
     let hint = match &e {
-        Error::Response(ResponseError::AccessDenied { .. }) => {
-            Some("check the login, the control key and this machine's clock")
-        }
-        Error::Timeout | Error::Transport(_) => {
-            Some("check the gateway URL and the network; --timeout SECONDS waits longer")
-        }
+        Error::Response(ResponseError::AccessDenied { .. }) => Some(format!(
+            "signed as {:?} (from {}); check the login, the control key and this machine's clock",
+            login.name, login.from
+        )),
+        Error::Timeout | Error::Transport(_) => Some(
+            "check the gateway URL and the network; --timeout SECONDS waits longer".to_owned(),
+        ),
         Error::ResponseTooLarge { .. } => Some(
-            "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)",
+            "a balance answer is a few hundred bytes; check the gateway URL (--max-response-bytes BYTES raises the limit)".to_owned(),
         ),
         Error::Response(ResponseError::Http { status: 404, .. }) => Some(
-            "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)",
+            "is the API path missing from the gateway URL? It ends with the API prefix, e.g. https://host/paynet/api/v2 (the mock: http://ADDR/paynet/api/v2)".to_owned(),
         ),
         _ => None,
     };
     Failure {
         code,
-        message: e.to_string(),
-        hint: hint.map(str::to_owned),
+        hint,
         error_kind: Some(kind),
+        ..Failure::usage(e.to_string())
     }
 }
 
@@ -350,10 +381,5 @@ fn table(balances: &[Balance]) -> String {
 /// Writes `text` to stdout; JSON output gets its raw C1 and invisible characters
 /// escaped (same value), tables are already escaped cell by cell.
 fn print(text: &str) -> Result<(), Failure> {
-    let text = terminal_json(text);
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+    write_stdout(terminal_json(text).as_bytes())
 }

@@ -5,13 +5,18 @@
 #![allow(rustdoc::bare_urls)]
 
 mod balance_cmd;
+mod env;
 mod failure;
 mod mock_cmd;
+mod numbers;
 mod sanitize;
 mod sign_cmd;
 
 use std::process::ExitCode;
 
+use std::ffi::OsString;
+
+use clap::error::ErrorKind as ClapErrorKind;
 use clap::{Parser, Subcommand};
 
 use crate::failure::Failure;
@@ -43,7 +48,9 @@ Exit codes:
   4  access denied (HTTP 403: wrong control key or login, or feature not enabled)
   5  network error or timeout
   6  any other HTTP error or an unexpected response (also one larger than
-     --max-response-bytes, 1 MiB by default)";
+     --max-response-bytes, 1 MiB by default)
+  141 stdout closed by its reader (`paynet ... | head -c0`): no message; the
+      status a shell shows for a tool that SIGPIPE ended";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -56,7 +63,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return parse_failure(&error),
+    };
     let json = match &cli.command {
         Command::Balance(args) => args.wants_json(),
         Command::Balances(args) => args.wants_json(),
@@ -73,5 +83,64 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) if json => failure.report_json(),
         Err(failure) => failure.report(),
+    }
+}
+
+/// Reports a command line clap could not parse: as clap prints it, or, when the command
+/// line asks for JSON, as the same JSON object as every other failure. Help and the
+/// version are printed by clap as they are.
+fn parse_failure(error: &clap::Error) -> ExitCode {
+    let shown_as_is = matches!(
+        error.kind(),
+        ClapErrorKind::DisplayHelp
+            | ClapErrorKind::DisplayVersion
+            | ClapErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    if shown_as_is || !asks_for_json(std::env::args_os().skip(1)) {
+        error.exit()
+    }
+    Failure::from_clap(error).report_json()
+}
+
+/// Whether a command line asks for JSON output: `--json` anywhere before a `--`, or
+/// `paynet sign --input`.
+fn asks_for_json(args: impl IntoIterator<Item = OsString>) -> bool {
+    let mut command = None;
+    for arg in args {
+        let Some(arg) = arg.to_str() else { continue };
+        if arg == "--" {
+            break;
+        }
+        if arg == "--json" {
+            return true;
+        }
+        if command.is_none() && !arg.starts_with('-') {
+            command = Some(arg.to_owned());
+        }
+        let input = arg == "--input" || arg.starts_with("--input=");
+        if input && command.as_deref() == Some("sign") {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::asks_for_json;
+
+    fn asks(args: &[&str]) -> bool {
+        asks_for_json(args.iter().map(Into::into))
+    }
+
+    #[test]
+    fn json_is_asked_for_by_json_and_by_sign_input() {
+        assert!(asks(&["balance", "--endpont", "1", "--json"]));
+        assert!(asks(&["--json", "balances"]));
+        assert!(asks(&["sign", "--input", "-", "--url", "x"]));
+        assert!(asks(&["sign", "--url", "x", "--input=f.json"]));
+        assert!(!asks(&["balance", "--endpont", "1"]));
+        assert!(!asks(&["balances", "--", "--json"]));
+        assert!(!asks(&["balances", "--input", "x"]));
     }
 }

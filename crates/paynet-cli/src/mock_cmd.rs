@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use paynet_mock::{EndlessBody, Fixtures, Format, MockConfig, MockGateway};
 
 use crate::failure::Failure;
+use crate::numbers;
 
 /// `--listen`: HOST:PORT where HOST is an IP address or a name (`localhost:0`); a name
 /// resolves to its first IPv4 address when it has one, else its first address.
@@ -40,21 +41,21 @@ pub(crate) struct MockArgs {
     #[arg(long, value_name = "FILE")]
     fixtures: Option<PathBuf>,
     /// Accepted clock skew of oauth_timestamp, in seconds.
-    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    #[arg(long, default_value_t = 300, value_name = "SECONDS", value_parser = numbers::seconds)]
     window: u64,
     /// Response format.
     #[arg(long, value_enum, default_value_t = ResponseFormat::Documented)]
     format: ResponseFormat,
     /// The most connections open at once; when reached (or when out of file
     /// descriptors), the connection idle the longest is closed to make room.
-    #[arg(long, default_value_t = 1024, value_name = "N")]
+    #[arg(long, default_value_t = 1024, value_name = "N", value_parser = numbers::count)]
     max_connections: usize,
     /// Seconds a client may take to send a request's headers (also on an idle
     /// keep-alive connection) before it is closed.
-    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = numbers::timeout_seconds)]
     header_timeout: u64,
     /// Seconds a client may take to send a request's body (then 408 and closed).
-    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 10, value_name = "SECONDS", value_parser = numbers::timeout_seconds)]
     body_timeout: u64,
     /// Hostile mode for testing clients: answer every request with HTTP 200 and a
     /// body that never ends.

@@ -1,7 +1,7 @@
 //! `paynet sign`: the gateway docs' request builder, for one request from flags or a
 //! batch from JSON.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -9,7 +9,8 @@ use paynet_bind::OwnedRequest;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::failure::Failure;
+use crate::env;
+use crate::failure::{Failure, write_stdout};
 
 /// Sign one request (from flags) or many (from JSON) and print every step.
 #[derive(Args, Debug)]
@@ -34,8 +35,8 @@ pub(crate) struct SignArgs {
     /// The consumer key (the gateway login).
     #[arg(long, required_unless_present = "input")]
     consumer_key: Option<String>,
-    /// The consumer secret (the gateway control key).
-    #[arg(long, env = "PAYNET_CONTROL_KEY", hide_env_values = true)]
+    /// The consumer secret (the gateway control key) [env: PAYNET_CONTROL_KEY]
+    #[arg(long)]
     consumer_secret: Option<String>,
     /// `oauth_token` (not used by the gateway).
     #[arg(long)]
@@ -58,7 +59,8 @@ pub(crate) struct SignArgs {
     /// The header's realm (never signed).
     #[arg(long, default_value = "")]
     realm: String,
-    /// Print JSON instead of labelled lines (compact, on one line, like --input's).
+    /// Print JSON instead of labelled lines (compact, on one line, like --input's); a
+    /// failure is then a JSON object on stderr, as with --input.
     #[arg(long)]
     json: bool,
     /// Indent the JSON of --json and --input (compact, one line, when left out).
@@ -159,7 +161,11 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
                 .ok_or_else(|| Failure::usage(format!("--param {p:?} is not NAME=VALUE")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let consumer_secret = args.consumer_secret.clone().ok_or_else(|| {
+    let consumer_secret = match &args.consumer_secret {
+        Some(secret) => Some(secret.clone()),
+        None => env::var(env::CONTROL_KEY, "--consumer-secret")?,
+    };
+    let consumer_secret = consumer_secret.ok_or_else(|| {
         Failure::usage("no consumer secret given")
             .with_hint("pass --consumer-secret or set PAYNET_CONTROL_KEY to the control key")
     })?;
@@ -177,7 +183,7 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         oauth_extra: Vec::new(),
         realm: args.realm.clone(),
     };
-    let out = sign_case(&case).map_err(Failure::usage)?;
+    let out = sign_case(&case)?;
     let text = if args.json {
         to_json(&out, args.pretty)? + "\n"
     } else {
@@ -207,33 +213,37 @@ fn run_batch(path: &PathBuf, pretty: bool) -> Result<(), Failure> {
         Value::Array(items) => {
             let mut outs = Vec::with_capacity(items.len());
             for (i, item) in items.into_iter().enumerate() {
-                outs.push(sign_value(item).map_err(|e| Failure::usage(format!("case {i}: {e}")))?);
+                outs.push(sign_value(item).map_err(|f| f.prefixed(&format!("case {i}: ")))?);
             }
             to_json(&outs, pretty)?
         }
-        other => to_json(&sign_value(other).map_err(Failure::usage)?, pretty)?,
+        other => to_json(&sign_value(other)?, pretty)?,
     };
     // Everything is signed before anything is written: a bad case writes nothing.
     write_stdout(format!("{output}\n").as_bytes())
 }
 
-fn sign_value(value: Value) -> Result<Output, String> {
-    let case: Case =
-        serde_json::from_value(value).map_err(|e| format!("not a request description: {e}"))?;
+fn sign_value(value: Value) -> Result<Output, Failure> {
+    let case: Case = serde_json::from_value(value)
+        .map_err(|e| Failure::invalid_input(format!("not a request description: {e}")))?;
     sign_case(&case)
 }
 
-fn sign_case(case: &Case) -> Result<Output, String> {
+/// Signs one request; a failure carries the SDK's error kind.
+fn sign_case(case: &Case) -> Result<Output, Failure> {
     let timestamp = match &case.timestamp {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         other => {
-            return Err(format!(
+            return Err(Failure::invalid_input(format!(
                 "timestamp must be a string or a number, not {other}"
-            ));
+            )));
         }
     };
+    if let Some(text) = &timestamp {
+        check_timestamp(text)?;
+    }
     let request = OwnedRequest {
         method: case.method.clone(),
         url: case.url.clone(),
@@ -248,7 +258,7 @@ fn sign_case(case: &Case) -> Result<Output, String> {
     };
     let signed = request
         .sign_with_secret(&case.consumer_secret, &case.token_secret)
-        .map_err(|e| e.message)?;
+        .map_err(Failure::refused)?;
     Ok(Output {
         normalized_parameters: signed.normalized_parameters(),
         base_string: signed.base_string(),
@@ -258,10 +268,22 @@ fn sign_case(case: &Case) -> Result<Output, String> {
     })
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Failure::usage(format!("cannot write the output: {e}")))
+/// Refuses a timestamp the SDK would refuse, with one message whatever the reason (the
+/// SDK words text that is not digits and digits too large differently): the same error
+/// kinds as the SDK, `InvalidInput` and `InvalidTimestamp`.
+fn check_timestamp(text: &str) -> Result<(), Failure> {
+    let kind = if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        paynet_bind::ErrorKind::InvalidInput
+    } else if text.parse::<u64>().is_err() {
+        paynet_bind::ErrorKind::InvalidTimestamp
+    } else {
+        return Ok(());
+    };
+    Err(Failure::refused(paynet_bind::Failure::new(
+        kind,
+        format!(
+            "timestamp must be a whole number of seconds since the Unix epoch, at most {}, not {text:?}",
+            u64::MAX
+        ),
+    )))
 }

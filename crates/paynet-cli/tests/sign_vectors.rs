@@ -169,3 +169,41 @@ fn thousands_of_cases_in_one_call() {
     let results: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(results.as_array().unwrap().len(), 5000);
 }
+
+#[test]
+fn every_bad_timestamp_gets_the_same_message() {
+    let sign = |timestamp: &str| {
+        let out = paynet()
+            .args(["sign", "--url", "https://h/p", "--consumer-key", "k"])
+            .args(["--consumer-secret", "s", "--json"])
+            .arg(format!("--timestamp={timestamp}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let v: Value = serde_json::from_slice(&out.stderr).unwrap();
+        v["error"].clone()
+    };
+    let wording = "timestamp must be a whole number of seconds since the Unix epoch, at most 18446744073709551615, not";
+    for bad in ["abc", "99999999999999999999999", "-1", "1.5", ""] {
+        let e = sign(bad);
+        assert_eq!(e["message"], format!("{wording} {bad:?}"), "{e}");
+    }
+    // The codes stay those the SDK gives (and so Python and Node).
+    assert_eq!(sign("abc")["code"], "PAYNET_INVALID_INPUT");
+    assert_eq!(
+        sign("99999999999999999999999")["code"],
+        "PAYNET_INVALID_TIMESTAMP"
+    );
+    // The same in a batch, for a timestamp given as a JSON number too.
+    let out = run_with_stdin(
+        &["sign", "--input", "-"],
+        r#"[{"url": "https://h/p", "consumer_key": "k", "consumer_secret": "s", "timestamp": 99999999999999999999999, "nonce": "n"}]"#,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stderr).unwrap();
+    let message = v["error"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!("case 0: {wording} ")),
+        "{message}"
+    );
+}
