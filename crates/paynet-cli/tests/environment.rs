@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Output};
 
-use support::{KEY, Mock};
+use support::{BALANCE, KEY, Mock};
 
 /// Bytes that are not UTF-8, with a part that must never be printed.
 fn not_utf8() -> &'static OsStr {
@@ -41,16 +41,6 @@ fn names_the_variable(o: &Output, variable: &str) {
     assert!(!err.contains("no control key given"), "{err}");
     assert!(!err.contains("one or more arguments"), "{err}");
 }
-
-const BALANCE: [&str; 7] = [
-    "balance",
-    "--endpoint",
-    "1",
-    "--provider",
-    "Test",
-    "--login",
-    "balance_test_merchant14",
-];
 
 #[test]
 fn a_control_key_variable_that_is_not_utf8_is_named() {

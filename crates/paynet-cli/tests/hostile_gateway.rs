@@ -5,17 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use support::{Mock, run_paynet};
-
-const BALANCE: [&str; 7] = [
-    "balance",
-    "--endpoint",
-    "1",
-    "--provider",
-    "Test",
-    "--login",
-    "balance_test_merchant14",
-];
+use support::{BALANCE, Mock, run_paynet};
 
 #[test]
 fn an_endless_body_stops_at_the_cap_with_exit_6_in_bounded_memory() {

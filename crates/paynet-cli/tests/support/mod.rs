@@ -157,6 +157,18 @@ pub struct Run {
     pub peak_rss_kib: u64,
 }
 
+/// `paynet balance` for the built-in fixtures' merchant endpoint (gateway and key
+/// from the caller).
+pub const BALANCE: [&str; 7] = [
+    "balance",
+    "--endpoint",
+    "1",
+    "--provider",
+    "Test",
+    "--login",
+    "balance_test_merchant14",
+];
+
 /// Runs `paynet ARGS…` with `gateway` and the control key in its environment, polling
 /// its peak memory until it exits; killed after `limit`.
 pub fn run_paynet(gateway: &str, args: &[&str], limit: Duration) -> Run {
