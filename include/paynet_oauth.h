@@ -308,11 +308,12 @@ typedef struct paynet_signer paynet_signer;
  */
 typedef struct paynet_client_options {
   /**
-   * How long one attempt may take, in milliseconds (0: 30 s).
+   * How long one attempt may take, in milliseconds (0: 30 s; at most
+   * 999999999999).
    */
   uint64_t timeout_ms;
   /**
-   * How long connecting may take, in milliseconds (0: 10 s).
+   * How long connecting may take, in milliseconds (0: 10 s; at most 999999999999).
    */
   uint64_t connect_timeout_ms;
   /**
@@ -655,9 +656,10 @@ void paynet_client_free(struct paynet_client *client);
 
 #if defined(PAYNET_OAUTH_STD)
 /**
- * Writes a readable explanation of the last call on this thread that failed into
- * `out` (empty when that call left none: then `paynet_result_message` says it all).
- * Calling it does not change the detail.
+ * Writes a readable explanation of why the last call on this thread failed into
+ * `out`. Every other call of the library resets it, a successful one too: read it
+ * right after the call that failed. Empty when that call left none (then
+ * `paynet_result_message` says it all). Calling it does not change the detail.
  *
  * # Safety
  * `out` must be a valid `paynet_buffer`.

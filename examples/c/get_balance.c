@@ -6,7 +6,8 @@
  *   PAYNET_GATEWAY=http://127.0.0.1:8080/paynet/api/v2 \
  *   PAYNET_CONTROL_KEY=F9F65098-1111-1111-1111-621611111111 ./get_balance
  *
- * Exit status: 0 when both answers were read, 1 otherwise.
+ * Exit status: 0 when both balances were read and the unknown provider was refused
+ * by the gateway (its error-message), 1 otherwise.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,7 +66,7 @@ static paynet_result call(const paynet_command *command, const char *login, cons
     return r;
   }
   curl = curl_easy_init();
-  if (!curl) return PAYNET_HTTP_ERROR;
+  if (!curl) return PAYNET_INTERNAL;
   snprintf(auth_line, sizeof auth_line, "Authorization: %s", header_s);
   headers = curl_slist_append(headers, auth_line);
   headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded");
@@ -82,9 +83,10 @@ static paynet_result call(const paynet_command *command, const char *login, cons
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
   if (rc != CURLE_OK) {
+    /* The gateway was not reached, or did not answer in time: no HTTP status. */
     fprintf(stderr, "%s: %s\n", url_s, curl_easy_strerror(rc));
     free(answer.data);
-    return PAYNET_HTTP_ERROR;
+    return rc == CURLE_OPERATION_TIMEDOUT ? PAYNET_TIMEOUT : PAYNET_TRANSPORT;
   }
   r = paynet_parse_response(command->kind, (uint16_t)status, answer.data, answer.len, out);
   free(answer.data);

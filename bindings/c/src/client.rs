@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use paynet_bind::{Call, ClientOptions, ErrorKind, Failure, PerProcess, seconds};
+use paynet_bind::{Call, ClientOptions, ErrorKind, Failure, PerProcess, milliseconds};
 
 use crate::buffer::{boundary, boundary_code, optional_text, text};
 use crate::detail::failed;
@@ -26,9 +26,10 @@ pub struct paynet_client {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct paynet_client_options {
-    /// How long one attempt may take, in milliseconds (0: 30 s).
+    /// How long one attempt may take, in milliseconds (0: 30 s; at most
+    /// 999999999999).
     pub timeout_ms: u64,
-    /// How long connecting may take, in milliseconds (0: 10 s).
+    /// How long connecting may take, in milliseconds (0: 10 s; at most 999999999999).
     pub connect_timeout_ms: u64,
     /// How many times a connection failure before any answer is retried, re-signed
     /// (negative: 2).
@@ -57,12 +58,11 @@ fn settings(
         )));
     }
     o.allow_http = c.flags & PAYNET_ALLOW_HTTP != 0;
-    let ms = |name, value: u64| seconds(name, value as f64, 0.001);
     if c.timeout_ms != 0 {
-        o.timeout = Some(ms("timeout_ms", c.timeout_ms)?);
+        o.timeout = Some(milliseconds("timeout_ms", c.timeout_ms)?);
     }
     if c.connect_timeout_ms != 0 {
-        o.connect_timeout = Some(ms("connect_timeout_ms", c.connect_timeout_ms)?);
+        o.connect_timeout = Some(milliseconds("connect_timeout_ms", c.connect_timeout_ms)?);
     }
     o.retries = u32::try_from(c.retries).ok();
     if c.max_response_bytes != 0 {

@@ -32,9 +32,10 @@ pub(crate) fn failed(failure: paynet_bind::Failure) -> paynet_result {
     fail(paynet_result::of_kind(failure.kind), failure.message)
 }
 
-/// Writes a readable explanation of the last call on this thread that failed into
-/// `out` (empty when that call left none: then `paynet_result_message` says it all).
-/// Calling it does not change the detail.
+/// Writes a readable explanation of why the last call on this thread failed into
+/// `out`. Every other call of the library resets it, a successful one too: read it
+/// right after the call that failed. Empty when that call left none (then
+/// `paynet_result_message` says it all). Calling it does not change the detail.
 ///
 /// # Safety
 /// `out` must be a valid `paynet_buffer`.

@@ -28,7 +28,8 @@ pub struct SignedRequest {
 
 impl Command {
     /// Signs this command for `gateway` with OAuth 1.0a HMAC-SHA1 (two-legged):
-    /// `login` is the consumer key, `control_key` the consumer secret. The caller
+    /// `login` is the consumer key, `control_key` the consumer secret (read as every
+    /// surface reads a control key: [`crate::control_key_text`]). The caller
     /// supplies the clock (`timestamp`, Unix seconds) and a fresh `nonce` (at least 11
     /// characters of `[A-Za-z0-9]` from a CSPRNG, as the gateway expects).
     pub fn sign(
@@ -40,6 +41,7 @@ impl Command {
         nonce: &str,
     ) -> Result<SignedRequest, SignError> {
         crate::command::check_login(login).map_err(SignError::Parameter)?;
+        let control_key = crate::control_key_text(control_key);
         if control_key.is_empty() {
             return Err(SignError::Parameter(CommandError::Empty {
                 param: "control key",

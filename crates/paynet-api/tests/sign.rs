@@ -59,6 +59,20 @@ fn endpoint_command_matches_the_shared_vector() {
             .body
             .starts_with("balance-provider=Test&oauth_consumer_key=")
     );
+    // A key read from a file or the environment keeps its newline: read as the clients
+    // read it (C's paynet_build_request signed with the newline, and got a 403).
+    for padded in [format!("{KEY}\n"), format!(" {KEY}\r\n")] {
+        let again = command
+            .sign(
+                &sandbox(),
+                "balance_test_merchant14",
+                &padded,
+                1_686_923_599,
+                "2xGTFuAgetE",
+            )
+            .unwrap();
+        assert_eq!(again.signature, signed.signature, "{padded:?}");
+    }
 }
 
 #[test]
@@ -87,10 +101,12 @@ fn refusals() {
         command.sign(&sandbox(), "", KEY, 1, "abcdefghijk"),
         Err(SignError::Parameter(CommandError::Empty { param: "login" }))
     );
-    let err = command
-        .sign(&sandbox(), "m", "", 1, "abcdefghijk")
-        .unwrap_err();
-    assert_eq!(err.to_string(), "control key must not be empty");
+    for blank in ["", " \n"] {
+        let err = command
+            .sign(&sandbox(), "m", blank, 1, "abcdefghijk")
+            .unwrap_err();
+        assert_eq!(err.to_string(), "control key must not be empty");
+    }
     let long = "m".repeat(paynet_api::MAX_ID_LEN + 1);
     let err = command.sign(&sandbox(), &long, KEY, 1, "abcdefghijk");
     assert_eq!(

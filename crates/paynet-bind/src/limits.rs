@@ -114,6 +114,14 @@ pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
     duration(name, value, unit, &|v| v.to_string())
 }
 
+/// A timeout given as a whole number of milliseconds (C's options): the rule of
+/// [`seconds`] (more than 0, under 10^9 seconds), the value written exactly in the
+/// message (through `f64` it was rounded: 18446744073709551615 showed as
+/// 18446744073709552000).
+pub fn milliseconds(name: &str, ms: u64) -> Result<Duration, Failure> {
+    duration(name, ms as f64, 0.001, &|_| ms.to_string())
+}
+
 /// [`seconds`], with `show` writing the value in the message.
 fn duration(
     name: &str,
@@ -140,6 +148,21 @@ fn duration(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn milliseconds_are_checked_and_shown_exactly() {
+        assert_eq!(
+            milliseconds("timeout_ms", 1500).unwrap(),
+            Duration::from_millis(1500)
+        );
+        let e = milliseconds("timeout_ms", u64::MAX).unwrap_err();
+        assert_eq!(
+            e.message,
+            "timeout_ms must be a positive number of milliseconds, not 18446744073709551615"
+        );
+        assert!(milliseconds("timeout_ms", 1_000_000_000_000).is_err());
+        assert!(milliseconds("timeout_ms", 999_999_999_999).is_ok());
+    }
 
     #[test]
     fn numbers_are_shown_as_javascript_writes_them() {

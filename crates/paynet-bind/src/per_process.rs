@@ -1,16 +1,24 @@
 //! [`PerProcess`]: fork safety for what a process makes (a client's connection pool, a
 //! tokio runtime). A forked child (a pre-forking server, gunicorn `--preload`, Celery
 //! prefork, a plain `fork()` in C) sees its pid change at its next call and makes its
-//! own. What it inherited is kept aside and leaked, never used nor dropped: the inherited sockets are
-//! the parent's keep-alive connections (using them would hand one process the other's
-//! answers), a runtime's threads do not exist in the child, and dropping either would
-//! deregister the parent's sockets from the epoll instance both processes share.
+//! own. What it inherited is kept aside for the rest of the process, never used nor
+//! dropped: the inherited sockets are the parent's keep-alive connections (using them
+//! would hand one process the other's answers), a runtime's threads do not exist in the
+//! child, and dropping either would deregister the parent's sockets from the epoll
+//! instance both processes share.
 
+use std::any::Any;
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// The values inherited from a parent process by every [`PerProcess`] dropped in this
+/// one: held for the rest of the process, never used nor dropped, and reachable, so
+/// that a leak checker at exit (LeakSanitizer, valgrind) does not report them as lost
+/// (a forked child that frees its client and exits normally failed under ASan).
+static RETIRED: Mutex<Vec<Box<dyn Any + Send>>> = Mutex::new(Vec::new());
 
 /// One value per process: made on first use, made again in a forked child.
 #[derive(Debug)]
-pub struct PerProcess<T>(Mutex<Slot<T>>);
+pub struct PerProcess<T: Send + Sync + 'static>(Mutex<Slot<T>>);
 
 /// This process's value and the ones inherited from parents: kept (so that a leak
 /// checker sees them reachable while the owner lives) but never used nor dropped.
@@ -35,7 +43,7 @@ impl<T> Slot<T> {
     }
 }
 
-impl<T> PerProcess<T> {
+impl<T: Send + Sync + 'static> PerProcess<T> {
     /// Empty: the first [`PerProcess::get`] makes the value.
     pub const fn new() -> Self {
         PerProcess(Mutex::new(Slot {
@@ -67,17 +75,26 @@ impl<T> PerProcess<T> {
     }
 }
 
-impl<T> Default for PerProcess<T> {
+impl<T: Send + Sync + 'static> Default for PerProcess<T> {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl<T> Drop for PerProcess<T> {
+impl<T: Send + Sync + 'static> Drop for PerProcess<T> {
     fn drop(&mut self) {
         let slot = self.0.get_mut().unwrap_or_else(PoisonError::into_inner);
         slot.retire_if_inherited(std::process::id());
-        std::mem::forget(std::mem::take(&mut slot.inherited));
+        let inherited = std::mem::take(&mut slot.inherited);
+        if inherited.is_empty() {
+            return;
+        }
+        // Never wait here: a child forked while another thread held the lock would
+        // wait forever. Then the values are leaked unreachable instead.
+        match RETIRED.try_lock() {
+            Ok(mut retired) => retired.push(Box::new(inherited)),
+            Err(_) => std::mem::forget(inherited),
+        }
     }
 }
 
@@ -113,8 +130,14 @@ mod tests {
         assert_eq!(Arc::strong_count(&inherited), 2);
         slot.0.lock().unwrap().current = Some((u32::MAX, Arc::new("another")));
         assert_eq!(slot.take(), None);
-        // Leaked, never dropped: the slot's references stay counted after it is gone.
+        // Kept, never dropped: the slot's references stay counted after it is gone,
+        // held where a leak checker sees them.
         drop(slot);
         assert_eq!(Arc::strong_count(&inherited), 2);
+        let retired = RETIRED.lock().unwrap();
+        assert!(retired.iter().any(|held| {
+            held.downcast_ref::<Vec<Arc<&str>>>()
+                .is_some_and(|v| v.iter().any(|a| Arc::ptr_eq(a, &inherited)))
+        }));
     }
 }
