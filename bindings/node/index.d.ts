@@ -71,6 +71,10 @@ export declare interface Signer {
   sign(request: SignerRequest): SignedRequest
 }
 
+/**
+ * The three commands return a promise whatever their arguments: every failure, a bad
+ * argument included (`PAYNET_INVALID_INPUT`), rejects it; none throws.
+ */
 export declare interface Client {
   /** The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`). */
   getBalance(args: GetBalanceArgs, options?: CallOptions): Promise<EndpointBalance>

@@ -370,7 +370,8 @@ function isPaynetError(value) {
 // thread-safe by napi-rs survives a Worker terminated while its request waits) and
 // returns a function that drops the request; here the three commands return the
 // promise `index.d.ts` declares, rejected with the signal's reason (an `AbortError`)
-// when the signal aborts. Bad arguments still throw synchronously.
+// when the signal aborts. The commands are `async`: every failure, a bad argument
+// included, rejects their promise (as Node's promise APIs and fetch do); none throws.
 function settle(client, command, first, second, options) {
   if (options != null && typeof options !== 'object') {
     throw invalid(`options must be an object, not ${typeName(options)}`)
@@ -421,7 +422,7 @@ class Client extends native.Client {
     super(o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
   }
 
-  getBalance(args, options) {
+  async getBalance(args, options) {
     const id = check(args, 'args', ENDPOINT).endpointId
     if (id === undefined || id === null) throw invalid('args.endpointId is required')
     if (typeof id !== 'string' && !isWhole(id)) {
@@ -431,12 +432,12 @@ class Client extends native.Client {
     return settle(this, 'getBalance', String(id), args.provider, options)
   }
 
-  getManagerBalances(args, options) {
+  async getManagerBalances(args, options) {
     check(args, 'args', BALANCES)
     return settle(this, 'getManagerBalances', args.login, args.name ?? undefined, options)
   }
 
-  getMerchantBalances(args, options) {
+  async getMerchantBalances(args, options) {
     check(args, 'args', BALANCES)
     return settle(this, 'getMerchantBalances', args.login, args.name ?? undefined, options)
   }

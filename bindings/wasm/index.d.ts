@@ -382,8 +382,9 @@ export interface ClientOptions {
 /**
  * A client for one gateway and one set of credentials, over the runtime's global
  * `fetch` (Deno, workers, Node 20+; a browser meets CORS: the gateway sends no CORS
- * headers). Its methods return promises. The control key stays in WebAssembly memory
- * (`util.inspect` shows the gateway and the login only).
+ * headers). Its methods return a promise whatever their arguments: every failure, a bad
+ * argument included (`PAYNET_INVALID_INPUT`), rejects it; none throws. The control key
+ * stays in WebAssembly memory (`util.inspect` shows the gateway and the login only).
  */
 export declare class Client {
   /** Checks the options and builds the client (no connection is made yet). */

@@ -36,11 +36,27 @@ async function outcome(call) {
   }
 }
 
+// A client method returns a promise whatever its arguments: its failures reject it.
+// One that throws instead is told apart (no row of outcomes.json says so).
+const THROWN = 'thrown, not rejected: '
+
+/** As `outcome`, for a call that must return a promise and never throw. */
+async function promised(call) {
+  let promise
+  try {
+    promise = call()
+  } catch (e) {
+    return `${THROWN}${e?.code}: ${e?.message}`
+  }
+  return outcome(() => promise)
+}
+
 /** `{ label: outcome }` for every call of the API `paynet` (the package's exports). */
 export async function outcomes(paynet) {
   const out = {}
-  for await (const { label, error } of wrongTypeCalls(paynet)) {
-    out[label] = error === undefined ? 'ok' : `${error.code}: ${error.message}`
+  for await (const { label, error, thrown } of wrongTypeCalls(paynet)) {
+    const how = thrown && label.startsWith('Client#') ? THROWN : ''
+    out[label] = error === undefined ? 'ok' : `${how}${error.code}: ${error.message}`
   }
   const signer = new paynet.Signer('key')
   const signed = paynet.sign(SIGN)
@@ -78,11 +94,11 @@ export async function outcomes(paynet) {
   for (const [name, [base, call]] of Object.entries(calls)) {
     for (const field of Object.keys(base).concat(name === 'getManagerBalances' ? ['name'] : [])) {
       for (const v of VALUES.filter((v) => !(SENT[field] ?? []).includes(v))) {
-        out[`Client#${name}(${field}: ${show(v)})`] = await outcome(() => call({ ...base, [field]: v }))
+        out[`Client#${name}(${field}: ${show(v)})`] = await promised(() => call({ ...base, [field]: v }))
       }
     }
-    for (const v of NOT_OPTIONS) out[`Client#${name}(options: ${show(v)})`] = await outcome(() => call(base, v))
-    for (const v of NOT_SIGNALS) out[`Client#${name}(options.signal: ${show(v)})`] = await outcome(() => call(base, { signal: v }))
+    for (const v of NOT_OPTIONS) out[`Client#${name}(options: ${show(v)})`] = await promised(() => call(base, v))
+    for (const v of NOT_SIGNALS) out[`Client#${name}(options.signal: ${show(v)})`] = await promised(() => call(base, { signal: v }))
   }
   return out
 }

@@ -88,8 +88,8 @@ impl ClientCore {
 
     /// Starts `command` (`getBalance`: `{endpointId, provider}`; `getManagerBalances`,
     /// `getMerchantBalances`: `{login, name?}`) with the call's `options` (`{signal?}`).
-    /// Wrong argument types throw now; an empty or too long value fails the call's
-    /// first `request()`.
+    /// Wrong argument types throw here (js/client.js turns that into the call's
+    /// rejected promise); an empty or too long value fails the call's first `request()`.
     pub fn start(
         &self,
         command: &str,
