@@ -171,7 +171,6 @@ function pack(r) {
     ts = t.length + ':' + t
   } else if (typeof timestamp === 'string') ts = timestamp.length + ':' + timestamp
   else return null
-  if (nonce === '') return null
   const n = packOptional(nonce)
   const tok = packOptional(token)
   let v
@@ -199,7 +198,6 @@ function explain(r) {
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
     return timestampError('request', timestamp)
   }
-  if (r.nonce === '') return invalid('request.nonce must not be empty')
   if (version !== undefined && version !== null && typeof version !== 'string') {
     return invalid(`request.version must be a string or null, not ${typeName(version)}`)
   }
@@ -348,7 +346,6 @@ function signForm(request) {
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
     throw timestampError('request', timestamp)
   }
-  if (request.nonce === '') throw invalid('request.nonce must not be empty')
   return native.signForm({
     ...request,
     body: typeof body === 'string' || Buffer.isBuffer(body) ? body : body instanceof URLSearchParams ? body.toString() : Buffer.from(body),

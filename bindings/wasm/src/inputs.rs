@@ -276,17 +276,6 @@ impl<'a> Fields<'a> {
         Ok(Some(text))
     }
 
-    /// `nonce`: a non-empty string; absent → `None`.
-    pub(crate) fn nonce(&self) -> Input<Option<String>> {
-        match self.opt_string("nonce")? {
-            Some(n) if n.is_empty() => Err(Failure::invalid_input(format!(
-                "{} must not be empty",
-                self.label("nonce")
-            ))),
-            other => Ok(other),
-        }
-    }
-
     /// Name/value pairs: an object of strings, an array of `[name, value]` string
     /// pairs or a `Map`; absent → none.
     pub(crate) fn pairs(&self, name: &str) -> Input<Vec<(String, String)>> {
