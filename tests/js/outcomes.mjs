@@ -83,6 +83,8 @@ export async function outcomes(paynet) {
       }
     }
   }
+  // A mistyped preset: its name said once.
+  out['Client(gateway: "payneteasy-sandbx")'] = await outcome(() => new paynet.Client({ ...CLIENT, gateway: 'payneteasy-sandbx' }))
   for (const v of VALUES) out[`Signer(tokenSecret: ${show(v)})`] = await outcome(() => new paynet.Signer('key', v))
   for (const v of [1.5, -1, 99, 600, 65536, NaN, Infinity]) {
     out[`parseResponse(status: ${v})`] = await outcome(() => paynet.parseResponse('get-balance', v, ''))

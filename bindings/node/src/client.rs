@@ -45,8 +45,11 @@ impl Client {
         max_response_bytes: Option<f64>,
     ) -> napi::Result<Self> {
         let read = || -> Result<paynet_bind::ClientOptions, Failure> {
-            let options = paynet_bind::ClientOptions::new(&gateway, &login, &control_key)
-                .map_err(|f| Failure::invalid_input(format!("options.gateway {gateway:?}: {f}")))?;
+            let options = paynet_bind::ClientOptions::for_gateway(
+                paynet_bind::js_gateway(&gateway)?,
+                &login,
+                &control_key,
+            );
             let limits = ClientLimits::from_js(
                 timeout_ms,
                 connect_timeout_ms,

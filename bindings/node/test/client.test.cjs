@@ -144,6 +144,11 @@ test('bad options and arguments: PAYNET_INVALID_INPUT', async () => {
     assert.throws(() => new Client(options), (err) => err.code === 'PAYNET_INVALID_INPUT', JSON.stringify(options))
   }
   assert.throws(() => new Client(), (err) => err.code === 'PAYNET_INVALID_INPUT')
+  // A mistyped preset: the option and the value said once each, with the preset meant.
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbx', login: 'x', controlKey: 'k' }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: /^options\.gateway: gateway "payneteasy-sandbx" is not a preset; did you mean "payneteasy-sandbox"\? \(presets: /,
+  })
   // Plain http off loopback is refused unless allowed.
   new Client({ gateway: 'http://example.com/paynet/api/v2', login: 'x', controlKey: 'k', allowHttp: true })
   const client = merchant()

@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use paynet_api::{AttemptFailure, Gateway};
-use paynet_bind::{Call, ClientLimits, ClientSettings, Failure, command_kind};
+use paynet_api::AttemptFailure;
+use paynet_bind::{Call, ClientLimits, ClientSettings, command_kind};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::thrown;
@@ -44,8 +44,7 @@ impl ClientCore {
             let text = fields.string("gateway")?;
             let login = fields.string("login")?;
             let key = fields.string("controlKey")?;
-            let gateway = Gateway::from_str_or_preset(&text)
-                .map_err(|f| Failure::invalid_input(format!("options.gateway {text:?}: {f}")))?;
+            let gateway = paynet_bind::js_gateway(&text)?;
             let limits = ClientLimits::from_js(
                 fields.opt_f64("timeoutMs")?,
                 fields.opt_f64("connectTimeoutMs")?,

@@ -105,7 +105,11 @@ test('bad options and arguments: PAYNET_INVALID_INPUT, thrown by the constructor
     assert.throws(() => new Client(options), (err) => err.code === 'PAYNET_INVALID_INPUT', JSON.stringify(options))
   }
   assert.throws(() => new Client(), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => new Client({ gateway: 'payneteasy-sandbx', login: 'x', controlKey: 'k' }), /did you mean "payneteasy-sandbox"/)
+  // A mistyped preset: the option and the value said once each, with the preset meant.
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbx', login: 'x', controlKey: 'k' }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: /^options\.gateway: gateway "payneteasy-sandbx" is not a preset; did you mean "payneteasy-sandbox"\? \(presets: /,
+  })
   const client = merchant()
   await rejectsWith(client.getBalance({ endpointId: '1' }), 'PAYNET_INVALID_INPUT')
   await rejectsWith(client.getBalance(null), 'PAYNET_INVALID_INPUT')

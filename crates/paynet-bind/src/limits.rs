@@ -1,11 +1,21 @@
 //! [`ClientLimits`]: a client's timeouts, retries, http policy and response cap as the
 //! JavaScript options give them (`timeoutMs`, `connectTimeoutMs`, `retries`,
 //! `allowHttp`, `maxResponseBytes`), checked once for the Node addon and the
-//! WebAssembly build; unset ones keep the SDK's defaults.
+//! WebAssembly build; unset ones keep the SDK's defaults. And the check of
+//! `options.gateway`.
 
 use std::time::Duration;
 
+use paynet_api::Gateway;
+
 use crate::Failure;
+
+/// `options.gateway` of the JavaScript options: a preset name or a base URL; the
+/// failure names the option once, then says why (the value, a "did you mean").
+pub fn js_gateway(text: &str) -> Result<Gateway, Failure> {
+    Gateway::from_str_or_preset(text)
+        .map_err(|e| Failure::invalid_input(format!("options.gateway: {e}")))
+}
 
 /// A client's limits; `None` keeps the SDK's default (`paynet_api::DEFAULT_TIMEOUT`,
 /// `DEFAULT_CONNECT_TIMEOUT`, `DEFAULT_RETRIES`, `DEFAULT_MAX_RESPONSE_BYTES`).
@@ -190,5 +200,23 @@ mod tests {
             e.message,
             "options.maxResponseBytes must be from 1 to the address space, not 0"
         );
+    }
+
+    /// A mistyped preset: the option named once and the value once (before,
+    /// `options.gateway "x": gateway "x" is not a preset`).
+    #[test]
+    fn the_gateway_option_says_its_value_once() {
+        let e = js_gateway("payneteasy-sandbx").unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
+        assert!(
+            e.message.starts_with(
+                "options.gateway: gateway \"payneteasy-sandbx\" is not a preset; \
+                 did you mean \"payneteasy-sandbox\"?"
+            ),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.message.matches("payneteasy-sandbx").count(), 1);
+        assert!(js_gateway("payneteasy-sandbox").is_ok());
     }
 }
