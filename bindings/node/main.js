@@ -395,6 +395,8 @@ function settle(client, command, first, second, options) {
   })
 }
 
+// The types of the options (the layer's JS_CLIENT_OPTIONS names them, and refuses any
+// other key).
 const CLIENT_OPTIONS = {
   gateway: 'string',
   login: 'string',
@@ -416,7 +418,8 @@ const nativeRun = native.Client.prototype.run
 class Client extends native.Client {
   constructor(options) {
     const o = check(options, 'options', CLIENT_OPTIONS)
-    super(o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
+    // The keys too: the layer refuses one that is not an option (`timeout` for `timeoutMs`).
+    super(Object.keys(options), o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
   }
 
   async getBalance(args, options) {

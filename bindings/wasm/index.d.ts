@@ -346,7 +346,7 @@ export interface BalancesArgs {
   name?: string
 }
 
-/** What `new Client(...)` needs. */
+/** What `new Client(...)` needs; any other key is refused (`PAYNET_INVALID_INPUT`, naming it). */
 export interface ClientOptions {
   /**
    * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name

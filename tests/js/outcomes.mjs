@@ -83,8 +83,15 @@ export async function outcomes(paynet) {
       }
     }
   }
-  // A mistyped preset: its name said once.
+  // A mistyped preset (its name said once), and keys that are not options: refused,
+  // with the option they resemble, as Python refuses an unknown keyword.
   out['Client(gateway: "payneteasy-sandbx")'] = await outcome(() => new paynet.Client({ ...CLIENT, gateway: 'payneteasy-sandbx' }))
+  for (const key of ['timeout', 'timeout_ms', 'connectTimeout', 'allowHTTP', 'maxResponseSize', 'proxy', 'signal']) {
+    for (const v of [5, undefined]) {
+      out[`Client(other key ${key}: ${show(v)})`] = await outcome(() => new paynet.Client({ ...CLIENT, [key]: v }))
+    }
+  }
+  out['Client(other key timeout, gateway: 5)'] = await outcome(() => new paynet.Client({ ...CLIENT, gateway: 5, timeout: 5 }))
   for (const v of VALUES) out[`Signer(tokenSecret: ${show(v)})`] = await outcome(() => new paynet.Signer('key', v))
   for (const v of [1.5, -1, 99, 600, 65536, NaN, Infinity]) {
     out[`parseResponse(status: ${v})`] = await outcome(() => paynet.parseResponse('get-balance', v, ''))

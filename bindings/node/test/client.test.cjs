@@ -149,6 +149,11 @@ test('bad options and arguments: PAYNET_INVALID_INPUT', async () => {
     code: 'PAYNET_INVALID_INPUT',
     message: /^options\.gateway: gateway "payneteasy-sandbx" is not a preset; did you mean "payneteasy-sandbox"\? \(presets: /,
   })
+  // A key that is not an option is refused (it was ignored: the default timeout held).
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbox', login: 'x', controlKey: 'k', timeout: 5 }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: 'options.timeout is not a Client option (did you mean timeoutMs?)',
+  })
   // Plain http off loopback is refused unless allowed.
   new Client({ gateway: 'http://example.com/paynet/api/v2', login: 'x', controlKey: 'k', allowHttp: true })
   const client = merchant()

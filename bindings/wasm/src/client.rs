@@ -36,7 +36,8 @@ fn millis(d: std::time::Duration) -> f64 {
 #[wasm_bindgen(js_class = ClientCore)]
 impl ClientCore {
     /// Checks `{gateway, login, controlKey, timeoutMs?, connectTimeoutMs?, retries?,
-    /// allowHttp?, maxResponseBytes?}` as the Node addon does.
+    /// allowHttp?, maxResponseBytes?}` as the Node addon does, in its order: the types
+    /// of the fields, then that no other key is given, then the values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &JsValue) -> Result<ClientCore, JsValue> {
         thrown(|| {
@@ -44,13 +45,21 @@ impl ClientCore {
             let text = fields.string("gateway")?;
             let login = fields.string("login")?;
             let key = fields.string("controlKey")?;
-            let gateway = paynet_bind::js_gateway(&text)?;
-            let limits = ClientLimits::from_js(
+            let (timeout, connect_timeout) = (
                 fields.opt_f64("timeoutMs")?,
                 fields.opt_f64("connectTimeoutMs")?,
-                fields.opt_u64("retries")?,
-                fields.opt_bool("allowHttp")?,
-                fields.opt_u64("maxResponseBytes")?,
+            );
+            let retries = fields.opt_u64("retries")?;
+            let allow_http = fields.opt_bool("allowHttp")?;
+            let max_response_bytes = fields.opt_u64("maxResponseBytes")?;
+            paynet_bind::check_js_option_keys(&fields.keys())?;
+            let gateway = paynet_bind::js_gateway(&text)?;
+            let limits = ClientLimits::from_js(
+                timeout,
+                connect_timeout,
+                retries,
+                allow_http,
+                max_response_bytes,
                 &number_text,
             )?;
             let settings = ClientSettings::new(gateway, &login, &key, limits)?;

@@ -175,6 +175,16 @@ impl<'a> Fields<'a> {
     }
 
     #[cfg(feature = "client")]
+    /// The object's own enumerable string keys (`Object.keys`).
+    pub(crate) fn keys(&self) -> Vec<String> {
+        let object: &Object = self.object.unchecked_ref();
+        Object::keys(object)
+            .iter()
+            .map(|k| k.as_string().unwrap_or_default())
+            .collect()
+    }
+
+    #[cfg(feature = "client")]
     /// An optional number (any JavaScript number; the caller checks its range).
     pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
         self.opt_of(name, "a number", JsValue::as_f64)

@@ -110,6 +110,11 @@ test('bad options and arguments: PAYNET_INVALID_INPUT, thrown by the constructor
     code: 'PAYNET_INVALID_INPUT',
     message: /^options\.gateway: gateway "payneteasy-sandbx" is not a preset; did you mean "payneteasy-sandbox"\? \(presets: /,
   })
+  // A key that is not an option is refused (it was ignored: the default timeout held).
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbox', login: 'x', controlKey: 'k', timeout: 5 }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: 'options.timeout is not a Client option (did you mean timeoutMs?)',
+  })
   const client = merchant()
   await rejectsWith(client.getBalance({ endpointId: '1' }), 'PAYNET_INVALID_INPUT')
   await rejectsWith(client.getBalance(null), 'PAYNET_INVALID_INPUT')
