@@ -71,6 +71,10 @@ export declare interface Signer {
   sign(request: SignerRequest): SignedRequest
 }
 
+/**
+ * The three commands return a promise whatever their arguments: every failure, a bad
+ * argument included (`PAYNET_INVALID_INPUT`), rejects it; none throws.
+ */
 export declare interface Client {
   /** The balance of an endpoint for a balance provider (`/get-balance/{endpointId}`). */
   getBalance(args: GetBalanceArgs, options?: CallOptions): Promise<EndpointBalance>
@@ -203,7 +207,7 @@ export interface SignRequest extends SignerRequest {
   tokenSecret?: string
 }
 
-/** What `new Client(...)` needs. */
+/** What `new Client(...)` needs; any other key is refused (`PAYNET_INVALID_INPUT`, naming it). */
 export interface ClientOptions {
   /**
    * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name

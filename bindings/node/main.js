@@ -171,7 +171,6 @@ function pack(r) {
     ts = t.length + ':' + t
   } else if (typeof timestamp === 'string') ts = timestamp.length + ':' + timestamp
   else return null
-  if (nonce === '') return null
   const n = packOptional(nonce)
   const tok = packOptional(token)
   let v
@@ -199,7 +198,6 @@ function explain(r) {
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
     return timestampError('request', timestamp)
   }
-  if (r.nonce === '') return invalid('request.nonce must not be empty')
   if (version !== undefined && version !== null && typeof version !== 'string') {
     return invalid(`request.version must be a string or null, not ${typeName(version)}`)
   }
@@ -348,7 +346,6 @@ function signForm(request) {
   if (timestamp !== undefined && timestamp !== null && typeof timestamp !== 'string' && !isWhole(timestamp)) {
     throw timestampError('request', timestamp)
   }
-  if (request.nonce === '') throw invalid('request.nonce must not be empty')
   return native.signForm({
     ...request,
     body: typeof body === 'string' || Buffer.isBuffer(body) ? body : body instanceof URLSearchParams ? body.toString() : Buffer.from(body),
@@ -370,7 +367,8 @@ function isPaynetError(value) {
 // thread-safe by napi-rs survives a Worker terminated while its request waits) and
 // returns a function that drops the request; here the three commands return the
 // promise `index.d.ts` declares, rejected with the signal's reason (an `AbortError`)
-// when the signal aborts. Bad arguments still throw synchronously.
+// when the signal aborts. The commands are `async`: every failure, a bad argument
+// included, rejects their promise (as Node's promise APIs and fetch do); none throws.
 function settle(client, command, first, second, options) {
   if (options != null && typeof options !== 'object') {
     throw invalid(`options must be an object, not ${typeName(options)}`)
@@ -397,6 +395,8 @@ function settle(client, command, first, second, options) {
   })
 }
 
+// The types of the options (the layer's JS_CLIENT_OPTIONS names them, and refuses any
+// other key).
 const CLIENT_OPTIONS = {
   gateway: 'string',
   login: 'string',
@@ -418,10 +418,11 @@ const nativeRun = native.Client.prototype.run
 class Client extends native.Client {
   constructor(options) {
     const o = check(options, 'options', CLIENT_OPTIONS)
-    super(o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
+    // The keys too: the layer refuses one that is not an option (`timeout` for `timeoutMs`).
+    super(Object.keys(options), o.gateway, o.login, o.controlKey, o.timeoutMs, o.connectTimeoutMs, o.retries, o.allowHttp, o.maxResponseBytes)
   }
 
-  getBalance(args, options) {
+  async getBalance(args, options) {
     const id = check(args, 'args', ENDPOINT).endpointId
     if (id === undefined || id === null) throw invalid('args.endpointId is required')
     if (typeof id !== 'string' && !isWhole(id)) {
@@ -431,12 +432,12 @@ class Client extends native.Client {
     return settle(this, 'getBalance', String(id), args.provider, options)
   }
 
-  getManagerBalances(args, options) {
+  async getManagerBalances(args, options) {
     check(args, 'args', BALANCES)
     return settle(this, 'getManagerBalances', args.login, args.name ?? undefined, options)
   }
 
-  getMerchantBalances(args, options) {
+  async getMerchantBalances(args, options) {
     check(args, 'args', BALANCES)
     return settle(this, 'getMerchantBalances', args.login, args.name ?? undefined, options)
   }

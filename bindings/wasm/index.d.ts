@@ -346,7 +346,7 @@ export interface BalancesArgs {
   name?: string
 }
 
-/** What `new Client(...)` needs. */
+/** What `new Client(...)` needs; any other key is refused (`PAYNET_INVALID_INPUT`, naming it). */
 export interface ClientOptions {
   /**
    * The gateway: a base URL (`https://host/paynet/api/v2`) or a preset name
@@ -382,8 +382,9 @@ export interface ClientOptions {
 /**
  * A client for one gateway and one set of credentials, over the runtime's global
  * `fetch` (Deno, workers, Node 20+; a browser meets CORS: the gateway sends no CORS
- * headers). Its methods return promises. The control key stays in WebAssembly memory
- * (`util.inspect` shows the gateway and the login only).
+ * headers). Its methods return a promise whatever their arguments: every failure, a bad
+ * argument included (`PAYNET_INVALID_INPUT`), rejects it; none throws. The control key
+ * stays in WebAssembly memory (`util.inspect` shows the gateway and the login only).
  */
 export declare class Client {
   /** Checks the options and builds the client (no connection is made yet). */

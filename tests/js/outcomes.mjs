@@ -36,11 +36,27 @@ async function outcome(call) {
   }
 }
 
+// A client method returns a promise whatever its arguments: its failures reject it.
+// One that throws instead is told apart (no row of outcomes.json says so).
+const THROWN = 'thrown, not rejected: '
+
+/** As `outcome`, for a call that must return a promise and never throw. */
+async function promised(call) {
+  let promise
+  try {
+    promise = call()
+  } catch (e) {
+    return `${THROWN}${e?.code}: ${e?.message}`
+  }
+  return outcome(() => promise)
+}
+
 /** `{ label: outcome }` for every call of the API `paynet` (the package's exports). */
 export async function outcomes(paynet) {
   const out = {}
-  for await (const { label, error } of wrongTypeCalls(paynet)) {
-    out[label] = error === undefined ? 'ok' : `${error.code}: ${error.message}`
+  for await (const { label, error, thrown } of wrongTypeCalls(paynet)) {
+    const how = thrown && label.startsWith('Client#') ? THROWN : ''
+    out[label] = error === undefined ? 'ok' : `${how}${error.code}: ${error.message}`
   }
   const signer = new paynet.Signer('key')
   const signed = paynet.sign(SIGN)
@@ -67,6 +83,15 @@ export async function outcomes(paynet) {
       }
     }
   }
+  // A mistyped preset (its name said once), and keys that are not options: refused,
+  // with the option they resemble, as Python refuses an unknown keyword.
+  out['Client(gateway: "payneteasy-sandbx")'] = await outcome(() => new paynet.Client({ ...CLIENT, gateway: 'payneteasy-sandbx' }))
+  for (const key of ['timeout', 'timeout_ms', 'connectTimeout', 'allowHTTP', 'maxResponseSize', 'proxy', 'signal']) {
+    for (const v of [5, undefined]) {
+      out[`Client(other key ${key}: ${show(v)})`] = await outcome(() => new paynet.Client({ ...CLIENT, [key]: v }))
+    }
+  }
+  out['Client(other key timeout, gateway: 5)'] = await outcome(() => new paynet.Client({ ...CLIENT, gateway: 5, timeout: 5 }))
   for (const v of VALUES) out[`Signer(tokenSecret: ${show(v)})`] = await outcome(() => new paynet.Signer('key', v))
   for (const v of [1.5, -1, 99, 600, 65536, NaN, Infinity]) {
     out[`parseResponse(status: ${v})`] = await outcome(() => paynet.parseResponse('get-balance', v, ''))
@@ -78,11 +103,11 @@ export async function outcomes(paynet) {
   for (const [name, [base, call]] of Object.entries(calls)) {
     for (const field of Object.keys(base).concat(name === 'getManagerBalances' ? ['name'] : [])) {
       for (const v of VALUES.filter((v) => !(SENT[field] ?? []).includes(v))) {
-        out[`Client#${name}(${field}: ${show(v)})`] = await outcome(() => call({ ...base, [field]: v }))
+        out[`Client#${name}(${field}: ${show(v)})`] = await promised(() => call({ ...base, [field]: v }))
       }
     }
-    for (const v of NOT_OPTIONS) out[`Client#${name}(options: ${show(v)})`] = await outcome(() => call(base, v))
-    for (const v of NOT_SIGNALS) out[`Client#${name}(options.signal: ${show(v)})`] = await outcome(() => call(base, { signal: v }))
+    for (const v of NOT_OPTIONS) out[`Client#${name}(options: ${show(v)})`] = await promised(() => call(base, v))
+    for (const v of NOT_SIGNALS) out[`Client#${name}(options.signal: ${show(v)})`] = await promised(() => call(base, { signal: v }))
   }
   return out
 }

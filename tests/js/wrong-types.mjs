@@ -20,7 +20,10 @@ export function show(v) {
   return JSON.stringify(v)
 }
 
-/** Yields `{ label, error }` (error undefined when the call neither threw nor rejected). */
+/**
+ * Yields `{ label, error, thrown }`: `error` undefined when the call neither threw nor
+ * rejected, `thrown` true when it threw rather than returning a rejected promise.
+ */
 export async function* wrongTypeCalls(paynet) {
   const signer = new paynet.Signer('key')
   const client = new paynet.Client({ gateway: 'http://127.0.0.1:9', login: 'l', controlKey: 'k' })
@@ -43,12 +46,20 @@ export async function* wrongTypeCalls(paynet) {
     for (const v of WRONG) {
       if (typeof v === 'string' && TEXT_IS_FINE.has(name)) continue
       let error
+      let thrown = false
       try {
-        await call(v)
+        let result
+        try {
+          result = call(v)
+        } catch (e) {
+          thrown = true
+          throw e
+        }
+        await result
       } catch (e) {
         error = e
       }
-      yield { label: `${name}(${show(v)})`, error }
+      yield { label: `${name}(${show(v)})`, error, thrown }
     }
   }
 }

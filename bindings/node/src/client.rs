@@ -24,9 +24,9 @@ pub struct Client {
 #[napi]
 impl Client {
     /// Checks the options and builds the client (no connection is made yet).
-    // `main.js` passes the fields of the options object it checked (`ClientOptions` in
-    // index.d.ts) one by one; `retries` and `maxResponseBytes` are whole numbers from 0
-    // to 2^53.
+    // `main.js` passes the keys of the options object and the fields it checked
+    // (`ClientOptions` in index.d.ts) one by one; `retries` and `maxResponseBytes` are
+    // whole numbers from 0 to 2^53.
     #[napi(constructor, ts_args_type = "options: ClientOptions")]
     #[allow(
         clippy::too_many_arguments,
@@ -35,6 +35,7 @@ impl Client {
     )]
     pub fn new(
         env: Env,
+        keys: Vec<String>,
         gateway: String,
         login: String,
         control_key: String,
@@ -45,8 +46,12 @@ impl Client {
         max_response_bytes: Option<f64>,
     ) -> napi::Result<Self> {
         let read = || -> Result<paynet_bind::ClientOptions, Failure> {
-            let options = paynet_bind::ClientOptions::new(&gateway, &login, &control_key)
-                .map_err(|f| Failure::invalid_input(format!("options.gateway {gateway:?}: {f}")))?;
+            paynet_bind::check_js_option_keys(&keys)?;
+            let options = paynet_bind::ClientOptions::for_gateway(
+                paynet_bind::js_gateway(&gateway)?,
+                &login,
+                &control_key,
+            );
             let limits = ClientLimits::from_js(
                 timeout_ms,
                 connect_timeout_ms,

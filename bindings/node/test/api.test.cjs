@@ -106,7 +106,6 @@ test('bad input: PAYNET_INVALID_INPUT naming the field, for both paths', () => {
     [{ ...GET_BALANCE, timestamp: 1.5 }, /timestamp/],
     [{ ...GET_BALANCE, timestamp: 'yesterday' }, /timestamp/],
     [{ ...GET_BALANCE, timestamp: {} }, /timestamp/],
-    [{ ...GET_BALANCE, nonce: '' }, /nonce/],
     [{ ...GET_BALANCE, nonce: 7 }, /nonce/],
     [{ ...GET_BALANCE, version: 1 }, /version/],
     [{ ...GET_BALANCE, tokenSecret: 3 }, /tokenSecret/],
@@ -129,6 +128,11 @@ test('core errors: one code each', () => {
     throwsCode(() => sign({ ...GET_BALANCE, method: 'PO ST' }), 'PAYNET_INVALID_METHOD')
     throwsCode(() => sign({ ...GET_BALANCE, url: 'https://x/p?a=%zz' }), 'PAYNET_INVALID_PERCENT_ENCODING')
     throwsCode(() => sign({ ...GET_BALANCE, params: [['oauth_signature', 'x']] }), 'PAYNET_INVALID_PARAMETER')
+    // An empty nonce: the core's kind, as in Python, C and the CLI, naming the nonce.
+    assert.throws(() => sign({ ...GET_BALANCE, nonce: '' }), {
+      code: 'PAYNET_INVALID_PARAMETER',
+      message: 'the nonce must not be empty (leave it out for a fresh one)',
+    })
     const many = Array.from({ length: 100 }, (_, i) => [`p${i}`, 'v'])
     throwsCode(() => sign({ ...GET_BALANCE, params: many }), 'PAYNET_TOO_MANY_PARAMETERS')
   }

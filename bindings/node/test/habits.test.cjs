@@ -68,7 +68,7 @@ test('an already aborted signal rejects at once without a request; a custom reas
     await assert.rejects(client.getMerchantBalances({ login: 'm' }, { signal: AbortSignal.abort(reason) }), (e) => e === reason)
     await new Promise((r) => setTimeout(r, 100))
     assert.deepEqual(silent.events, [])
-    assert.throws(() => client.getBalance({ endpointId: 1, provider: 'Test' }, { signal: 'stop' }), { code: 'PAYNET_INVALID_INPUT' })
+    await assert.rejects(client.getBalance({ endpointId: 1, provider: 'Test' }, { signal: 'stop' }), { code: 'PAYNET_INVALID_INPUT' })
   } finally {
     silent.close()
   }

@@ -188,8 +188,12 @@ def test_core_errors_map_to_one_class_each(url: str, method: str, params: Any, e
 
 
 def test_empty_nonce_is_invalid() -> None:
-    with pytest.raises(paynet_oauth.InvalidParameterError):
+    # The core's kind on every surface (Node and wasm too), with a message naming the nonce.
+    message = re.escape("the nonce must not be empty (leave it out for a fresh one)")
+    with pytest.raises(paynet_oauth.InvalidParameterError, match=f"^{message}$"):
         paynet_oauth.sign("POST", URL, {}, consumer_key="k", consumer_secret="s", nonce="")
+    with pytest.raises(paynet_oauth.InvalidParameterError, match=f"^{message}$"):
+        paynet_oauth.Signer("s").sign("POST", URL, {}, consumer_key="k", nonce="")
 
 
 def test_signer_reuse_matches_one_off_signing() -> None:

@@ -115,7 +115,9 @@ async function send(core, call, signal) {
 }
 
 // The promise of one call, rejected with the signal's reason when the signal aborts.
-function run(core, command, args, options) {
+// `async`: every failure, a bad argument included, rejects it (as fetch does); none
+// throws.
+async function run(core, command, args, options) {
   const call = core.start(command, args, options) // checks the types, `options.signal` too
   const signal = options?.signal ?? undefined
   if (signal?.aborted) {

@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use paynet_api::{AttemptFailure, Gateway};
-use paynet_bind::{Call, ClientLimits, ClientSettings, Failure, command_kind};
+use paynet_api::AttemptFailure;
+use paynet_bind::{Call, ClientLimits, ClientSettings, command_kind};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::thrown;
@@ -36,7 +36,8 @@ fn millis(d: std::time::Duration) -> f64 {
 #[wasm_bindgen(js_class = ClientCore)]
 impl ClientCore {
     /// Checks `{gateway, login, controlKey, timeoutMs?, connectTimeoutMs?, retries?,
-    /// allowHttp?, maxResponseBytes?}` as the Node addon does.
+    /// allowHttp?, maxResponseBytes?}` as the Node addon does, in its order: the types
+    /// of the fields, then that no other key is given, then the values.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &JsValue) -> Result<ClientCore, JsValue> {
         thrown(|| {
@@ -44,14 +45,21 @@ impl ClientCore {
             let text = fields.string("gateway")?;
             let login = fields.string("login")?;
             let key = fields.string("controlKey")?;
-            let gateway = Gateway::from_str_or_preset(&text)
-                .map_err(|f| Failure::invalid_input(format!("options.gateway {text:?}: {f}")))?;
-            let limits = ClientLimits::from_js(
+            let (timeout, connect_timeout) = (
                 fields.opt_f64("timeoutMs")?,
                 fields.opt_f64("connectTimeoutMs")?,
-                fields.opt_u64("retries")?,
-                fields.opt_bool("allowHttp")?,
-                fields.opt_u64("maxResponseBytes")?,
+            );
+            let retries = fields.opt_u64("retries")?;
+            let allow_http = fields.opt_bool("allowHttp")?;
+            let max_response_bytes = fields.opt_u64("maxResponseBytes")?;
+            paynet_bind::check_js_option_keys(&fields.keys())?;
+            let gateway = paynet_bind::js_gateway(&text)?;
+            let limits = ClientLimits::from_js(
+                timeout,
+                connect_timeout,
+                retries,
+                allow_http,
+                max_response_bytes,
                 &number_text,
             )?;
             let settings = ClientSettings::new(gateway, &login, &key, limits)?;
@@ -88,8 +96,8 @@ impl ClientCore {
 
     /// Starts `command` (`getBalance`: `{endpointId, provider}`; `getManagerBalances`,
     /// `getMerchantBalances`: `{login, name?}`) with the call's `options` (`{signal?}`).
-    /// Wrong argument types throw now; an empty or too long value fails the call's
-    /// first `request()`.
+    /// Wrong argument types throw here (js/client.js turns that into the call's
+    /// rejected promise); an empty or too long value fails the call's first `request()`.
     pub fn start(
         &self,
         command: &str,

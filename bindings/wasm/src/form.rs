@@ -43,7 +43,7 @@ pub fn sign_form(request: &JsValue) -> Result<JsValue, JsValue> {
             Some(t) => t,
             None => host::now().to_string(),
         });
-        owned.nonce = Some(match fields.nonce()? {
+        owned.nonce = Some(match fields.opt_string("nonce")? {
             Some(n) => n,
             None => host::fresh_nonce()?,
         });

@@ -175,6 +175,16 @@ impl<'a> Fields<'a> {
     }
 
     #[cfg(feature = "client")]
+    /// The object's own enumerable string keys (`Object.keys`).
+    pub(crate) fn keys(&self) -> Vec<String> {
+        let object: &Object = self.object.unchecked_ref();
+        Object::keys(object)
+            .iter()
+            .map(|k| k.as_string().unwrap_or_default())
+            .collect()
+    }
+
+    #[cfg(feature = "client")]
     /// An optional number (any JavaScript number; the caller checks its range).
     pub(crate) fn opt_f64(&self, name: &str) -> Input<Option<f64>> {
         self.opt_of(name, "a number", JsValue::as_f64)
@@ -274,17 +284,6 @@ impl<'a> Fields<'a> {
         let text = string_of(&value, &label)?;
         check_timestamp(&text)?;
         Ok(Some(text))
-    }
-
-    /// `nonce`: a non-empty string; absent → `None`.
-    pub(crate) fn nonce(&self) -> Input<Option<String>> {
-        match self.opt_string("nonce")? {
-            Some(n) if n.is_empty() => Err(Failure::invalid_input(format!(
-                "{} must not be empty",
-                self.label("nonce")
-            ))),
-            other => Ok(other),
-        }
     }
 
     /// Name/value pairs: an object of strings, an array of `[name, value]` string

@@ -22,7 +22,7 @@ fn request_of(fields: &Fields<'_>) -> Result<OwnedRequest, Failure> {
         Some(t) => t,
         None => host::now().to_string(),
     });
-    request.nonce = Some(match fields.nonce()? {
+    request.nonce = Some(match fields.opt_string("nonce")? {
         Some(n) => n,
         None => host::fresh_nonce()?,
     });

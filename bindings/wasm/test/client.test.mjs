@@ -87,7 +87,7 @@ test('unknown provider: PAYNET_GATEWAY_ERROR with the gateway message', async ()
   })
 })
 
-test('bad options and arguments: PAYNET_INVALID_INPUT, types at once, values in the promise', async () => {
+test('bad options and arguments: PAYNET_INVALID_INPUT, thrown by the constructor, rejected by the calls', async () => {
   const bad = [
     {},
     { gateway: 'not a gateway', login: 'x', controlKey: 'k' },
@@ -105,15 +105,42 @@ test('bad options and arguments: PAYNET_INVALID_INPUT, types at once, values in 
     assert.throws(() => new Client(options), (err) => err.code === 'PAYNET_INVALID_INPUT', JSON.stringify(options))
   }
   assert.throws(() => new Client(), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => new Client({ gateway: 'payneteasy-sandbx', login: 'x', controlKey: 'k' }), /did you mean "payneteasy-sandbox"/)
+  // A mistyped preset: the option and the value said once each, with the preset meant.
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbx', login: 'x', controlKey: 'k' }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: /^options\.gateway: gateway "payneteasy-sandbx" is not a preset; did you mean "payneteasy-sandbox"\? \(presets: /,
+  })
+  // A key that is not an option is refused (it was ignored: the default timeout held).
+  assert.throws(() => new Client({ gateway: 'payneteasy-sandbox', login: 'x', controlKey: 'k', timeout: 5 }), {
+    code: 'PAYNET_INVALID_INPUT',
+    message: 'options.timeout is not a Client option (did you mean timeoutMs?)',
+  })
   const client = merchant()
-  assert.throws(() => client.getBalance({ endpointId: '1' }), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => client.getBalance(null), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => client.getBalance({ endpointId: 1.5, provider: 'Test' }), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => client.getManagerBalances({ name: 'x' }), (err) => err.code === 'PAYNET_INVALID_INPUT')
-  assert.throws(() => client.getBalance(endpoint, { signal: 'soon' }), /options.signal must be an AbortSignal/)
+  await rejectsWith(client.getBalance({ endpointId: '1' }), 'PAYNET_INVALID_INPUT')
+  await rejectsWith(client.getBalance(null), 'PAYNET_INVALID_INPUT')
+  await rejectsWith(client.getBalance({ endpointId: 1.5, provider: 'Test' }), 'PAYNET_INVALID_INPUT')
+  await rejectsWith(client.getManagerBalances({ name: 'x' }), 'PAYNET_INVALID_INPUT')
+  await assert.rejects(client.getBalance(endpoint, { signal: 'soon' }), /options.signal must be an AbortSignal/)
   await rejectsWith(client.getBalance({ endpointId: '', provider: 'Test' }), 'PAYNET_INVALID_INPUT')
   await rejectsWith(client.getMerchantBalances({ login: MERCHANT, name: '' }), 'PAYNET_INVALID_INPUT')
+})
+
+// The three methods return a promise whatever their arguments: a bad one rejects it,
+// never throws (tests/js/bad-calls.mjs, shared with the Node addon's test). Before, a
+// wrong type, a missing field or a bad signal threw synchronously, so a `.catch()`
+// never saw it, while an empty endpoint id rejected.
+test('bad arguments reject the promise, never throw', async () => {
+  const { badClientCalls, settle } = await import('../../../tests/js/bad-calls.mjs')
+  const client = new Client({ gateway: 'http://127.0.0.1:9/paynet/api/v2', login: MERCHANT, controlKey: KEY, allowHttp: true })
+  const calls = badClientCalls(client)
+  assert.ok(calls.length > 100, `${calls.length} calls`)
+  for (const { label, call } of calls) {
+    const got = await settle(call)
+    assert.ok(!('thrown' in got), `${label} threw ${got.thrown?.code}: ${got.thrown?.message}`)
+    assert.ok('rejected' in got, `${label} did not reject: ${util.inspect(got)}`)
+    assert.ok(got.rejected instanceof Error, label)
+    assert.equal(got.rejected.code, 'PAYNET_INVALID_INPUT', `${label}: ${got.rejected.message}`)
+  }
 })
 
 test('plain http off the loopback interface: refused before any request, unless allowed', async () => {

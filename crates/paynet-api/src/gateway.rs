@@ -21,10 +21,16 @@ pub const PRESETS: &[(&str, &str)] = &[
 /// The preset whose name is closest to a mistyped one (at most 3 edits away), for a
 /// "did you mean" in the error.
 pub fn closest_preset(input: &str) -> Option<&'static str> {
-    let input = input.trim().to_ascii_lowercase();
-    PRESETS
-        .iter()
-        .map(|(name, _)| (edit_distance(&input, name), *name))
+    closest_name(input.trim(), PRESETS.iter().map(|(name, _)| *name))
+}
+
+/// The name of `names` closest to a mistyped `input` (at most 3 edits away, ignoring
+/// ASCII case; the first of equally close ones), for a "did you mean".
+pub fn closest_name<'a>(input: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = input.to_ascii_lowercase();
+    names
+        .into_iter()
+        .map(|name| (edit_distance(&input, &name.to_ascii_lowercase()), name))
         .filter(|(d, _)| *d <= 3)
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)
@@ -343,5 +349,12 @@ mod closest_preset_tests {
             Some("payneteasy-production")
         );
         assert_eq!(closest_preset("sandbox"), None);
+        let options = ["timeoutMs", "connectTimeoutMs", "retries"];
+        assert_eq!(super::closest_name("timeout", options), Some("timeoutMs"));
+        assert_eq!(
+            super::closest_name("connect_timeout", options),
+            Some("connectTimeoutMs")
+        );
+        assert_eq!(super::closest_name("proxy", options), None);
     }
 }

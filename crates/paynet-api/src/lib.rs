@@ -47,7 +47,7 @@ mod transport;
 pub use balance_field::{BalanceField, FieldValue};
 pub use command::{Command, CommandKind, MAX_ID_LEN, MAX_NAME_LEN, check_login};
 pub use error::{CommandError, GatewayError, ResponseError, SignError};
-pub use gateway::{Gateway, PRESETS, Scheme, closest_preset};
+pub use gateway::{Gateway, PRESETS, Scheme, closest_name, closest_preset};
 #[cfg(feature = "nonce")]
 pub use nonce::random_nonce;
 pub use nonce::{NONCE_LEN, nonce_with};

@@ -5,7 +5,7 @@
 use paynet_oauth::{Request, Signed, Signer};
 
 use crate::Failure;
-use crate::request::{default_nonce, default_timestamp};
+use crate::request::Made;
 
 /// A request to sign, borrowed. `timestamp` and `nonce` left as `None` are filled in
 /// when it is signed (the clock, a fresh CSPRNG nonce); `version` is `Some("1.0")` from
@@ -64,38 +64,23 @@ impl<'a> BorrowedRequest<'a> {
     /// Signs this request with `signer` and hands the core's signed request to `read`,
     /// which writes the outputs it needs (into its own buffers) before the borrowed
     /// texts go away. Fills in a missing timestamp and nonce (with the `os` feature) and
-    /// checks a given timestamp, as [`crate::OwnedRequest::sign`] does.
+    /// checks given ones, as [`crate::OwnedRequest::sign`] does: an empty nonce is
+    /// `InvalidParameter`, naming the nonce.
     pub fn sign_with<R>(
         &self,
         signer: &Signer,
         read: impl FnOnce(&Signed<'_>) -> R,
     ) -> Result<R, Failure> {
-        let made_timestamp;
-        let timestamp = match self.timestamp {
-            Some(text) => {
-                crate::check_timestamp(text)?;
-                text
-            }
-            None => {
-                made_timestamp = default_timestamp()?;
-                made_timestamp.as_str()
-            }
-        };
-        let made_nonce;
-        let nonce = match self.nonce {
-            Some(text) => text,
-            None => {
-                made_nonce = default_nonce()?;
-                made_nonce.as_str()
-            }
-        };
+        let made = Made::for_request(self.timestamp, self.nonce)?;
+        let timestamp = made.timestamp.as_deref().or(self.timestamp);
+        let nonce = made.nonce.as_deref().or(self.nonce);
         let request = Request::new(
             self.method,
             self.url,
             self.form,
             self.consumer_key,
-            timestamp,
-            nonce,
+            timestamp.unwrap_or_default(),
+            nonce.unwrap_or_default(),
         )
         .with_token(self.token)
         .with_version(self.version)
@@ -207,6 +192,33 @@ mod tests {
         assert_eq!(url.unwrap_err().kind, crate::ErrorKind::MalformedUrl);
         let undated = BorrowedRequest::new("POST", "https://h/", "k").debug_outputs();
         assert_eq!(undated.unwrap_err().kind, crate::ErrorKind::Internal);
+    }
+
+    /// An empty nonce is the core's kind (`InvalidParameter`) on every path, with a
+    /// message that names the nonce (before, the core's "a request parameter is not
+    /// allowed or is empty", while Node and wasm refused it as invalid input).
+    #[test]
+    fn an_empty_nonce_is_an_invalid_parameter_that_names_the_nonce() {
+        let signer = Signer::new("k", "");
+        let (mut owned, mut borrowed) = both(&[], &[]);
+        borrowed.nonce = Some("");
+        owned.nonce = Some(String::new());
+        let form = {
+            let mut r = owned.clone();
+            r.form.clear();
+            crate::sign_form(&signer, r, b"a=1", None).unwrap_err()
+        };
+        for e in [
+            borrowed.sign_with(&signer, |_| ()).unwrap_err(),
+            owned.sign(&signer).unwrap_err(),
+            form,
+        ] {
+            assert_eq!(e.kind, crate::ErrorKind::InvalidParameter);
+            assert_eq!(
+                e.message,
+                "the nonce must not be empty (leave it out for a fresh one)"
+            );
+        }
     }
 
     #[cfg(feature = "os")]

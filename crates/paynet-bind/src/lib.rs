@@ -59,7 +59,10 @@ pub use error_kind::{ERROR_KINDS, ErrorKind, KindInfo, PythonBase};
 pub use exchange::{ClientSettings, Exchange};
 pub use failure::{Failure, JsDetail};
 pub use form_request::sign_form;
-pub use limits::{ClientLimits, js_number, milliseconds, response_cap, seconds};
+pub use limits::{
+    ClientLimits, JS_CLIENT_OPTIONS, check_js_option_keys, js_gateway, js_number, milliseconds,
+    response_cap, seconds,
+};
 #[cfg(feature = "client")]
 pub use options::ClientOptions;
 pub use packed::{Output, packed_len, write_packed};

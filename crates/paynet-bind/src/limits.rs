@@ -1,11 +1,55 @@
 //! [`ClientLimits`]: a client's timeouts, retries, http policy and response cap as the
 //! JavaScript options give them (`timeoutMs`, `connectTimeoutMs`, `retries`,
 //! `allowHttp`, `maxResponseBytes`), checked once for the Node addon and the
-//! WebAssembly build; unset ones keep the SDK's defaults.
+//! WebAssembly build; unset ones keep the SDK's defaults. With the names of those
+//! options ([`JS_CLIENT_OPTIONS`]), the check of their keys and of `options.gateway`.
 
 use std::time::Duration;
 
+use paynet_api::Gateway;
+
 use crate::Failure;
+
+/// The options of the JavaScript `new Client(options)` (the Node addon's and the
+/// WebAssembly build's), in the order their types are checked.
+pub const JS_CLIENT_OPTIONS: [&str; 8] = [
+    "gateway",
+    "login",
+    "controlKey",
+    "timeoutMs",
+    "connectTimeoutMs",
+    "retries",
+    "allowHttp",
+    "maxResponseBytes",
+];
+
+/// Refuses a key of the JavaScript options object that is not one of
+/// [`JS_CLIENT_OPTIONS`] (as Python refuses an unknown keyword): `InvalidInput` naming
+/// the first such key and the option it resembles, when one is close
+/// (`options.timeout is not a Client option (did you mean timeoutMs?)`).
+pub fn check_js_option_keys<K: AsRef<str>>(keys: &[K]) -> Result<(), Failure> {
+    let Some(key) = keys
+        .iter()
+        .map(AsRef::as_ref)
+        .find(|k| !JS_CLIENT_OPTIONS.contains(k))
+    else {
+        return Ok(());
+    };
+    let hint = match paynet_api::closest_name(key, JS_CLIENT_OPTIONS) {
+        Some(name) => format!("did you mean {name}?"),
+        None => format!("the options: {}", JS_CLIENT_OPTIONS.join(", ")),
+    };
+    Err(Failure::invalid_input(format!(
+        "options.{key} is not a Client option ({hint})"
+    )))
+}
+
+/// `options.gateway` of the JavaScript options: a preset name or a base URL; the
+/// failure names the option once, then says why (the value, a "did you mean").
+pub fn js_gateway(text: &str) -> Result<Gateway, Failure> {
+    Gateway::from_str_or_preset(text)
+        .map_err(|e| Failure::invalid_input(format!("options.gateway: {e}")))
+}
 
 /// A client's limits; `None` keeps the SDK's default (`paynet_api::DEFAULT_TIMEOUT`,
 /// `DEFAULT_CONNECT_TIMEOUT`, `DEFAULT_RETRIES`, `DEFAULT_MAX_RESPONSE_BYTES`).
@@ -213,5 +257,43 @@ mod tests {
             e.message,
             "options.maxResponseBytes must be from 1 to the address space, not 0"
         );
+    }
+
+    /// An unknown key is refused, with the option it resembles (before, it was
+    /// ignored: `timeout: 5` left the default timeout).
+    #[test]
+    fn unknown_javascript_options_are_refused() {
+        assert!(check_js_option_keys(&JS_CLIENT_OPTIONS).is_ok());
+        assert!(check_js_option_keys::<&str>(&[]).is_ok());
+        let e = check_js_option_keys(&["gateway", "timeout"]).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
+        assert_eq!(
+            e.message,
+            "options.timeout is not a Client option (did you mean timeoutMs?)"
+        );
+        let e = check_js_option_keys(&["proxy".to_owned()]).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.proxy is not a Client option (the options: gateway, login, controlKey, \
+             timeoutMs, connectTimeoutMs, retries, allowHttp, maxResponseBytes)"
+        );
+    }
+
+    /// A mistyped preset: the option named once and the value once (before,
+    /// `options.gateway "x": gateway "x" is not a preset`).
+    #[test]
+    fn the_gateway_option_says_its_value_once() {
+        let e = js_gateway("payneteasy-sandbx").unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
+        assert!(
+            e.message.starts_with(
+                "options.gateway: gateway \"payneteasy-sandbx\" is not a preset; \
+                 did you mean \"payneteasy-sandbox\"?"
+            ),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.message.matches("payneteasy-sandbx").count(), 1);
+        assert!(js_gateway("payneteasy-sandbox").is_ok());
     }
 }

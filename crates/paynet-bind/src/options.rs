@@ -36,8 +36,18 @@ impl ClientOptions {
     /// Options for `gateway` (a base URL or a preset name, with "did you mean" for a
     /// mistyped preset), `login` and `control_key`; the rest at their defaults.
     pub fn new(gateway: &str, login: &str, control_key: &str) -> Result<Self, Failure> {
-        Ok(ClientOptions {
-            gateway: Gateway::from_str_or_preset(gateway)?,
+        Ok(Self::for_gateway(
+            Gateway::from_str_or_preset(gateway)?,
+            login,
+            control_key,
+        ))
+    }
+
+    /// Options for a gateway already parsed (e.g. by [`crate::js_gateway`]), `login`
+    /// and `control_key`; the rest at their defaults.
+    pub fn for_gateway(gateway: Gateway, login: &str, control_key: &str) -> Self {
+        ClientOptions {
+            gateway,
             login: login.to_owned(),
             control_key: ControlKey::new(control_key),
             timeout: None,
@@ -45,7 +55,7 @@ impl ClientOptions {
             retries: None,
             allow_http: false,
             max_response_bytes: None,
-        })
+        }
     }
 
     /// Sets the response cap; 0 is refused.

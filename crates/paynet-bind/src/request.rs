@@ -1,7 +1,7 @@
 //! [`OwnedRequest`]: everything a signature covers, owned, with every option the core
 //! takes; the form every binding builds from its language's arguments.
 
-use crate::{Failure, OwnedSigned, check_timestamp};
+use crate::{ErrorKind, Failure, OwnedSigned, check_timestamp};
 
 /// A request to sign, owned. `timestamp` and `nonce` left as `None` are filled in when
 /// it is signed (the clock, a fresh CSPRNG nonce); `version` is `Some("1.0")` from
@@ -54,15 +54,16 @@ impl OwnedRequest {
 
     /// Signs this request with `signer` (keyed by the control key and token secret):
     /// fills in the timestamp and the nonce if they are missing (with the `os`
-    /// feature; without it both are required) and checks a given timestamp. The
-    /// outputs are written later, when they are read.
+    /// feature; without it both are required) and checks given ones: a timestamp of
+    /// decimal digits (`InvalidInput`), a nonce that is not empty (`InvalidParameter`,
+    /// naming the nonce). The outputs are written later, when they are read.
     pub fn sign(mut self, signer: &paynet_oauth::Signer) -> Result<OwnedSigned, Failure> {
-        match &self.timestamp {
-            Some(text) => check_timestamp(text)?,
-            None => self.timestamp = Some(default_timestamp()?),
+        let made = Made::for_request(self.timestamp.as_deref(), self.nonce.as_deref())?;
+        if made.timestamp.is_some() {
+            self.timestamp = made.timestamp;
         }
-        if self.nonce.is_none() {
-            self.nonce = Some(default_nonce()?);
+        if made.nonce.is_some() {
+            self.nonce = made.nonce;
         }
         OwnedSigned::new(self, signer)
     }
@@ -74,6 +75,46 @@ impl OwnedRequest {
         token_secret: &str,
     ) -> Result<OwnedSigned, Failure> {
         self.sign(&paynet_oauth::Signer::new(consumer_secret, token_secret))
+    }
+}
+
+/// The timestamp and the nonce made for a request that left them out: the one check
+/// of the given ones and the one place the defaults are filled in, for
+/// [`OwnedRequest::sign`] and [`crate::BorrowedRequest::sign_with`] (every binding's
+/// signing goes through one of the two).
+pub(crate) struct Made {
+    /// The clock's time, when no timestamp was given.
+    pub(crate) timestamp: Option<String>,
+    /// A fresh nonce, when none was given.
+    pub(crate) nonce: Option<String>,
+}
+
+impl Made {
+    /// Checks a given timestamp (decimal digits) and nonce (not empty: the core would
+    /// refuse it as an `InvalidParameter` that does not say which) and makes the
+    /// missing ones.
+    pub(crate) fn for_request(
+        timestamp: Option<&str>,
+        nonce: Option<&str>,
+    ) -> Result<Self, Failure> {
+        let timestamp = match timestamp {
+            Some(text) => {
+                check_timestamp(text)?;
+                None
+            }
+            None => Some(default_timestamp()?),
+        };
+        let nonce = match nonce {
+            Some("") => {
+                return Err(Failure::new(
+                    ErrorKind::InvalidParameter,
+                    "the nonce must not be empty (leave it out for a fresh one)",
+                ));
+            }
+            Some(_) => None,
+            None => Some(default_nonce()?),
+        };
+        Ok(Made { timestamp, nonce })
     }
 }
 
