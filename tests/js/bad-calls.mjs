@@ -57,3 +57,19 @@ export async function settle(call) {
     return { rejected }
   }
 }
+
+// Checks that every one of `badClientCalls(client)` returns a promise that rejects with
+// an `Error` of code PAYNET_INVALID_INPUT and never throws (both packages' tests).
+export async function assertEveryBadCallRejects(client) {
+  const assert = (await import('node:assert/strict')).default
+  const { inspect } = await import('node:util')
+  const calls = badClientCalls(client)
+  assert.ok(calls.length > 100, `${calls.length} calls`)
+  for (const { label, call } of calls) {
+    const got = await settle(call)
+    assert.ok(!('thrown' in got), `${label} threw ${got.thrown?.code}: ${got.thrown?.message}`)
+    assert.ok('rejected' in got, `${label} did not reject: ${inspect(got)}`)
+    assert.ok(got.rejected instanceof Error, label)
+    assert.equal(got.rejected.code, 'PAYNET_INVALID_INPUT', `${label}: ${got.rejected.message}`)
+  }
+}

@@ -7,6 +7,21 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+mod support;
+
+use support::BALANCE;
+
+/// `paynet balance` with `--endpoint` mistyped.
+const TYPO: [&str; 7] = [
+    "balance",
+    "--endpont",
+    "1",
+    "--provider",
+    "Test",
+    "--login",
+    "x",
+];
+
 fn paynet(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_paynet"))
         .args(args)
@@ -102,18 +117,9 @@ fn sign_input_failures_carry_the_sdk_code() {
 }
 
 fn balance_json(gateway: &str) -> Value {
-    usage_error(&paynet(&[
-        "balance",
-        "--endpoint",
-        "1",
-        "--provider",
-        "Test",
-        "--login",
-        "balance_test_merchant14",
-        "--gateway",
-        gateway,
-        "--json",
-    ]))
+    usage_error(&paynet(
+        &[&BALANCE[..], &["--gateway", gateway, "--json"]].concat(),
+    ))
 }
 
 #[test]
@@ -143,16 +149,7 @@ fn colored(args: &[&str]) -> Output {
 
 #[test]
 fn with_json_an_option_parsing_error_is_a_json_object_too() {
-    let o = colored(&[
-        "balance",
-        "--endpont",
-        "1",
-        "--provider",
-        "Test",
-        "--login",
-        "x",
-        "--json",
-    ]);
+    let o = colored(&[&TYPO[..], &["--json"]].concat());
     let e = usage_error(&o);
     assert_eq!(e["code"], Value::Null, "{e}");
     let message = e["message"].as_str().unwrap();
@@ -202,15 +199,7 @@ fn with_json_an_option_parsing_error_is_a_json_object_too() {
 
 #[test]
 fn without_json_option_errors_and_help_stay_plain() {
-    let o = paynet(&[
-        "balance",
-        "--endpont",
-        "1",
-        "--provider",
-        "Test",
-        "--login",
-        "x",
-    ]);
+    let o = paynet(&TYPO);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
