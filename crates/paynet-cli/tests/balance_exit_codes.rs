@@ -4,6 +4,10 @@ use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::process::{Child, Command, Output, Stdio};
 
+mod support;
+
+use support::BALANCE;
+
 const KEY: &str = "F9F65098-1111-1111-1111-621611111111";
 
 /// `paynet mock` on a free port; killed when dropped.
@@ -56,19 +60,7 @@ fn stdout(o: &Output) -> String {
 #[test]
 fn success_prints_tables_and_json() {
     let mock = Mock::start(&[]);
-    let o = paynet(
-        &mock.url,
-        Some(KEY),
-        &[
-            "balance",
-            "--endpoint",
-            "1",
-            "--provider",
-            "Test",
-            "--login",
-            "balance_test_merchant14",
-        ],
-    );
+    let o = paynet(&mock.url, Some(KEY), &BALANCE);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(stdout(&o), "Endpoint 1 (Test): 29.99\n");
     let o = paynet(
@@ -91,20 +83,7 @@ fn success_prints_tables_and_json() {
     assert_eq!(o.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json[0]["amount"], "219.500");
-    let o = paynet(
-        &mock.url,
-        Some(KEY),
-        &[
-            "balance",
-            "--endpoint",
-            "1",
-            "--provider",
-            "Test",
-            "--login",
-            "balance_test_merchant14",
-            "--json",
-        ],
-    );
+    let o = paynet(&mock.url, Some(KEY), &[&BALANCE[..], &["--json"]].concat());
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(json["balance_amount"], "29.99");
 }
