@@ -108,9 +108,13 @@ impl Failure {
         self
     }
 
-    /// What kind of failure the exit code says, as a stable word for scripts.
+    /// What kind of failure this is, as a stable word for scripts: the exit code's,
+    /// except that of exit code 2 a value the SDK refused (a failure with a `PAYNET_…`
+    /// code, e.g. a malformed URL) is `invalid_input` and only the command line's own
+    /// errors are `usage`.
     pub(crate) fn kind(&self) -> &'static str {
         match self.code {
+            EXIT_USAGE if self.error_kind.is_some() => "invalid_input",
             EXIT_USAGE => "usage",
             3 => "gateway_error",
             4 => "access_denied",

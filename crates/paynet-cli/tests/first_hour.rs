@@ -136,7 +136,7 @@ fn with_json_a_failure_is_a_json_object_on_stderr() {
     let (code, err) = balance("payneteasy-sandbx", &["--json"]);
     assert_eq!(code, Some(2));
     let v: serde_json::Value = serde_json::from_str(err.trim()).expect(&err);
-    assert_eq!(v["error"]["kind"], "usage");
+    assert_eq!(v["error"]["kind"], "invalid_input");
     assert_eq!(v["error"]["code"], "PAYNET_INVALID_INPUT");
     assert_eq!(v["error"]["exit_code"], 2);
     assert!(

@@ -47,16 +47,44 @@ fn with_stdin(args: &[&str], stdin: &str) -> Output {
 }
 
 /// The `error` object of a failed run: exit code 2, nothing on stdout, one JSON line
-/// on stderr.
+/// on stderr; its kind `invalid_input` when the SDK refused a value (the object then
+/// carries the SDK's code), `usage` for the command line's own errors (no code).
 fn usage_error(o: &Output) -> Value {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(o.stdout.is_empty(), "{o:?}");
     assert_eq!(err.lines().count(), 1, "{err}");
     let v: Value = serde_json::from_str(err.trim()).expect(&err);
-    assert_eq!(v["error"]["kind"], "usage", "{err}");
+    let kind = if v["error"]["code"].is_null() {
+        "usage"
+    } else {
+        "invalid_input"
+    };
+    assert_eq!(v["error"]["kind"], kind, "{err}");
     assert_eq!(v["error"]["exit_code"], 2, "{err}");
     v["error"].clone()
+}
+
+#[test]
+fn a_value_the_sdk_refuses_is_invalid_input_not_usage() {
+    // Same exit code 2; the kind says what happened.
+    let e = sign_json(&["--url", "not a url"]);
+    assert_eq!(
+        (e["kind"].as_str(), e["code"].as_str()),
+        (Some("invalid_input"), Some("PAYNET_MALFORMED_URL")),
+        "{e}"
+    );
+    let e = balance_json("ftp://x");
+    assert_eq!(
+        (e["kind"].as_str(), e["code"].as_str()),
+        (Some("invalid_input"), Some("PAYNET_INVALID_INPUT")),
+        "{e}"
+    );
+    let e = sign_json(&["--url", "https://x/y", "--param", "novalue"]);
+    assert_eq!(
+        (e["kind"].as_str(), &e["code"]),
+        (Some("usage"), &Value::Null)
+    );
 }
 
 fn sign_json(extra: &[&str]) -> Value {
