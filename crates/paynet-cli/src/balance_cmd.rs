@@ -42,13 +42,13 @@ pub(crate) struct Connection {
     /// Allow a plain http:// gateway that is not on this machine.
     #[arg(long)]
     allow_http: bool,
-    /// The largest response accepted, in bytes; a larger (or endless) answer is
-    /// abandoned at this size with exit code 6.
+    /// The largest response accepted, in bytes, at least 1; a larger (or endless)
+    /// answer is abandoned at this size with exit code 6.
     #[arg(
         long,
         default_value_t = paynet_client::DEFAULT_MAX_RESPONSE_BYTES,
         value_name = "BYTES",
-        value_parser = numbers::bytes
+        value_parser = numbers::response_bytes
     )]
     max_response_bytes: usize,
 }

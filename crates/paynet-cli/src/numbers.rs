@@ -13,9 +13,10 @@ pub(crate) fn seconds(text: &str) -> Result<u64, String> {
     whole(text, "seconds", 0, "0")
 }
 
-/// A whole number of bytes, 0 included.
-pub(crate) fn bytes(text: &str) -> Result<usize, String> {
-    to_usize(whole(text, "bytes", 0, "0")?)
+/// A response size limit: a whole number of bytes, at least 1 (0 would refuse every
+/// answer).
+pub(crate) fn response_bytes(text: &str) -> Result<usize, String> {
+    to_usize(whole(text, "bytes", 1, "1 byte")?)
 }
 
 /// A count: a whole number, 0 included.
@@ -53,7 +54,8 @@ mod tests {
     fn whole_numbers_only() {
         assert_eq!(timeout_seconds("30"), Ok(30));
         assert_eq!(seconds("0"), Ok(0));
-        assert_eq!(bytes("1048576"), Ok(1_048_576));
+        assert_eq!(response_bytes("1048576"), Ok(1_048_576));
+        assert_eq!(response_bytes("0").unwrap_err(), "must be at least 1 byte");
         assert_eq!(
             timeout_seconds("0").unwrap_err(),
             "must be at least 1 second"

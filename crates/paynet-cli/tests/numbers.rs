@@ -1,5 +1,6 @@
 //! Numeric options take whole numbers, say so when given anything else, and a timeout
-//! of 0 is refused (as Python's `timeout=0` and Node's `timeoutMs: 0` are).
+//! or a response limit of 0 is refused (as Python's `timeout=0` and Node's
+//! `timeoutMs: 0` and `maxResponseBytes: 0` are).
 
 use std::process::{Command, Output};
 
@@ -31,6 +32,15 @@ fn a_timeout_of_zero_is_refused() {
     refused(
         &["mock", "--listen", "127.0.0.1:0", "--body-timeout", "0"],
         &["--body-timeout", "at least 1 second"],
+    );
+}
+
+#[test]
+fn a_response_limit_of_zero_is_refused() {
+    // 0 bytes would make every answer too large (exit code 6), whatever the gateway says.
+    refused(
+        &["balances", "--manager", "m", "--max-response-bytes", "0"],
+        &["--max-response-bytes", "at least 1 byte"],
     );
 }
 
