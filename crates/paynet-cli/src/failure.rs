@@ -145,7 +145,7 @@ impl Failure {
                 "exit_code": self.code,
             }
         });
-        eprintln!("{object}");
+        to_stderr(&object.to_string());
         ExitCode::from(self.code)
     }
 
@@ -156,10 +156,12 @@ impl Failure {
             return ExitCode::from(self.code);
         }
         let message = terminal_text(&self.message, MESSAGE_CHARS);
-        eprintln!("paynet: {message}");
+        let mut text = format!("paynet: {message}");
         if let Some(hint) = &self.hint {
-            eprintln!("hint: {}", terminal_text(hint, MESSAGE_CHARS));
+            text.push_str("\nhint: ");
+            text.push_str(&terminal_text(hint, MESSAGE_CHARS));
         }
+        to_stderr(&text);
         ExitCode::from(self.code)
     }
 }
@@ -168,6 +170,14 @@ impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
+}
+
+/// Writes `text` and a newline to stderr. A stderr that cannot be written (its reader
+/// gone: `paynet … 2>&1 | head -c0`) is ignored: there is nowhere left to say so, and
+/// the failure's exit code still says what happened (`eprintln!` would panic, exit 101).
+fn to_stderr(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Writes `bytes` to stdout and flushes it. Stdout closed by its reader (`EPIPE`) is

@@ -4,26 +4,16 @@
 
 mod support;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::Child;
 
-use support::{KEY, Mock, timed_valid_request};
+use support::{Mock, answer_once, spawn_piped, timed_valid_request};
 
 /// Starts `paynet ARGS…` with stdin, stdout and stderr piped, and closes the reading end
 /// of its stdout at once.
 fn start_with_stdout_closed(gateway: &str, args: &[&str]) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_paynet"))
-        .args(args)
-        .env("PAYNET_GATEWAY", gateway)
-        .env("PAYNET_CONTROL_KEY", KEY)
-        .env_remove("PAYNET_LOGIN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(gateway, args);
     drop(child.stdout.take());
     child
 }
@@ -74,41 +64,9 @@ fn balances_end_quietly_when_stdout_is_closed() {
             args.push("--json");
         }
         let child = start_with_stdout_closed(&gateway, &args);
-        let (mut stream, _) = listener.accept().unwrap();
-        stream
-            .set_read_timeout(Some(Duration::from_secs(5)))
-            .unwrap();
-        read_request(&mut stream);
-        stream.write_all(answer.as_bytes()).unwrap();
-        drop(stream);
+        answer_once(&listener, answer.as_bytes());
         let (code, err) = finish(child);
         assert_eq!(code, Some(141), "json {json}: {err}");
         assert_eq!(err, "", "json {json}");
-    }
-}
-
-/// Reads one whole request (head and `Content-Length` body) from `stream`, so closing
-/// it after the answer is a clean close.
-fn read_request(stream: &mut std::net::TcpStream) {
-    let mut request = Vec::new();
-    let mut buf = [0u8; 4096];
-    loop {
-        let n = stream.read(&mut buf).unwrap();
-        assert!(n > 0, "the request ended early");
-        request.extend_from_slice(&buf[..n]);
-        let text = String::from_utf8_lossy(&request).into_owned();
-        if let Some(end) = text.find("\r\n\r\n") {
-            let length: usize = text[..end]
-                .lines()
-                .find_map(|l| {
-                    let (name, value) = l.split_once(':')?;
-                    name.eq_ignore_ascii_case("content-length")
-                        .then(|| value.trim().parse().ok())?
-                })
-                .unwrap_or(0);
-            if request.len() >= end + 4 + length {
-                return;
-            }
-        }
     }
 }

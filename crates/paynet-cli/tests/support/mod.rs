@@ -321,3 +321,55 @@ pub fn cpu_time(pid: u32) -> Duration {
     .unwrap_or(100);
     Duration::from_millis(ticks * 1000 / per_second)
 }
+
+/// Reads one whole request (head and `Content-Length` body) from `stream`, so closing
+/// it after the answer is a clean close.
+pub fn read_request(stream: &mut std::net::TcpStream) {
+    let mut request = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0, "the request ended early");
+        request.extend_from_slice(&buf[..n]);
+        let text = String::from_utf8_lossy(&request).into_owned();
+        if let Some(end) = text.find("\r\n\r\n") {
+            let length: usize = text[..end]
+                .lines()
+                .find_map(|l| {
+                    let (name, value) = l.split_once(':')?;
+                    name.eq_ignore_ascii_case("content-length")
+                        .then(|| value.trim().parse().ok())?
+                })
+                .unwrap_or(0);
+            if request.len() >= end + 4 + length {
+                return;
+            }
+        }
+    }
+}
+
+/// Starts `paynet ARGS…` against `gateway` with the fixtures' control key and stdin,
+/// stdout and stderr piped (a test then closes the end it means to).
+pub fn spawn_piped(gateway: &str, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_paynet"))
+        .args(args)
+        .env("PAYNET_GATEWAY", gateway)
+        .env("PAYNET_CONTROL_KEY", KEY)
+        .env_remove("PAYNET_LOGIN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Accepts one connection on `listener`, reads its whole request, writes `answer` and
+/// closes it.
+pub fn answer_once(listener: &TcpListener, answer: &[u8]) {
+    let (mut stream, _) = listener.accept().unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    read_request(&mut stream);
+    stream.write_all(answer).unwrap();
+}
