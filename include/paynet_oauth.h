@@ -4,6 +4,8 @@
  * inputs are pointer + length (not NUL-terminated); outputs go into paynet_buffer
  * (capacity includes the terminating NUL, len excludes it); on any error nothing is
  * written except the needed lengths of too-small buffers.
+ * C89 and later, and C++: given <stdint.h> and <stdbool.h>, included below, which
+ * strict C89 lacks (GCC and Clang provide them in C89 mode too).
  */
 
 #ifndef PAYNET_OAUTH_H
@@ -49,9 +51,9 @@
  * The outcome of a call. Values are fixed: they never change between versions.
  */
 enum paynet_result
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
   : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#endif /* defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
  {
   /**
    * Success.
@@ -177,23 +179,23 @@ enum paynet_result
    * The client cannot reach the gateway (connection refused, TLS, DNS), after its
    * retries.
    */
-  PAYNET_TRANSPORT = 206,
+  PAYNET_TRANSPORT = 206
 };
 #ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
+#if (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
 typedef enum paynet_result paynet_result;
 #else
 typedef uint32_t paynet_result;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
+#endif /* (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
+#endif /* __cplusplus */
 
 /**
  * Which balance command (values fixed).
  */
 enum paynet_command_kind
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
   : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#endif /* defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
  {
   /**
    * `/get-balance/{endpoint_id}`: `subject` is the endpoint id, `name` the required
@@ -209,23 +211,23 @@ enum paynet_command_kind
    * `/get-balance/merchant/{login}`: `subject` is the merchant login, `name` an
    * optional balance name.
    */
-  PAYNET_COMMAND_MERCHANT_BALANCES = 2,
+  PAYNET_COMMAND_MERCHANT_BALANCES = 2
 };
 #ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
+#if (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
 typedef enum paynet_command_kind paynet_command_kind;
 #else
 typedef uint32_t paynet_command_kind;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
+#endif /* (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
+#endif /* __cplusplus */
 
 /**
  * A field of one balance (values fixed).
  */
 enum paynet_field
-#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
   : uint32_t
-#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+#endif /* defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
  {
   /**
    * `name` (manager/merchant balances).
@@ -266,15 +268,15 @@ enum paynet_field
   /**
    * `balance-amount`: the one field of the endpoint balance answer.
    */
-  PAYNET_FIELD_BALANCE_AMOUNT = 9,
+  PAYNET_FIELD_BALANCE_AMOUNT = 9
 };
 #ifndef __cplusplus
-#if __STDC_VERSION__ >= 202311L
+#if (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L)
 typedef enum paynet_field paynet_field;
 #else
 typedef uint32_t paynet_field;
-#endif // __STDC_VERSION__ >= 202311L
-#endif // __cplusplus
+#endif /* (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L) */
+#endif /* __cplusplus */
 
 #if defined(PAYNET_OAUTH_CLIENT)
 /**
@@ -563,7 +565,7 @@ typedef struct paynet_verified {
 
 #ifdef __cplusplus
 extern "C" {
-#endif // __cplusplus
+#endif /* __cplusplus */
 
 #if defined(PAYNET_OAUTH_CLIENT)
 /**
@@ -996,7 +998,7 @@ paynet_result paynet_verify_ex(const char *method,
                                struct paynet_verified *out);
 
 #ifdef __cplusplus
-}  // extern "C"
-#endif  // __cplusplus
+} /* extern "C" */
+#endif /* __cplusplus */
 
 #endif  /* PAYNET_OAUTH_H */

@@ -1,7 +1,8 @@
 # C: the `paynet_oauth` static and shared library (bindings/c) and its header.
 #
 #   make header        regenerate include/paynet_oauth.h with cbindgen
-#   make test-c        header drift check, the result codes and fields against the std
+#   make test-c        header drift check, the header alone as C89, C99, C11, C2x, C++11
+#                      and C++17 (-pedantic -Wundef), the result codes and fields against the std
 #                      layer's tables (a Rust test), the C99 tests under ASan+UBSan, once more
 #                      under valgrind (no errors, no leaks), the C++ test, the library
 #                      without the client (test-c-signing-lib), the no_std
@@ -37,9 +38,10 @@ cbindgen-tool:
 	  echo "installing cbindgen $(CBINDGEN_VERSION) (once, a few minutes)"; \
 	  $(CARGO) install --quiet --locked cbindgen --version $(CBINDGEN_VERSION); }
 
-# $(call gen-header,OUT)
+# $(call gen-header,OUT): cbindgen's header, made C89-clean by bindings/c/c89.sed.
 define gen-header
-	cd $(C_SRC) && $(CBINDGEN) --quiet --config cbindgen.toml --crate paynet-oauth-c --output $(1)
+	cd $(C_SRC) && $(CBINDGEN) --quiet --config cbindgen.toml --crate paynet-oauth-c \
+	  | sed -f c89.sed >$(1).tmp && mv $(1).tmp $(1)
 endef
 
 .PHONY: header
@@ -56,6 +58,20 @@ test-header: cbindgen-tool
 	@grep -q '#define PAYNET_OAUTH_VERSION "$(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)"' $(HEADER) || { \
 	  echo "c: PAYNET_OAUTH_VERSION in $(HEADER) differs from Cargo.toml"; exit 1; }
 	@echo "c: $(HEADER) matches a fresh cbindgen run"
+
+# The header alone as C89 (given stdint.h and stdbool.h, which strict C89 lacks and GCC
+# provides in C89 mode too), C99, C11, C2x, C++11 and C++17, for the full library, the one without
+# the client and the no_std one: no warning under -pedantic -Wundef.
+HEADER_STDS := c89 c99 c11 c2x c++11 c++17
+
+.PHONY: test-header-standards
+test-header-standards:
+	@for std in $(HEADER_STDS); do \
+	  case $$std in c++*) compile="c++ -x c++" ;; *) compile="cc -x c" ;; esac; \
+	  for define in "" -DPAYNET_OAUTH_NO_CLIENT -DPAYNET_OAUTH_NO_STD; do \
+	    $$compile -std=$$std -pedantic -Wall -Wextra -Wundef -Werror -fsyntax-only $$define $(HEADER) || { \
+	      echo "c: $(HEADER) is not warning-free as $$std $$define"; exit 1; }; done; done
+	@echo "c: $(HEADER) compiles warning-free as $(HEADER_STDS) (-pedantic -Wundef)"
 
 .PHONY: c-lib
 c-lib:
@@ -148,6 +164,6 @@ test-c-signing-lib: c-lib $(C_BUILD)/vectors.h
 	  "$$(du -k target/debug/libpaynet_oauth.a | cut -f1) KiB with it) passes $(C_SIGNING_TESTS) under ASan+UBSan; no paynet_client_*, reqwest, tokio or rustls inside"
 
 .PHONY: test-c
-test-c: test-header test-c-tables test-c-sanitizers test-c-valgrind test-c-signing-lib test-c-nostd test-example-c ## C library: header drift, C99/C++ tests under sanitizers and valgrind, the library without the client, no_std build, example
+test-c: test-header test-header-standards test-c-tables test-c-sanitizers test-c-valgrind test-c-signing-lib test-c-nostd test-example-c ## C library: header drift, the header as C89 to C2x and C++, C99/C++ tests under sanitizers and valgrind, the library without the client, no_std build, example
 
 TEST_TARGETS += test-c

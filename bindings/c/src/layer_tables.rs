@@ -22,7 +22,13 @@ fn header_enum(name: &str) -> Vec<(String, String, u32)> {
     let body = &body[..body.find("};").expect("end of enum")];
     let (mut doc, mut constants) = (String::new(), Vec::new());
     for line in body.lines().map(str::trim) {
-        if let Some((name, value)) = line.strip_suffix(',').and_then(|l| l.split_once(" = ")) {
+        // `NAME = VALUE,`, the last one without the comma (C89 allows none there).
+        let constant = line
+            .strip_suffix(',')
+            .unwrap_or(line)
+            .split_once(" = ")
+            .filter(|(name, _)| name.starts_with("PAYNET_"));
+        if let Some((name, value)) = constant {
             let value = value.parse().expect("a number");
             constants.push((std::mem::take(&mut doc), name.to_owned(), value));
         } else if let Some(text) = line.strip_prefix("* ") {
