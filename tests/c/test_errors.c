@@ -135,10 +135,13 @@ static void null_arguments(void) {
   paynet_response_free(NULL);
 }
 
+/* What every way of signing says of an empty nonce (paynet-bind's Failure::empty_nonce). */
+static const char EMPTY_NONCE[] = "the nonce must not be empty (leave it out for a fresh one)";
+
 static void signing_errors(void) {
   paynet_request r = base_request();
-  char h[1024];
-  paynet_buffer header = {h, sizeof h, 0};
+  char h[1024], d[256];
+  paynet_buffer header = {h, sizeof h, 0}, detail = {d, sizeof d, 0};
   paynet_param many[33];
   size_t i;
   for (i = 0; i < 33; i++) {
@@ -165,6 +168,20 @@ static void signing_errors(void) {
   r = base_request();
   r.nonce_len = 0;
   CHECK_RESULT(sign(&r, &header, NULL), PAYNET_INVALID_PARAMETER);
+  /* The detail names the nonce, as every other way of signing says it. */
+  CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+  CHECK_CSTR(detail, EMPTY_NONCE);
+  {
+    paynet_signer *signer = NULL;
+    paynet_signed out;
+    memset(&out, 0, sizeof out);
+    out.authorization_header = &header;
+    CHECK_RESULT(paynet_signer_new(SECRET, strlen(SECRET), NULL, 0, &signer), PAYNET_OK);
+    CHECK_RESULT(paynet_signer_sign(signer, &r, &out), PAYNET_INVALID_PARAMETER);
+    CHECK_RESULT(paynet_last_error_detail(&detail), PAYNET_OK);
+    CHECK_CSTR(detail, EMPTY_NONCE);
+    paynet_signer_free(signer);
+  }
   r = base_request();
   r.method = "P\xff";
   r.method_len = 2;

@@ -144,9 +144,22 @@ pub(crate) unsafe fn sign_with(
         .with_oauth_extra(extra)
         .with_version((r.omit_version == 0).then_some(version))
         .with_realm(realm);
-    let signed = signer.sign(&request)?;
+    let signed = signer.sign(&request).map_err(|e| refused(e, nonce))?;
     // SAFETY: forwarded from the caller.
     unsafe { write_signed(&signed, out, 0) }
+}
+
+/// The code of a request the core refused to sign. With `std`, an `InvalidParameter`
+/// for an empty nonce leaves the detail every other way of signing gives
+/// (`paynet_bind::Failure::empty_nonce`'s message); the code is the core's either way.
+fn refused(e: paynet_oauth::Error, nonce: &str) -> paynet_result {
+    #[cfg(feature = "std")]
+    if e == paynet_oauth::Error::InvalidParameter && nonce.is_empty() {
+        return crate::detail::failed(paynet_bind::Failure::empty_nonce());
+    }
+    #[cfg(not(feature = "std"))]
+    let _ = nonce;
+    e.into()
 }
 
 /// Writes the wanted outputs of `signed` into `out` (two-phase: nothing is written when

@@ -45,6 +45,16 @@ impl Failure {
         Failure::new(ErrorKind::InvalidInput, message)
     }
 
+    /// An empty nonce given (to leave it out is to ask for a fresh one): the core's
+    /// `InvalidParameter`, with a message that says which parameter. Every binding's
+    /// signing says this, the C library's `paynet_sign` too.
+    pub fn empty_nonce() -> Self {
+        Failure::new(
+            ErrorKind::InvalidParameter,
+            "the nonce must not be empty (leave it out for a fresh one)",
+        )
+    }
+
     /// A bug or a failure of the machine (e.g. the OS random number generator).
     pub fn internal(message: impl Into<String>) -> Self {
         Failure::new(ErrorKind::Internal, message)

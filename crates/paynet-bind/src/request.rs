@@ -1,7 +1,7 @@
 //! [`OwnedRequest`]: everything a signature covers, owned, with every option the core
 //! takes; the form every binding builds from its language's arguments.
 
-use crate::{ErrorKind, Failure, OwnedSigned, check_timestamp};
+use crate::{Failure, OwnedSigned, check_timestamp};
 
 /// A request to sign, owned. `timestamp` and `nonce` left as `None` are filled in when
 /// it is signed (the clock, a fresh CSPRNG nonce); `version` is `Some("1.0")` from
@@ -105,12 +105,7 @@ impl Made {
             None => Some(default_timestamp()?),
         };
         let nonce = match nonce {
-            Some("") => {
-                return Err(Failure::new(
-                    ErrorKind::InvalidParameter,
-                    "the nonce must not be empty (leave it out for a fresh one)",
-                ));
-            }
+            Some("") => return Err(Failure::empty_nonce()),
             Some(_) => None,
             None => Some(default_nonce()?),
         };
