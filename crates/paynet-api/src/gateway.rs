@@ -84,9 +84,12 @@ impl Scheme {
 /// A gateway: where the API lives, e.g. `https://sandbox.payneteasy.com/paynet/api/v2`.
 ///
 /// Parsed and validated once; the commands append their paths to it. The host is kept
-/// lower-case (an IPv6 address in brackets, in its canonical form), the prefix without
-/// a trailing slash, so the URL built here is the URL an HTTP client sends unchanged —
-/// which matters because the signature covers it.
+/// lower-case (an IPv6 address in brackets, written as WHATWG URL serializes it, e.g.
+/// `[::ffff:7f00:1]`), the prefix without a trailing slash, so the URL built here is the
+/// URL an HTTP client (reqwest, a browser's `fetch`) sends unchanged — which matters
+/// because the signature covers it. For the same reason a host that such clients read
+/// as another IPv4 address (`127.1`, `0x7f.0.0.1`, `127.000.0.1`, …) is refused, naming
+/// the dotted quad they would send.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Gateway {
     scheme: Scheme,
@@ -103,7 +106,7 @@ impl Gateway {
     pub fn parse(url: &str) -> Result<Self, GatewayError> {
         parse_url(url.trim()).map_err(|reason| GatewayError::InvalidUrl {
             input: url.to_owned(),
-            reason: reason.to_owned(),
+            reason,
         })
     }
 
@@ -208,9 +211,9 @@ impl FromStr for Gateway {
     }
 }
 
-fn parse_url(url: &str) -> Result<Gateway, &'static str> {
+fn parse_url(url: &str) -> Result<Gateway, String> {
     if url.is_empty() {
-        return Err("it is empty");
+        return Err("it is empty".into());
     }
     let (scheme, rest) = url
         .split_once("://")
@@ -218,20 +221,22 @@ fn parse_url(url: &str) -> Result<Gateway, &'static str> {
     let scheme = match scheme.to_ascii_lowercase().as_str() {
         "https" => Scheme::Https,
         "http" => Scheme::Http,
-        _ => return Err("the scheme must be http or https"),
+        _ => return Err("the scheme must be http or https".into()),
     };
     if rest.contains('?') {
-        return Err("a query string is not allowed in a gateway URL");
+        return Err("a query string is not allowed in a gateway URL".into());
     }
     if rest.contains('#') {
-        return Err("a fragment is not allowed in a gateway URL");
+        return Err("a fragment is not allowed in a gateway URL".into());
     }
     let (authority, path) = match rest.find('/') {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
     if authority.contains('@') {
-        return Err("user info is not allowed in a gateway URL (the login goes in the signature)");
+        return Err(
+            "user info is not allowed in a gateway URL (the login goes in the signature)".into(),
+        );
     }
     let (host, port) = parse_authority(authority)?;
     Ok(Gateway {
@@ -242,7 +247,7 @@ fn parse_url(url: &str) -> Result<Gateway, &'static str> {
     })
 }
 
-fn parse_authority(authority: &str) -> Result<(String, Option<u16>), &'static str> {
+fn parse_authority(authority: &str) -> Result<(String, Option<u16>), String> {
     let (host, port) = if let Some(rest) = authority.strip_prefix('[') {
         let (inner, after) = rest
             .split_once(']')
@@ -256,7 +261,7 @@ fn parse_authority(authority: &str) -> Result<(String, Option<u16>), &'static st
                     .ok_or("junk after the IPv6 address")?,
             ),
         };
-        (format!("[{ip}]"), port)
+        (format!("[{}]", whatwg_ipv6(ip)), port)
     } else {
         let (host, port) = match authority.rsplit_once(':') {
             Some((host, port)) => (host, Some(port)),
@@ -268,20 +273,20 @@ fn parse_authority(authority: &str) -> Result<(String, Option<u16>), &'static st
         None => None,
         Some(p) => {
             if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err("the port must be a number");
+                return Err("the port must be a number".into());
             }
             match p.parse::<u16>() {
                 Ok(n) if n > 0 => Some(n),
-                _ => return Err("the port must be between 1 and 65535"),
+                _ => return Err("the port must be between 1 and 65535".into()),
             }
         }
     };
     Ok((host, port))
 }
 
-fn parse_host(host: &str) -> Result<String, &'static str> {
+fn parse_host(host: &str) -> Result<String, String> {
     if host.is_empty() {
-        return Err("the host is empty");
+        return Err("the host is empty".into());
     }
     if !host
         .bytes()
@@ -289,20 +294,117 @@ fn parse_host(host: &str) -> Result<String, &'static str> {
     {
         return Err(
             "the host may only contain letters, digits, '-', '_' and '.' \
-             (use the punycode form of an international name)",
+             (use the punycode form of an international name)"
+                .into(),
         );
     }
     if host.split('.').any(str::is_empty) {
-        return Err("the host has an empty label");
+        return Err("the host has an empty label".into());
     }
+    // A host whose last label is a number (WHATWG URL's "ends in a number") is an IPv4
+    // address to HTTP clients and browsers, which accept octal, hex and short forms and
+    // send the dotted quad instead: only the canonical dotted quad is the URL sent.
     let last = host.rsplit('.').next().unwrap_or(host);
-    if last.bytes().all(|b| b.is_ascii_digit()) && host.parse::<Ipv4Addr>().is_err() {
-        return Err("invalid IPv4 address");
+    if ends_in_number(last) && host.parse::<Ipv4Addr>().is_err() {
+        return Err(match whatwg_ipv4(host) {
+            Some(ip) => format!(
+                "{host:?} is not a canonical IPv4 address: HTTP clients send it as {ip} \
+                 (write that)"
+            ),
+            None => "invalid IPv4 address".into(),
+        });
     }
     Ok(host.to_ascii_lowercase())
 }
 
-fn parse_prefix(path: &str) -> Result<String, &'static str> {
+/// WHATWG URL's test for a last label that makes a host an IPv4 address: all decimal
+/// digits, or `0x`/`0X` followed by hex digits (possibly none).
+fn ends_in_number(label: &str) -> bool {
+    if label.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    label
+        .strip_prefix("0x")
+        .or_else(|| label.strip_prefix("0X"))
+        .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The address a WHATWG URL parser reads `host` as (1 to 4 dot-separated parts, each
+/// decimal, octal with a leading `0` or hex with `0x`; the last part fills the
+/// remaining bytes), or `None` where it refuses the host.
+fn whatwg_ipv4(host: &str) -> Option<Ipv4Addr> {
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    let mut numbers = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let (digits, radix) =
+            if let Some(hex) = part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+                (hex, 16)
+            } else if part.len() > 1 && part.starts_with('0') {
+                (&part[1..], 8)
+            } else {
+                (*part, 10)
+            };
+        let n = if digits.is_empty() {
+            0
+        } else {
+            u64::from_str_radix(digits, radix).ok()?
+        };
+        numbers.push(n);
+    }
+    let (last, init) = numbers.split_last()?;
+    if init.iter().any(|&n| n > 255) || *last >= 256u64.pow(5 - numbers.len() as u32) {
+        return None;
+    }
+    let mut value = *last;
+    for (i, n) in init.iter().enumerate() {
+        value += n << (8 * (3 - i));
+    }
+    u32::try_from(value).ok().map(Ipv4Addr::from)
+}
+
+/// An IPv6 address as WHATWG URL serializes it (what HTTP clients and browsers send):
+/// lower-case hex pieces, the first longest run of two or more zero pieces written
+/// `::`, and never a dotted IPv4 tail (Rust's `Display` writes `::ffff:127.0.0.1`).
+fn whatwg_ipv6(ip: Ipv6Addr) -> String {
+    let pieces = ip.segments();
+    // The first longest run of at least two zero pieces.
+    let (mut best_start, mut best_len) = (0, 0);
+    let mut i = 0;
+    while i < pieces.len() {
+        if pieces[i] == 0 {
+            let start = i;
+            while i < pieces.len() && pieces[i] == 0 {
+                i += 1;
+            }
+            if i - start > best_len {
+                (best_start, best_len) = (start, i - start);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let compress = (best_len >= 2).then_some(best_start..best_start + best_len);
+    let mut out = String::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        if let Some(run) = compress.as_ref().filter(|run| run.start == i) {
+            out.push_str(if i == 0 { "::" } else { ":" });
+            i = run.end;
+            continue;
+        }
+        out.push_str(&format!("{:x}", pieces[i]));
+        if i + 1 < pieces.len() {
+            out.push(':');
+        }
+        i += 1;
+    }
+    out
+}
+
+fn parse_prefix(path: &str) -> Result<String, String> {
     let bytes = path.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -312,13 +414,13 @@ fn parse_prefix(path: &str) -> Result<String, &'static str> {
                 && bytes[i + 1].is_ascii_hexdigit()
                 && bytes[i + 2].is_ascii_hexdigit();
             if !ok {
-                return Err("'%' in the path must start a %XX escape");
+                return Err("'%' in the path must start a %XX escape".into());
             }
             i += 3;
             continue;
         }
         if !(b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b)) {
-            return Err("the path contains a character that must be percent-encoded");
+            return Err("the path contains a character that must be percent-encoded".into());
         }
         i += 1;
     }
@@ -329,7 +431,9 @@ fn parse_prefix(path: &str) -> Result<String, &'static str> {
         .map(|seg| seg.replace("%2e", "."))
         .any(|seg| seg == "." || seg == "..")
     {
-        return Err("the path must not contain '.' or '..' segments (plain or percent-encoded)");
+        return Err(
+            "the path must not contain '.' or '..' segments (plain or percent-encoded)".into(),
+        );
     }
     Ok(path.trim_end_matches('/').to_owned())
 }

@@ -156,3 +156,71 @@ fn loopback() {
         assert!(!Gateway::parse(url).unwrap().is_loopback(), "{url}");
     }
 }
+
+/// The URL a command signs is the URL reqwest (the `url` crate) and browsers' `fetch`
+/// send: already WHATWG-canonical, so a WHATWG parser leaves it as it is.
+#[test]
+fn built_urls_are_what_http_clients_send() {
+    let accepted = [
+        ("http://127.0.0.1:8080/p", "http://127.0.0.1:8080/p"),
+        ("http://10.1.2.3/p", "http://10.1.2.3/p"),
+        ("http://[::1]/p", "http://[::1]/p"),
+        ("http://[::ffff:127.0.0.1]/p", "http://[::ffff:7f00:1]/p"),
+        ("http://[::FFFF:7F00:1]/p", "http://[::ffff:7f00:1]/p"),
+        ("http://[::1.2.3.4]/p", "http://[::102:304]/p"),
+        (
+            "http://[2001:db8:0:0:1:0:0:1]/p",
+            "http://[2001:db8::1:0:0:1]/p",
+        ),
+        ("http://[2001:0:0:1:0:0:0:1]/p", "http://[2001:0:0:1::1]/p"),
+        ("http://[1:0:1:1:1:1:1:1]/p", "http://[1:0:1:1:1:1:1:1]/p"),
+        ("http://[0:0:0:0:0:0:0:0]/p", "http://[::]/p"),
+        ("http://[fe80::ABCD]:8443/p", "http://[fe80::abcd]:8443/p"),
+        ("https://Gate.Example.COM/p", "https://gate.example.com/p"),
+        ("https://a_b.example/p", "https://a_b.example/p"),
+        ("https://gate.example.0x1g/p", "https://gate.example.0x1g/p"),
+        ("https://1.2.3.4a/p", "https://1.2.3.4a/p"),
+    ];
+    for (input, want) in accepted {
+        let built = Gateway::parse(input)
+            .unwrap_or_else(|e| panic!("{input}: {e}"))
+            .url("/get-balance/1");
+        assert_eq!(built, format!("{want}/get-balance/1"), "{input}");
+        let sent = url::Url::parse(&built).unwrap();
+        assert_eq!(sent.as_str(), built, "{input}");
+    }
+    // Hosts a WHATWG parser reads as another IPv4 address are refused, naming it.
+    let rewritten = [
+        ("http://127.0x1/p", "127.0.0.1"),
+        ("http://127.1/p", "127.0.0.1"),
+        ("http://0x7f.0.0.1/p", "127.0.0.1"),
+        ("http://2130706433/p", "127.0.0.1"),
+        ("http://127.000.0.1/p", "127.0.0.1"),
+        ("http://0177.0.0.1/p", "127.0.0.1"),
+        ("http://1.2.3/p", "1.2.0.3"),
+        ("http://0X7F.0.0.1/p", "127.0.0.1"),
+        ("http://0x/p", "0.0.0.0"),
+    ];
+    for (input, canonical) in rewritten {
+        let sent = url::Url::parse(input).unwrap();
+        assert_eq!(sent.host_str(), Some(canonical), "{input}");
+        let msg = Gateway::parse(input).expect_err(input).to_string();
+        assert!(
+            msg.contains("not a canonical IPv4 address"),
+            "{input}: {msg}"
+        );
+        assert!(msg.contains(&format!("as {canonical} ")), "{input}: {msg}");
+    }
+    // And hosts it refuses are refused here too.
+    for input in [
+        "http://999.1.1.1/p",
+        "http://1.2.3.4.5/p",
+        "http://example.0x/p",
+        "http://example.09/p",
+        "http://4294967296/p",
+    ] {
+        assert!(url::Url::parse(input).is_err(), "{input}");
+        let msg = Gateway::parse(input).expect_err(input).to_string();
+        assert!(msg.contains("IPv4"), "{input}: {msg}");
+    }
+}
