@@ -71,7 +71,7 @@ impl Command {
         endpoint_id: &str,
         balance_provider: &str,
     ) -> Result<Self, CommandError> {
-        check_id("endpoint id", endpoint_id)?;
+        check_segment("endpoint id", endpoint_id)?;
         check_name("balance-provider", balance_provider)?;
         Ok(Self {
             kind: CommandKind::EndpointBalance,
@@ -111,7 +111,7 @@ impl Command {
         login: &str,
         balance_name: Option<&str>,
     ) -> Result<Self, CommandError> {
-        check_id(what, login)?;
+        check_segment(what, login)?;
         if let Some(name) = balance_name {
             check_name("balance-name", name)?;
         }
@@ -199,6 +199,18 @@ pub(crate) fn check_id(param: &'static str, value: &str) -> Result<(), CommandEr
             max: MAX_ID_LEN,
             len,
         });
+    }
+    Ok(())
+}
+
+/// An endpoint id or login that becomes a path segment: as [`check_id`], and not a dot
+/// segment (`.` or `..`), which HTTP clients drop from the path before sending (WHATWG
+/// URL does so for `%2e` too, so escaping is no way out): the URL signed would not be
+/// the one requested.
+fn check_segment(param: &'static str, value: &str) -> Result<(), CommandError> {
+    check_id(param, value)?;
+    if value == "." || value == ".." {
+        return Err(CommandError::DotSegment { param });
     }
     Ok(())
 }

@@ -74,6 +74,13 @@ pub enum CommandError {
         /// The length given, in characters.
         len: usize,
     },
+    /// An endpoint id or login that is exactly `.` or `..`: a dot segment, which HTTP
+    /// clients remove from the path before sending, so the request would not be the one
+    /// signed.
+    DotSegment {
+        /// The parameter, e.g. `endpoint id`.
+        param: &'static str,
+    },
 }
 
 impl fmt::Display for CommandError {
@@ -83,6 +90,11 @@ impl fmt::Display for CommandError {
             Self::TooLong { param, max, len } => {
                 write!(f, "{param} is longer than {max} characters ({len})")
             }
+            Self::DotSegment { param } => write!(
+                f,
+                "{param} must not be '.' or '..' (HTTP clients remove such path segments, \
+                 so the request sent would not be the one signed)"
+            ),
         }
     }
 }

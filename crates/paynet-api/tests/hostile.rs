@@ -97,3 +97,42 @@ fn huge_ids_and_logins_are_refused_before_a_request_is_built() {
         }))
     ));
 }
+
+/// An id or login that is exactly `.` or `..` would be signed as a path segment that
+/// every HTTP stack removes before sending (`%2E` too, under WHATWG URL), so the signed
+/// URL and the requested one would differ: refused as input, naming the parameter.
+#[test]
+fn dot_segment_ids_and_logins_are_refused() {
+    for dots in [".", ".."] {
+        let cases = [
+            (
+                Command::endpoint_balance(dots, "Test"),
+                "endpoint id must not be '.' or '..'",
+            ),
+            (
+                Command::manager_balances(dots, None),
+                "manager login must not be '.' or '..'",
+            ),
+            (
+                Command::merchant_balances(dots, Some("EUR")),
+                "merchant login must not be '.' or '..'",
+            ),
+        ];
+        for (result, message) in cases {
+            let err = result.expect_err(dots);
+            assert!(
+                matches!(err, CommandError::DotSegment { .. }),
+                "{dots}: {err:?}"
+            );
+            let text = err.to_string();
+            assert!(text.starts_with(message), "{dots}: {text}");
+        }
+    }
+    // Dots inside an id stay, unescaped, as HTTP clients send them.
+    let gateway = Gateway::parse("https://gate.example.com/paynet/api/v2").unwrap();
+    for id in ["...", ".a", "a.", "1.2", ". ", "%2e"] {
+        let command = Command::endpoint_balance(id, "Test").unwrap_or_else(|e| panic!("{id}: {e}"));
+        let url = command.url(&gateway);
+        assert!(!url.ends_with("/.") && !url.ends_with("/.."), "{url}");
+    }
+}
