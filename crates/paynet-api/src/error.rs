@@ -8,12 +8,13 @@ use std::fmt;
 pub enum GatewayError {
     /// Neither a preset name nor something that looks like a URL (`scheme://…`).
     UnknownPreset {
-        /// What was given.
+        /// What was given (trimmed; any user info replaced by `<user info removed>`).
         input: String,
     },
     /// A URL that does not parse or that this client refuses to use.
     InvalidUrl {
-        /// What was given.
+        /// What was given, its user info (`user:password@`) replaced by
+        /// `<user info removed>@` so that no message or `Debug` output shows a secret.
         input: String,
         /// Why it was refused.
         reason: String,

@@ -105,7 +105,7 @@ impl Gateway {
     /// refused; trailing slashes of the prefix are trimmed.
     pub fn parse(url: &str) -> Result<Self, GatewayError> {
         parse_url(url.trim()).map_err(|reason| GatewayError::InvalidUrl {
-            input: url.to_owned(),
+            input: redact_user_info(url),
             reason,
         })
     }
@@ -128,7 +128,7 @@ impl Gateway {
             Self::parse(s)
         } else {
             Err(GatewayError::UnknownPreset {
-                input: s.to_owned(),
+                input: redact_user_info(s),
             })
         }
     }
@@ -208,6 +208,29 @@ impl FromStr for Gateway {
     /// Same as [`Gateway::from_str_or_preset`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::from_str_or_preset(s)
+    }
+}
+
+/// `input` with the user info of its URL (`user:password@`) replaced by
+/// `<user info removed>@`, for error messages: the README promises secrets never print.
+///
+/// The user info runs from after `scheme://` (or the start) to the last `@` of the
+/// authority; a password with a raw `/`, `?` or `#` ends the authority early, so a
+/// later `@` preceded by a `:` (`user:pass/word@host`) counts too. Over-redacting an
+/// `@` in a path of a URL refused for another reason is the safe side.
+fn redact_user_info(input: &str) -> String {
+    let start = input.find("://").map_or(0, |i| i + 3);
+    let rest = &input[start..];
+    let authority_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
+    let at = match rest[..authority_end].rfind('@') {
+        Some(at) => Some(at),
+        None => rest
+            .rfind('@')
+            .filter(|&at| rest[..at].contains(':') || rest[..at].contains('@')),
+    };
+    match at {
+        Some(at) => format!("{}<user info removed>{}", &input[..start], &rest[at..]),
+        None => input.to_owned(),
     }
 }
 

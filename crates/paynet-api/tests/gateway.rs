@@ -224,3 +224,47 @@ fn built_urls_are_what_http_clients_send() {
         assert!(msg.contains("IPv4"), "{input}: {msg}");
     }
 }
+
+/// A gateway URL with user info is refused, and the error (its text, its fields, its
+/// Debug form: what bindings and panics print) never shows the password or the user.
+#[test]
+fn errors_never_print_user_info() {
+    let cases = [
+        (
+            "https://merchant14:SECRET@gate.example.com/paynet/api/v2",
+            "\"https://<user info removed>@gate.example.com/paynet/api/v2\"",
+        ),
+        (
+            "https://merchant14@gate.example.com",
+            "\"https://<user info removed>@gate.example.com\"",
+        ),
+        (
+            "HTTP://merchant14:SE@CRET@127.0.0.1:8080/p?x=1",
+            "\"HTTP://<user info removed>@127.0.0.1:8080/p?x=1\"",
+        ),
+        // A password with a raw '/', '?' or '#' (the parser sees a bad port or a query).
+        (
+            "https://merchant14:SE/CRET@gate.example.com/p",
+            "\"https://<user info removed>@gate.example.com/p\"",
+        ),
+        (
+            "https://merchant14:SE#CRET@gate.example.com/p",
+            "\"https://<user info removed>@gate.example.com/p\"",
+        ),
+    ];
+    for (input, shown) in cases {
+        let err = Gateway::from_str_or_preset(input).expect_err(input);
+        let texts = [err.to_string(), format!("{err:?}")];
+        for text in texts {
+            assert!(!text.contains("SE"), "{input}: {text}");
+            assert!(!text.contains("merchant14"), "{input}: {text}");
+        }
+        assert!(err.to_string().contains(shown), "{input}: {err}");
+        let GatewayError::InvalidUrl { input: kept, .. } = &err else {
+            panic!("{input}: {err:?}")
+        };
+        assert!(!kept.contains("SE"), "{kept}");
+    }
+    // An '@' in a valid prefix is not user info.
+    assert!(Gateway::parse("https://gate.example.com/a@b").is_ok());
+}
