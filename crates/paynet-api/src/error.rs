@@ -6,7 +6,9 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum GatewayError {
-    /// Neither a preset name nor something that looks like a URL (`scheme://…`).
+    /// Neither a preset name nor something that looks like a URL (`scheme://…`, or
+    /// text with a `.`, `/` or `:`, which is parsed as a URL and refused for its missing
+    /// scheme).
     UnknownPreset {
         /// What was given (trimmed; any user info replaced by `<user info removed>`).
         input: String,

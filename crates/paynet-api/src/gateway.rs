@@ -118,13 +118,15 @@ impl Gateway {
             .map(|(_, url)| Self::parse(url).expect("presets are valid URLs"))
     }
 
-    /// A preset name or a URL; what `--gateway` and `PAYNET_GATEWAY` accept.
+    /// A preset name or a URL; what `--gateway` and `PAYNET_GATEWAY` accept. Input that
+    /// is no preset but looks like a URL (it has `://`, or a `.`, `/` or `:` that no
+    /// preset name has) is parsed as one, so a URL without its scheme is told so.
     pub fn from_str_or_preset(s: &str) -> Result<Self, GatewayError> {
         let s = s.trim();
         if let Some(gateway) = Self::preset(s) {
             return Ok(gateway);
         }
-        if s.contains("://") {
+        if s.contains("://") || s.contains(['.', '/', ':']) {
             Self::parse(s)
         } else {
             Err(GatewayError::UnknownPreset {
@@ -238,9 +240,9 @@ fn parse_url(url: &str) -> Result<Gateway, String> {
     if url.is_empty() {
         return Err("it is empty".into());
     }
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or("it has no scheme (expected http:// or https://)")?;
+    let (scheme, rest) = url.split_once("://").ok_or(
+        "it has no scheme (write https:// before the host, e.g. https://host/paynet/api/v2)",
+    )?;
     let scheme = match scheme.to_ascii_lowercase().as_str() {
         "https" => Scheme::Https,
         "http" => Scheme::Http,

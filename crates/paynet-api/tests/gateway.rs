@@ -268,3 +268,36 @@ fn errors_never_print_user_info() {
     // An '@' in a valid prefix is not user info.
     assert!(Gateway::parse("https://gate.example.com/a@b").is_ok());
 }
+
+/// A URL without its scheme is not taken for a mistyped preset name: the error says
+/// what is missing.
+#[test]
+fn a_url_without_a_scheme_is_told_so() {
+    for input in [
+        "sandbox.payneteasy.com/paynet/api/v2",
+        "gate.example.com",
+        "localhost:8080",
+        "127.0.0.1/paynet",
+    ] {
+        let err = Gateway::from_str_or_preset(input).expect_err(input);
+        assert!(
+            matches!(err, GatewayError::InvalidUrl { .. }),
+            "{input}: {err:?}"
+        );
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(&format!("invalid gateway URL {input:?}: it has no scheme")),
+            "{msg}"
+        );
+        assert!(msg.contains("https://"), "{msg}");
+        let err: Result<Gateway, _> = input.parse();
+        assert_eq!(err.unwrap_err().to_string(), msg);
+    }
+    // A name that is no preset and no URL is still an unknown preset.
+    for input in ["payneteasy-sandbx", "sandbox"] {
+        assert!(matches!(
+            Gateway::from_str_or_preset(input),
+            Err(GatewayError::UnknownPreset { .. })
+        ));
+    }
+}
