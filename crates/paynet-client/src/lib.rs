@@ -2,16 +2,32 @@
 //! PaynetEasy-style gateway over reqwest and rustls (no OpenSSL).
 //!
 //! ```no_run
-//! use paynet_client::{Client, ControlKey};
-//! use paynet_api::Gateway;
+//! use paynet_client::{Client, ControlKey, Gateway};
 //!
-//! # async fn run() -> Result<(), paynet_client::Error> {
-//! let gateway = Gateway::from_str_or_preset("payneteasy-sandbox").expect("preset");
-//! let client = Client::builder(gateway, "BalanceTestManager", ControlKey::new("F9F65098-…")).build()?;
-//! for balance in client.get_manager_balances("BalanceTestManager", None).await? {
-//!     println!("{} {} {}", balance.name, balance.amount, balance.currency);
+//! async fn print_balances() -> Result<(), paynet_client::Error> {
+//!     let gateway = Gateway::from_str_or_preset("payneteasy-sandbox").expect("preset");
+//!     let key = ControlKey::new("F9F65098-…");
+//!     let client = Client::builder(gateway, "BalanceTestManager", key).build()?;
+//!     for balance in client.get_manager_balances("BalanceTestManager", None).await? {
+//!         println!("{} {} {}", balance.name, balance.amount, balance.currency);
+//!     }
+//!     Ok(())
 //! }
-//! # Ok(()) }
+//! ```
+//!
+//! A command held as data goes through [`Client::execute`]; [`Command`] and
+//! [`Response`] are re-exported here, so this crate is the only dependency needed:
+//!
+//! ```no_run
+//! use paynet_client::{Client, Command, Response};
+//!
+//! async fn print_endpoint(client: &Client) -> Result<(), paynet_client::Error> {
+//!     let command = Command::endpoint_balance("1", "Test")?;
+//!     if let Response::EndpointBalance(balance) = client.execute(&command).await? {
+//!         println!("{}", balance.balance_amount);
+//!     }
+//!     Ok(())
+//! }
 //! ```
 //!
 //! Every attempt is signed with the current time and a fresh CSPRNG nonce; a
@@ -36,6 +52,11 @@ mod source;
 pub use client::Client;
 pub use config::{ClientBuilder, DEFAULT_MAX_RESPONSE_BYTES};
 pub use error::Error;
+/// A validated balance command, for [`Client::execute`] (re-exported from paynet-api).
+pub use paynet_api::Command;
+/// What [`Client::execute`] returns: the parsed answer of any command (re-exported from
+/// paynet-api).
+pub use paynet_api::Response;
 pub use paynet_api::{Balance, EndpointBalance, Gateway, ResponseError};
 pub use secret::ControlKey;
 pub use sign_request::sign_request;
