@@ -301,3 +301,37 @@ fn a_url_without_a_scheme_is_told_so() {
         ));
     }
 }
+
+/// Every pattern of zero and non-zero pieces of an IPv6 address (which runs `::`
+/// compresses) is written as WHATWG URL writes it.
+#[test]
+fn ipv6_hosts_are_written_as_whatwg_url_writes_them() {
+    for pattern in 0u32..256 {
+        let pieces: Vec<String> = (0..8)
+            .map(|i| {
+                if pattern & (1 << i) != 0 {
+                    format!("{:X}", 0x00A0 + i)
+                } else {
+                    "0".into()
+                }
+            })
+            .collect();
+        let input = format!("http://[{}]:8080/p", pieces.join(":"));
+        let built = Gateway::parse(&input).unwrap().url("/get-balance/1");
+        let sent = url::Url::parse(&input)
+            .unwrap()
+            .join("p/get-balance/1")
+            .unwrap();
+        assert_eq!(built, sent.as_str(), "{input}");
+    }
+    for mapped in [
+        "::ffff:10.0.0.1",
+        "::ffff:0.0.0.0",
+        "::ffff:255.255.255.255",
+        "::1.2.3.4",
+    ] {
+        let input = format!("http://[{mapped}]/p");
+        let built = Gateway::parse(&input).unwrap().url("");
+        assert_eq!(built, url::Url::parse(&input).unwrap().as_str(), "{input}");
+    }
+}
