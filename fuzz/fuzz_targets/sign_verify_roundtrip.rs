@@ -8,8 +8,8 @@
 //! - `Signer::sign` succeeds exactly when the reference says the request is valid, or
 //!   fails with the error the reference predicts;
 //! - the signature, base string and normalized parameters equal the reference's;
-//!   `sign()`, a fresh `Signer`, a reused one, a clone and an `EndpointSigner` give the
-//!   same signature (the endpoint signer also the same header and body);
+//!   `sign()`, a fresh `Signer`, a reused one, a clone, an `EndpointSigner` and a
+//!   `BoundSigner` give the same signature (the last two also the same header and body);
 //! - every output's `write_*`, `*_len` and `*_into` agree, and a short buffer is refused
 //!   and left untouched;
 //! - the header parses and carries the request's values; verifying the header and the
@@ -519,6 +519,15 @@ fuzz_target!(|input: Input| {
     bound.write_body(&mut a).unwrap();
     signed.write_body(&mut b).unwrap();
     assert_eq!(a, b, "EndpointSigner header and body");
+    // The request-bound signer (all but the timestamp and nonce bound, the base string
+    // before the nonce hashed once) gives the same signature, header and body.
+    let bound = signer.bind(&request).unwrap();
+    let again = bound.sign(request.timestamp(), request.nonce()).unwrap();
+    assert_eq!(again.signature(), sig, "BoundSigner");
+    let mut c = String::new();
+    again.write_authorization_header(&mut c).unwrap();
+    again.write_body(&mut c).unwrap();
+    assert_eq!(c, b, "BoundSigner header and body");
 
     // Header and body.
     let header = outputs(

@@ -35,6 +35,7 @@ rows = [
     ("full", "`sign/get_balance`", "key setup, sign, header and body written", "≤ 1.5x"),
     ("prekeyed", "`sign/get_balance_prekeyed`", "the same with a reusable `Signer`", "≤ 1.2x"),
     ("endpoint", "`sign/get_balance_endpoint`", "the same with an `EndpointSigner`", "≤ 1.0x"),
+    ("bound", "`sign/get_balance_bound`", "the same with a `BoundSigner`", "(≤ 1.0x)"),
 ]
 counts = {mode: per_call(mode) for mode, *_ in rows}
 valgrind = subprocess.run(["valgrind", "--version"], capture_output=True, text=True).stdout.strip()

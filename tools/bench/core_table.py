@@ -26,6 +26,7 @@ hmac = median_ns("hmac_sha1", "base_string")
 full = median_ns("sign", "get_balance")
 pre = median_ns("sign", "get_balance_prekeyed")
 endpoint = median_ns("sign", "get_balance_endpoint")
+bound = median_ns("sign", "get_balance_bound")
 cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.machine())
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 default_note = (
@@ -43,6 +44,7 @@ Command: `{command}` — criterion medians, one run, {cpu}, {rustc}.
 | `sign/get_balance` | parameters → sorted, encoded, base string streamed into HMAC-SHA1 → header and body written (key setup included) | {full:.0f} ns | {full / hmac:.2f}x | ≤ 1.5x |
 | `sign/get_balance_prekeyed` | the same with a reusable `Signer` (key setup done once) | {pre:.0f} ns | {pre / hmac:.2f}x | ≤ 1.2x |
 | `sign/get_balance_endpoint` | the same with an `EndpointSigner` (method and URL bound, `METHOD&URI&` already hashed) | {endpoint:.0f} ns | {endpoint / hmac:.2f}x | ≤ 1.0x |
+| `sign/get_balance_bound` | the same with a `BoundSigner` (the whole request bound but its timestamp and nonce: everything before the nonce already hashed, the parameters sorted once) | {bound:.0f} ns | {bound / hmac:.2f}x | (≤ 1.0x) |
 
 Code size of the signing path (sign + header + body, `tools/size-probe`) for
 `thumbv6m-none-eabi` at `opt-level = "z"`, LTO, in the size-first build firmware links

@@ -4,7 +4,7 @@
 //! `valgrind --tool=callgrind target/release/examples/sign_cost MODE N` for N = 0 and
 //! N = 10000; the difference over 10000 is the cost of one call.
 //! MODE: `hmac` (bare HMAC-SHA1 with key setup over the finished base string), `full`
-//! (`sign/get_balance`), `prekeyed`, `endpoint`. `sign_cost time` instead prints the
+//! (`sign/get_balance`), `prekeyed`, `endpoint`, `bound`. `sign_cost time` instead prints the
 //! fastest and the median of 300 interleaved rounds (500 calls each) of each mode, in
 //! ns per call (a quick look on a shared machine; criterion, `make bench-core`, gives
 //! the reported figures).
@@ -30,7 +30,7 @@ fn request() -> Request<'static> {
     )
 }
 
-const MODES: [&str; 4] = ["hmac", "full", "prekeyed", "endpoint"];
+const MODES: [&str; 5] = ["hmac", "full", "prekeyed", "endpoint", "bound"];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -73,6 +73,7 @@ fn run(mode: &str, n: usize) {
     let mut body = [0u8; 512];
     let signer = Signer::new(KEY, "");
     let endpoint = signer.endpoint("POST", URL).unwrap();
+    let bound = signer.bind(&request()).unwrap();
     let mut base = String::new();
     signer
         .sign(&request())
@@ -91,6 +92,10 @@ fn run(mode: &str, n: usize) {
             "full" => Signer::new(black_box(KEY), "").sign(black_box(&request())),
             "prekeyed" => signer.sign(black_box(&request())),
             "endpoint" => endpoint.sign(black_box(&request())),
+            "bound" => {
+                let r = request();
+                bound.sign(black_box(r.timestamp()), black_box(r.nonce()))
+            }
             other => panic!("unknown mode {other:?}"),
         }
         .unwrap();

@@ -30,7 +30,9 @@
 //! header, the body, the normalized parameters and the base string are written on
 //! demand, in one pass, into a caller buffer (`*_into`, sized by `*_len`) or any
 //! `core::fmt::Write`. An [`EndpointSigner`] (one method and URL) hashes the base
-//! string's constant start once, for repeated calls.
+//! string's constant start once, for repeated calls; a [`BoundSigner`] (one request but
+//! its timestamp and nonce: a balance poll) hashes everything before the nonce once and
+//! sorts the parameters once.
 //!
 //! # Features
 //!
@@ -57,6 +59,7 @@
 
 mod ascii;
 mod b64;
+mod bound;
 mod ct;
 mod endpoint;
 mod error;
@@ -78,6 +81,7 @@ mod template;
 mod url;
 mod verify;
 
+pub use bound::BoundSigner;
 pub use ct::ct_eq;
 pub use endpoint::EndpointSigner;
 pub use error::Error;

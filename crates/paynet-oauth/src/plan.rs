@@ -451,6 +451,22 @@ impl Plan {
         self.header_len += signature.len() + 2 * escapes.count_ones() as usize;
     }
 
+    /// Gives a plan made with a one-byte nonce and timestamp (a [`crate::BoundSigner`]'s)
+    /// the lengths and class of the real ones: the nonce `nonce_len` bytes encoded once
+    /// (`clean` when that is itself), the timestamp `timestamp_len` digits.
+    pub(crate) fn set_nonce_and_timestamp(
+        &mut self,
+        clean: bool,
+        nonce_len: usize,
+        timestamp_len: usize,
+    ) {
+        let grow = nonce_len + timestamp_len - 2;
+        self.header_len += grow;
+        self.body_len += grow;
+        self.normalized_len += grow;
+        self.oauth_clean = self.oauth_clean & !0b10 | u32::from(clean) << 1;
+    }
+
     /// Bit `i` is set when byte `i` of the signature is escaped in the header.
     #[cfg(feature = "template-writer")]
     pub(crate) fn signature_escapes(&self) -> u32 {

@@ -266,7 +266,7 @@ fn feed_base_string(
 
 /// The HMAC tag, in base64.
 #[inline]
-fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
+pub(crate) fn finish(mac: HmacSha1) -> [u8; SIGNATURE_LEN] {
     #[cfg(feature = "rustcrypto-sha1")]
     let tag: [u8; 20] = mac.finalize().into_bytes().into();
     #[cfg(not(feature = "rustcrypto-sha1"))]

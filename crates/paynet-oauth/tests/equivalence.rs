@@ -312,6 +312,20 @@ fn check(c: &Case) {
         .endpoint(&c.method, &c.url)
         .and_then(|e| e.sign(&request).map(|s| outputs(&s)));
     assert_eq!(got, expected, "EndpointSigner::sign");
+    // The bound signer: the errors of the request with a valid timestamp and nonce come
+    // when it is made; with it made, each call gives what signing the request gives.
+    let placeholders = Request::new(&c.method, &c.url, &form, &c.consumer_key, "0", "0")
+        .with_token(c.token.as_deref())
+        .with_version(c.version.as_deref())
+        .with_oauth_extra(&extra)
+        .with_realm(&c.realm);
+    match signer.bind(&request) {
+        Err(e) => assert_eq!(Err(e), signer.sign(&placeholders).map(|_| ()), "bind"),
+        Ok(bound) => {
+            let got = bound.sign(&c.timestamp, &c.nonce).map(|s| outputs(&s));
+            assert_eq!(got, expected, "BoundSigner::sign");
+        }
+    }
 }
 
 /// 3000 cases, or PROPTEST_CASES when set (miri runs a few: it is ~1000x slower).
@@ -491,5 +505,52 @@ fn names_next_to_the_oauth_block_sort_as_before() {
             }
             check(&c);
         }
+    }
+}
+
+/// The bound signer: the request's own errors when it is made (its timestamp and nonce
+/// are not looked at then), the timestamp's and nonce's with each call, and one signer
+/// reused for many calls, short and long nonces alike, as `Signer::sign` signs them.
+#[test]
+fn the_bound_signer_signs_each_call_as_the_signer_does() {
+    let c = base_case();
+    let signer = Signer::new(&c.consumer_secret, "");
+    let form = pairs(&c.form);
+    let bad_form = [("oauth_x", "1")];
+    for (method, url, form, expected) in [
+        ("POST", "nope", &form[..], Error::MalformedUrl),
+        ("", c.url.as_str(), &form[..], Error::InvalidMethod),
+        (
+            "POST",
+            c.url.as_str(),
+            &bad_form[..],
+            Error::InvalidParameter,
+        ),
+    ] {
+        let request = Request::new(method, url, form, "k", "1", "n");
+        assert_eq!(
+            signer.bind(&request).err(),
+            Some(expected),
+            "{method} {url}"
+        );
+    }
+    let unsigned = Request::new("POST", &c.url, &form, &c.consumer_key, "not a time", "");
+    let bound = signer.bind(&unsigned).unwrap();
+    assert_eq!(bound.method(), "POST");
+    assert_eq!(bound.url(), c.url);
+    assert!(!format!("{bound:?}").contains("F9F65098"));
+    let long = "n".repeat(300) + "ü &%";
+    for (timestamp, nonce) in [
+        ("1686923599", "2xGTFuAgetE"),
+        ("1", "a b"),
+        ("99999999999", long.as_str()),
+        ("", "x"),
+        ("12a", "x"),
+        ("1", ""),
+    ] {
+        let request = Request::new("POST", &c.url, &form, &c.consumer_key, timestamp, nonce);
+        let expected = signer.sign(&request).map(|s| outputs(&s));
+        let got = bound.sign(timestamp, nonce).map(|s| outputs(&s));
+        assert_eq!(got, expected, "{timestamp} {nonce}");
     }
 }

@@ -57,7 +57,7 @@ fn allocations_in(work: impl FnOnce()) -> usize {
 
 /// Everything the core does for a client and a server: two signers (a short key and one
 /// longer than a SHA-1 block), signing, every output, parsing the header and verifying,
-/// and the same request signed through an endpoint-bound signer.
+/// and the same request signed through an endpoint-bound signer and a bound one.
 fn sign_output_and_verify() {
     let form = [("balance-name", "Main USD/EUR = 100% ~ok*"), ("x", "ü€")];
     let url = "https://Sandbox.PaynetEasy.com:8443/paynet/api/v2/get-balance/manager/m%C3%BCller?q=a+b&r=%2F";
@@ -112,6 +112,22 @@ fn sign_output_and_verify() {
         .unwrap();
     assert_eq!(endpoint_header[..eh], header[..h]);
     assert_eq!(endpoint_body[..eb], body[..b]);
+
+    // The request-bound signer (this URL has a query: signed the ordinary way) and one
+    // without a query (its constant parts kept): made, then signing and writing.
+    for url in [
+        url,
+        "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1",
+    ] {
+        let request = Request::new("POST", url, &form, "müller", "1", "x");
+        let bound = signer.bind(&request).unwrap();
+        let from_bound = bound.sign("1700000000", "abcDEF12345").unwrap();
+        from_bound
+            .authorization_header_into(&mut endpoint_header)
+            .unwrap();
+        from_bound.body_into(&mut endpoint_body).unwrap();
+        from_bound.base_string_into(&mut base).unwrap();
+    }
 }
 
 #[test]
