@@ -57,7 +57,7 @@ pub use response::{
     parse_response,
 };
 pub use rust_decimal::Decimal;
-pub use sign::{FORM_CONTENT_TYPE, SignedRequest};
+pub use sign::{FORM_CONTENT_TYPE, NotAFormError, SignedRequest, check_form_content_type};
 pub use transport::{
     AttemptFailure, BodyCap, ClientConfigError, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, TransportError, check_client,

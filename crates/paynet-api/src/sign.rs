@@ -7,6 +7,41 @@ use crate::gateway::Gateway;
 /// The Content-Type of every request body.
 pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
+/// Checks a request's Content-Type before its body is signed as a form: the gateway's
+/// API takes [`FORM_CONTENT_TYPE`] bodies only, and OAuth signs a body only when it is
+/// one (RFC 5849 §3.4.1.3.1). The type's parameters (`; charset=utf-8`) and case are
+/// ignored. Every surface that signs a caller's own request (the Rust `sign_request`,
+/// `signForm`, the Python auth classes) refuses another type through this.
+pub fn check_form_content_type(content_type: &str) -> Result<(), NotAFormError> {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if essence.eq_ignore_ascii_case(FORM_CONTENT_TYPE) {
+        Ok(())
+    } else {
+        Err(NotAFormError {
+            content_type: content_type.to_owned(),
+        })
+    }
+}
+
+/// A body whose Content-Type is not the form type ([`check_form_content_type`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAFormError {
+    /// The Content-Type found.
+    pub content_type: String,
+}
+
+impl std::fmt::Display for NotAFormError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the gateway takes {FORM_CONTENT_TYPE} bodies; this request is {}",
+            self.content_type
+        )
+    }
+}
+
+impl std::error::Error for NotAFormError {}
+
 /// A signed request, ready to send: `POST url` with `Authorization: {authorization}`,
 /// `Content-Type: {content_type}` and `body`, all to be sent byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq)]

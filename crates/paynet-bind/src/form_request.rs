@@ -1,7 +1,7 @@
 //! Signing a form request the caller built with their own HTTP stack (Python's
 //! `requests`/`httpx` auth classes, a Node helper for `fetch`, the Rust `sign_request`).
 
-use crate::{FORM_CONTENT_TYPE, Failure, OwnedRequest, OwnedSigned};
+use crate::{Failure, OwnedRequest, OwnedSigned};
 
 /// Signs `request` (method, URL, login, and any fixed timestamp or nonce) with the
 /// form `body` as the gateway expects: the URL's query and the body's fields are
@@ -19,12 +19,8 @@ pub fn sign_form(
         return Err(Failure::invalid_input("the login must not be empty"));
     }
     if let Some(ct) = content_type {
-        let essence = ct.split(';').next().unwrap_or_default().trim();
-        if !essence.eq_ignore_ascii_case(FORM_CONTENT_TYPE) {
-            return Err(Failure::invalid_input(format!(
-                "the gateway takes {FORM_CONTENT_TYPE} bodies; this request is {ct}"
-            )));
-        }
+        paynet_api::check_form_content_type(ct)
+            .map_err(|e| Failure::invalid_input(e.to_string()))?;
     }
     let text = std::str::from_utf8(body)
         .ok()

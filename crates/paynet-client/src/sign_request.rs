@@ -11,6 +11,10 @@ use crate::{ControlKey, Error};
 /// one-line form (the caller's pairs plus the `oauth_*` values, sorted), as the gateway
 /// wants them.
 ///
+/// The gateway's API takes form bodies only: a body with another Content-Type (e.g.
+/// `application/json`) is refused with [`Error::InvalidInput`] and the request left
+/// as it was; a body without a Content-Type is read as a form.
+///
 /// `timestamp` is Unix seconds and `nonce` a fresh value (see [`crate::random_nonce`]).
 pub fn sign_request(
     request: &mut reqwest::Request,
@@ -22,6 +26,11 @@ pub fn sign_request(
     let body = match request.body() {
         None => String::new(),
         Some(body) => {
+            if let Some(ct) = request.headers().get(CONTENT_TYPE) {
+                let ct = String::from_utf8_lossy(ct.as_bytes());
+                paynet_api::check_form_content_type(&ct)
+                    .map_err(|e| Error::InvalidInput(e.to_string()))?;
+            }
             let bytes = body.as_bytes().ok_or_else(|| {
                 Error::InvalidInput("cannot sign a streaming body; pass the form as bytes".into())
             })?;
@@ -64,4 +73,84 @@ pub fn sign_request(
         *request.body_mut() = Some(signed_body.into());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+    use reqwest::{Method, Request, Url};
+
+    use super::sign_request;
+    use crate::{ControlKey, Error};
+
+    fn post(content_type: Option<&str>, body: &str) -> Request {
+        let url = Url::parse("https://gate.example.com/paynet/api/v2/get-balance/1").unwrap();
+        let mut request = Request::new(Method::POST, url);
+        if let Some(ct) = content_type {
+            request
+                .headers_mut()
+                .insert(CONTENT_TYPE, ct.parse().unwrap());
+        }
+        *request.body_mut() = Some(body.to_owned().into());
+        request
+    }
+
+    fn sign(request: &mut Request) -> Result<(), Error> {
+        sign_request(
+            request,
+            "login",
+            &ControlKey::new("key"),
+            1,
+            "nonce12345678",
+        )
+    }
+
+    fn body(request: &Request) -> &[u8] {
+        request.body().and_then(|b| b.as_bytes()).unwrap()
+    }
+
+    /// A JSON body is refused and left as it was (before, it was signed as one form
+    /// field and sent as `%7B%22amount%22…=&oauth_…` with the form content type).
+    #[test]
+    fn a_body_that_is_not_a_form_is_refused_untouched() {
+        for ct in ["application/json", "text/plain; charset=utf-8"] {
+            let mut request = post(Some(ct), r#"{"amount":"10.00"}"#);
+            let e = sign(&mut request).unwrap_err();
+            assert!(matches!(e, Error::InvalidInput(_)), "{e:?}");
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "the gateway takes application/x-www-form-urlencoded bodies; \
+                     this request is {ct}"
+                )
+            );
+            assert_eq!(body(&request), br#"{"amount":"10.00"}"#);
+            assert_eq!(request.headers()[CONTENT_TYPE], ct);
+            assert!(request.headers().get(AUTHORIZATION).is_none());
+        }
+    }
+
+    /// A form body is signed whatever the case of its type and its parameters, and a
+    /// body without a Content-Type is read as a form.
+    #[test]
+    fn a_form_body_with_or_without_its_type_is_signed() {
+        for ct in [
+            Some("application/x-www-form-urlencoded"),
+            Some("Application/X-WWW-Form-URLEncoded ; charset=utf-8"),
+            None,
+        ] {
+            let mut request = post(ct, "balance-provider=Test");
+            sign(&mut request).unwrap();
+            let sent = std::str::from_utf8(body(&request)).unwrap();
+            assert!(
+                sent.starts_with("balance-provider=Test&oauth_consumer_key=login&"),
+                "{ct:?}: {sent}"
+            );
+            assert_eq!(
+                request.headers()[CONTENT_TYPE],
+                "application/x-www-form-urlencoded"
+            );
+            assert!(request.headers().contains_key(AUTHORIZATION));
+        }
+    }
 }
