@@ -57,15 +57,12 @@ fn describe(e: &reqwest::Error) -> String {
     text
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Response(e) => Some(e),
-            Error::Transport(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+/// No variant has a `source()`: each one's text already says all there is (a
+/// response error is its own message; a transport error's text carries reqwest's whole
+/// chain, e.g. "…: Connection refused"), and an error either shows its cause or returns
+/// it, never both, so printing an error with its causes says each thing once. The
+/// reqwest error itself stays in [`Error::Transport`] for inspection.
+impl std::error::Error for Error {}
 
 impl From<paynet_api::ResponseError> for Error {
     fn from(e: paynet_api::ResponseError) -> Self {
@@ -82,5 +79,54 @@ impl From<paynet_api::CommandError> for Error {
 impl From<paynet_api::SignError> for Error {
     fn from(e: paynet_api::SignError) -> Self {
         Error::InvalidInput(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message of `e` and its causes, outermost first.
+    fn chain(e: &Error) -> Vec<String> {
+        let mut messages = vec![e.to_string()];
+        let mut source = std::error::Error::source(e);
+        while let Some(inner) = source {
+            messages.push(inner.to_string());
+            source = inner.source();
+        }
+        messages
+    }
+
+    /// Printed with its causes (anyhow's `{:#}`, a `Report`), an error says each thing
+    /// once: before, a response error was followed by itself as its cause, and a
+    /// transport error (whose text has reqwest's whole chain) by reqwest's chain again.
+    #[test]
+    fn no_cause_repeats_what_an_error_already_says() {
+        let transport = reqwest::Client::new().get("no base").build().unwrap_err();
+        let errors = [
+            Error::Response(paynet_api::ResponseError::AccessDenied {
+                body: "denied".into(),
+            }),
+            Error::Response(paynet_api::ResponseError::Gateway {
+                message: "Unknown balance provider saa".into(),
+            }),
+            Error::Transport(transport),
+            Error::Timeout,
+            Error::ResponseTooLarge { limit: 5 },
+            Error::InvalidInput("the login must not be empty".into()),
+        ];
+        for e in &errors {
+            let messages = chain(e);
+            for (i, later) in messages.iter().enumerate().skip(1) {
+                for earlier in &messages[..i] {
+                    assert!(!earlier.contains(later.as_str()), "{messages:?}");
+                }
+            }
+        }
+        // The text keeps reqwest's whole chain.
+        assert_eq!(
+            errors[2].to_string(),
+            "cannot reach the gateway: builder error: relative URL without a base"
+        );
     }
 }
