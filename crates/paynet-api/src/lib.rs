@@ -61,5 +61,5 @@ pub use sign::{FORM_CONTENT_TYPE, NotAFormError, SignedRequest, check_form_conte
 pub use transport::{
     AttemptFailure, BodyCap, ClientConfigError, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT, TransportError, check_client,
-    control_key_text, may_retry,
+    check_limits, check_timeout, control_key_text, may_retry,
 };

@@ -27,7 +27,8 @@ pub fn control_key_text(key: &str) -> &str {
     key.trim()
 }
 
-/// Checks what a client is built from: a non-empty login and control key, and the
+/// Checks what a client is built from: a login of 1 to [`crate::MAX_ID_LEN`]
+/// characters (as every command signs it), a non-empty control key, and the
 /// plain-http policy ([`Gateway::check_plain_http`]).
 pub fn check_client(
     gateway: &Gateway,
@@ -38,6 +39,7 @@ pub fn check_client(
     if login.is_empty() {
         return Err(ClientConfigError::EmptyLogin);
     }
+    crate::check_login(login).map_err(ClientConfigError::Login)?;
     if control_key.is_empty() {
         return Err(ClientConfigError::EmptyControlKey);
     }
@@ -46,14 +48,49 @@ pub fn check_client(
         .map_err(ClientConfigError::Gateway)
 }
 
+/// Checks a client's limits, the rule every surface applies before it builds a client
+/// (the Rust builder, and the bindings after reading their own units): each timeout
+/// more than zero (a zero one would fail every call as "did not answer in time") and a
+/// response cap of at least 1 byte (a zero one would refuse every answer). `timeout`
+/// and `connect_timeout` are named so in the message.
+pub fn check_limits(
+    timeout: Duration,
+    connect_timeout: Duration,
+    max_response_bytes: usize,
+) -> Result<(), ClientConfigError> {
+    check_timeout("timeout", timeout)?;
+    check_timeout("connect_timeout", connect_timeout)?;
+    if max_response_bytes == 0 {
+        return Err(ClientConfigError::ZeroMaxResponseBytes);
+    }
+    Ok(())
+}
+
+/// Refuses a zero timeout, naming it `setting` (see [`check_limits`]).
+pub fn check_timeout(setting: &'static str, timeout: Duration) -> Result<(), ClientConfigError> {
+    if timeout.is_zero() {
+        return Err(ClientConfigError::ZeroTimeout { setting });
+    }
+    Ok(())
+}
+
 /// Why a client cannot be built ([`check_client`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ClientConfigError {
     /// The login is empty.
     EmptyLogin,
+    /// The login is longer than [`crate::MAX_ID_LEN`] characters.
+    Login(crate::CommandError),
     /// The control key is empty.
     EmptyControlKey,
+    /// A timeout is zero.
+    ZeroTimeout {
+        /// The setting, e.g. `timeout`.
+        setting: &'static str,
+    },
+    /// The response cap is 0 bytes.
+    ZeroMaxResponseBytes,
     /// The gateway is refused (plain http off the loopback interface).
     Gateway(GatewayError),
 }
@@ -62,7 +99,10 @@ impl fmt::Display for ClientConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::EmptyLogin => f.write_str("the login must not be empty"),
+            Self::Login(e) => e.fmt(f),
             Self::EmptyControlKey => f.write_str("the control key must not be empty"),
+            Self::ZeroTimeout { setting } => write!(f, "{setting} must be more than 0"),
+            Self::ZeroMaxResponseBytes => f.write_str("max_response_bytes must be at least 1 byte"),
             Self::Gateway(e) => e.fmt(f),
         }
     }
@@ -198,6 +238,29 @@ mod tests {
     }
 
     #[test]
+    fn zero_limits_are_refused() {
+        let second = Duration::from_secs(1);
+        assert_eq!(check_limits(second, second, 1), Ok(()));
+        assert_eq!(
+            check_limits(Duration::ZERO, second, 1)
+                .unwrap_err()
+                .to_string(),
+            "timeout must be more than 0"
+        );
+        assert_eq!(
+            check_limits(second, Duration::ZERO, 1)
+                .unwrap_err()
+                .to_string(),
+            "connect_timeout must be more than 0"
+        );
+        assert_eq!(
+            check_limits(second, second, 0).unwrap_err().to_string(),
+            "max_response_bytes must be at least 1 byte"
+        );
+        assert!(check_timeout("t", Duration::from_nanos(1)).is_ok());
+    }
+
+    #[test]
     fn client_settings_are_checked() {
         let local = Gateway::parse("http://127.0.0.1:9/paynet/api/v2").unwrap();
         let remote = Gateway::parse("http://example.com/paynet/api/v2").unwrap();
@@ -212,6 +275,13 @@ mod tests {
                 .to_string(),
             "the control key must not be empty"
         );
+        assert_eq!(
+            check_client(&local, &"l".repeat(300), "k", false)
+                .unwrap_err()
+                .to_string(),
+            "login is longer than 256 characters (300)"
+        );
+        assert_eq!(check_client(&local, &"l".repeat(256), "k", false), Ok(()));
         let refused = check_client(&remote, "l", "k", false).unwrap_err();
         assert!(
             refused.to_string().contains("refusing plain http://"),

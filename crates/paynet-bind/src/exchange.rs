@@ -32,9 +32,11 @@ impl fmt::Debug for ClientSettings {
 
 impl ClientSettings {
     /// Checks the settings as the Rust client's builder does: the gateway (parsed
-    /// before, e.g. by `Gateway::from_str_or_preset`), a non-empty login and control
-    /// key (surrounding white space removed, as `paynet_client::ControlKey` does), and
-    /// plain `http://` only on the loopback interface unless `limits.allow_http`.
+    /// before, e.g. by `Gateway::from_str_or_preset`), a login of 1 to 256 characters,
+    /// a non-empty control key (surrounding white space removed, as
+    /// `paynet_client::ControlKey` does), plain `http://` only on the loopback
+    /// interface unless `limits.allow_http`, and no zero timeout or response cap
+    /// ([`paynet_api::check_limits`]).
     pub fn new(
         gateway: Gateway,
         login: &str,
@@ -47,6 +49,15 @@ impl ClientSettings {
             paynet_api::control_key_text(control_key),
             limits.allow_http,
         )
+        .and_then(|()| {
+            paynet_api::check_limits(
+                limits.timeout_or_default(),
+                limits
+                    .connect_timeout
+                    .unwrap_or(paynet_api::DEFAULT_CONNECT_TIMEOUT),
+                limits.max_response_bytes_or_default(),
+            )
+        })
         .map_err(|e| Failure::invalid_input(e.to_string()))?;
         Ok(ClientSettings {
             gateway,
@@ -227,8 +238,31 @@ mod tests {
         let local = Gateway::parse("http://localhost/paynet/api/v2").unwrap();
         let e = ClientSettings::new(local.clone(), "l", " \n", ClientLimits::default());
         assert_eq!(e.unwrap_err().message, "the control key must not be empty");
-        let e = ClientSettings::new(local, "", "k", ClientLimits::default());
+        let e = ClientSettings::new(local.clone(), "", "k", ClientLimits::default());
         assert_eq!(e.unwrap_err().message, "the login must not be empty");
+        // Refused when built, as the Rust client's builder refuses them (before, taken
+        // and every call failed).
+        let long = "l".repeat(300);
+        let e = ClientSettings::new(local.clone(), &long, "k", ClientLimits::default());
+        assert_eq!(
+            e.unwrap_err().message,
+            "login is longer than 256 characters (300)"
+        );
+        let zero = ClientLimits {
+            timeout: Some(Duration::ZERO),
+            ..ClientLimits::default()
+        };
+        let e = ClientSettings::new(local.clone(), "l", "k", zero);
+        assert_eq!(e.unwrap_err().message, "timeout must be more than 0");
+        let zero = ClientLimits {
+            max_response_bytes: Some(0),
+            ..ClientLimits::default()
+        };
+        let e = ClientSettings::new(local, "l", "k", zero);
+        assert_eq!(
+            e.unwrap_err().message,
+            "max_response_bytes must be at least 1 byte"
+        );
         let s = settings(ClientLimits::default());
         assert_eq!(s.timeout(), Duration::from_secs(30));
         assert_eq!(s.headers_timeout(), None);

@@ -152,7 +152,8 @@ pub fn response_cap(name: &str, limit: u64) -> Result<usize, Failure> {
 }
 
 /// A duration given as a number of `unit`s (1.0 for seconds, 0.001 for milliseconds),
-/// checked: finite, positive and below a billion seconds. `name` is the argument's name
+/// checked: finite, positive and below a billion seconds, and not 0 once converted
+/// ([`paynet_api::check_timeout`], the Rust client's rule). `name` is the argument's name
 /// in the caller's language, for the message.
 pub fn seconds(name: &str, value: f64, unit: f64) -> Result<Duration, Failure> {
     duration(name, value, unit, &|v| v.to_string())
@@ -174,8 +175,13 @@ fn duration(
     show: &dyn Fn(f64) -> String,
 ) -> Result<Duration, Failure> {
     let secs = value * unit;
-    if value.is_finite() && secs > 0.0 && secs < 1e9 {
-        Ok(Duration::from_secs_f64(secs))
+    // The Rust client's rule (no zero timeout) on the converted value too: a positive
+    // value under a nanosecond becomes 0.
+    let checked = (value.is_finite() && secs > 0.0 && secs < 1e9)
+        .then(|| Duration::from_secs_f64(secs))
+        .filter(|&d| paynet_api::check_timeout("timeout", d).is_ok());
+    if let Some(duration) = checked {
+        Ok(duration)
     } else {
         let what = if unit == 1.0 {
             "seconds"
@@ -206,6 +212,27 @@ mod tests {
         );
         assert!(milliseconds("timeout_ms", 1_000_000_000_000).is_err());
         assert!(milliseconds("timeout_ms", 999_999_999_999).is_ok());
+    }
+
+    /// A positive value under a nanosecond is refused as 0 is (before, it was taken as
+    /// a zero timeout, and every call then failed as "did not answer in time").
+    #[test]
+    fn a_timeout_that_rounds_to_zero_is_refused() {
+        let e = seconds("timeout", 1e-10, 1.0).unwrap_err();
+        assert_eq!(
+            e.message,
+            "timeout must be a positive number of seconds, not 0.0000000001"
+        );
+        let show = |n: f64| js_number(n);
+        let e = ClientLimits::from_js(Some(1e-7), None, None, None, None, &show).unwrap_err();
+        assert_eq!(
+            e.message,
+            "options.timeoutMs must be a positive number of milliseconds, not 1e-7"
+        );
+        assert_eq!(
+            seconds("timeout", 1e-9, 1.0).unwrap(),
+            Duration::from_nanos(1)
+        );
     }
 
     #[test]

@@ -56,13 +56,14 @@ impl ClientBuilder {
         }
     }
 
-    /// How long a TCP (and TLS) connect may take. Default 10 s.
+    /// How long a TCP (and TLS) connect may take, more than zero. Default 10 s.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
     }
 
-    /// How long one attempt may take from connect to the last byte. Default 30 s.
+    /// How long one attempt may take from connect to the last byte, more than zero.
+    /// Default 30 s.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -82,7 +83,7 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest response body read, in bytes. Default 1 MiB
+    /// The largest response body read, in bytes (at least 1). Default 1 MiB
     /// ([`DEFAULT_MAX_RESPONSE_BYTES`]); a balance answer is a few hundred bytes. A
     /// larger answer (announced in Content-Length or streamed) is abandoned as soon as
     /// it passes the limit, with [`Error::ResponseTooLarge`].
@@ -103,7 +104,11 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the configuration and builds the client.
+    /// Checks the configuration and builds the client. [`Error::InvalidInput`] for a
+    /// setting no call could work with: an empty login or one longer than 256
+    /// characters, an empty control key, a refused plain-http gateway, a zero timeout
+    /// or connect timeout, a response cap of 0 bytes ([`paynet_api::check_client`] and
+    /// [`paynet_api::check_limits`], the rules the bindings apply too).
     pub fn build(self) -> Result<Client, Error> {
         paynet_api::check_client(
             &self.gateway,
@@ -111,6 +116,9 @@ impl ClientBuilder {
             self.control_key.expose(),
             self.allow_http,
         )
+        .and_then(|()| {
+            paynet_api::check_limits(self.timeout, self.connect_timeout, self.max_response_bytes)
+        })
         .map_err(|e| Error::InvalidInput(e.to_string()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(self.connect_timeout)
@@ -129,5 +137,53 @@ impl ClientBuilder {
             clock: self.clock,
             nonces: self.nonces,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::ClientBuilder;
+    use crate::{Client, ControlKey, Error};
+
+    fn builder(login: &str) -> ClientBuilder {
+        let gateway = paynet_api::Gateway::parse("https://gate.example.com/paynet/api/v2").unwrap();
+        Client::builder(gateway, login, ControlKey::new("key"))
+    }
+
+    fn refusal(b: ClientBuilder) -> String {
+        match b.build() {
+            Err(Error::InvalidInput(message)) => message,
+            other => panic!("not refused as InvalidInput: {other:?}"),
+        }
+    }
+
+    /// Settings every call would then fail on are refused when the client is built
+    /// (before, `build()` took them and each call failed: "did not answer in time",
+    /// "larger than the limit of 0 bytes", "login is longer than 256 characters").
+    #[test]
+    fn settings_no_call_could_work_with_are_refused() {
+        assert_eq!(
+            refusal(builder("l").timeout(Duration::ZERO)),
+            "timeout must be more than 0"
+        );
+        assert_eq!(
+            refusal(builder("l").connect_timeout(Duration::ZERO)),
+            "connect_timeout must be more than 0"
+        );
+        assert_eq!(
+            refusal(builder("l").max_response_bytes(0)),
+            "max_response_bytes must be at least 1 byte"
+        );
+        assert_eq!(
+            refusal(builder(&"l".repeat(300))),
+            "login is longer than 256 characters (300)"
+        );
+        let fine = builder(&"l".repeat(256))
+            .timeout(Duration::from_millis(1))
+            .connect_timeout(Duration::from_millis(1))
+            .max_response_bytes(1);
+        assert!(fine.build().is_ok());
     }
 }
