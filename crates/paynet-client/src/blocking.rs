@@ -7,11 +7,25 @@ use paynet_api::{Balance, EndpointBalance, Gateway};
 
 use crate::{ControlKey, Error};
 
-/// A blocking client with the same commands as [`crate::Client`]. Must not be used
-/// from inside an async runtime.
+/// A blocking client with the same commands as [`crate::Client`]. Its commands must
+/// not be called from inside an async runtime (they block the thread; tokio panics);
+/// building it there is an error, and dropping it there is allowed.
 pub struct Client {
     inner: crate::Client,
-    runtime: tokio::runtime::Runtime,
+    /// Always `Some` until dropped.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        // Dropping a runtime blocks until its tasks stop, which tokio forbids (panics)
+        // inside async code; there it is shut down in the background instead.
+        if tokio::runtime::Handle::try_current().is_ok()
+            && let Some(runtime) = self.runtime.take()
+        {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 impl fmt::Debug for Client {
@@ -34,7 +48,7 @@ impl Client {
 
     /// The balance of an endpoint for a balance provider.
     pub fn get_balance(&self, endpoint_id: &str, provider: &str) -> Result<EndpointBalance, Error> {
-        self.runtime
+        self.runtime()
             .block_on(self.inner.get_balance(endpoint_id, provider))
     }
 
@@ -44,7 +58,7 @@ impl Client {
         login: &str,
         name: Option<&str>,
     ) -> Result<Vec<Balance>, Error> {
-        self.runtime
+        self.runtime()
             .block_on(self.inner.get_manager_balances(login, name))
     }
 
@@ -54,8 +68,16 @@ impl Client {
         login: &str,
         name: Option<&str>,
     ) -> Result<Vec<Balance>, Error> {
-        self.runtime
+        self.runtime()
             .block_on(self.inner.get_merchant_balances(login, name))
+    }
+}
+
+impl Client {
+    fn runtime(&self) -> &tokio::runtime::Runtime {
+        self.runtime
+            .as_ref()
+            .expect("the runtime is there until the client is dropped")
     }
 }
 
@@ -70,14 +92,63 @@ impl ClientBuilder {
         self.configure(|b| b.max_response_bytes(limit))
     }
 
-    /// Builds the client and its runtime.
+    /// Builds the client and its runtime. Inside an async runtime (tokio's
+    /// `Handle::try_current()` finds one) this is [`Error::InvalidInput`]: a runtime
+    /// cannot be started there; use [`crate::Client`] instead.
     pub fn build(self) -> Result<Client, Error> {
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return Err(Error::InvalidInput(
+                "the blocking client cannot be built inside an async runtime; \
+                 use paynet_client::Client"
+                    .into(),
+            ));
+        }
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| Error::InvalidInput(format!("cannot start the I/O runtime: {e}")))?;
         // reqwest's client must be built where its runtime will drive it.
         let inner = runtime.block_on(async { self.0.build() })?;
-        Ok(Client { inner, runtime })
+        Ok(Client {
+            inner,
+            runtime: Some(runtime),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Client;
+    use crate::{ControlKey, Error};
+
+    fn builder() -> super::ClientBuilder {
+        let gateway = paynet_api::Gateway::parse("https://gate.example.com/paynet/api/v2").unwrap();
+        Client::builder(gateway, "login", ControlKey::new("key"))
+    }
+
+    /// Built inside async code, the blocking client is an error (before, tokio
+    /// panicked: "Cannot start a runtime from within a runtime").
+    #[tokio::test]
+    async fn building_it_inside_an_async_runtime_is_an_error() {
+        match builder().build() {
+            Err(Error::InvalidInput(message)) => assert_eq!(
+                message,
+                "the blocking client cannot be built inside an async runtime; \
+                 use paynet_client::Client"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Dropped inside async code, it shuts its runtime down without blocking (before,
+    /// tokio panicked: "Cannot drop a runtime in a context where blocking is not
+    /// allowed").
+    #[test]
+    fn dropping_it_inside_an_async_runtime_does_not_panic() {
+        let client = builder().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        runtime.block_on(async move { drop(client) });
     }
 }
