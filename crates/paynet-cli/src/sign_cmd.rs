@@ -35,7 +35,9 @@ pub(crate) struct SignArgs {
     /// The consumer key (the gateway login).
     #[arg(long, required_unless_present = "input")]
     consumer_key: Option<String>,
-    /// The consumer secret (the gateway control key) [env: PAYNET_CONTROL_KEY]
+    /// The consumer secret (the gateway control key), used as given. Left out, it is
+    /// read from the variable as every surface reads a control key: the white space
+    /// around it dropped, an empty one refused [env: PAYNET_CONTROL_KEY]
     #[arg(long)]
     consumer_secret: Option<String>,
     /// `oauth_token` (not used by the gateway).
@@ -163,7 +165,9 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         .collect::<Result<Vec<_>, _>>()?;
     let consumer_secret = match &args.consumer_secret {
         Some(secret) => Some(secret.clone()),
-        None => env::var(env::CONTROL_KEY, "--consumer-secret")?,
+        None => env::var(env::CONTROL_KEY, "--consumer-secret")?
+            .map(|key| control_key(&key))
+            .transpose()?,
     };
     let consumer_secret = consumer_secret.ok_or_else(|| {
         Failure::usage("no consumer secret given")
@@ -197,6 +201,15 @@ fn run_flags(args: &SignArgs) -> Result<(), Failure> {
         )
     };
     write_stdout(text.as_bytes())
+}
+
+/// PAYNET_CONTROL_KEY read by the control-key rule every surface applies (the clients,
+/// `paynet balance`): the white space around it dropped
+/// ([`paynet_api::control_key_text`]), an empty one refused as the clients refuse it
+/// ([`paynet_bind::control_key_signer`]).
+fn control_key(key: &str) -> Result<String, Failure> {
+    paynet_bind::control_key_signer(key).map_err(Failure::refused)?;
+    Ok(paynet_api::control_key_text(key).to_owned())
 }
 
 fn run_batch(path: &PathBuf, pretty: bool) -> Result<(), Failure> {

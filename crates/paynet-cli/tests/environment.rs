@@ -160,3 +160,59 @@ fn access_denied_names_the_login_that_signed() {
         }
     }
 }
+
+/// `paynet sign` reads PAYNET_CONTROL_KEY as every surface reads a control key: the
+/// white space around it dropped, an empty one refused (before, `"KEY "` signed with
+/// the space and `"  "` signed with a blank key, while `paynet balance` trimmed).
+#[test]
+fn sign_reads_the_control_key_variable_by_the_control_key_rule() {
+    let sign = [
+        "sign",
+        "--url",
+        "https://sandbox.payneteasy.com/paynet/api/v2/get-balance/1",
+        "--param",
+        "balance-provider=Test",
+        "--consumer-key",
+        "balance_test_merchant14",
+        "--timestamp",
+        "1686923599",
+        "--nonce",
+        "2xGTFuAgetE",
+        "--json",
+    ];
+    let signature = |key: &str| {
+        let o = paynet(&[("PAYNET_CONTROL_KEY", OsStr::new(key))], &sign);
+        assert_eq!(o.status.code(), Some(0), "{key:?}: {o:?}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["signature"].as_str().unwrap().to_owned()
+    };
+    let plain = signature(KEY);
+    for padded in [
+        format!("{KEY} "),
+        format!("{KEY}\n"),
+        format!(" \t{KEY}\r\n"),
+    ] {
+        assert_eq!(signature(&padded), plain, "{padded:?}");
+    }
+    // The key as given on the command line is the same key.
+    let o = paynet(&[], &[&sign[..], &["--consumer-secret", KEY]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["signature"], plain.as_str());
+
+    let refusal = |key: &str| {
+        let o = paynet(&[("PAYNET_CONTROL_KEY", OsStr::new(key))], &sign);
+        assert!(o.stdout.is_empty(), "{key:?}: {o:?}");
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let empty = refusal("");
+    assert_eq!(empty.0, Some(2), "{}", empty.1);
+    assert!(
+        empty.1.contains("the control key must not be empty"),
+        "{}",
+        empty.1
+    );
+    assert_eq!(refusal(" \n"), empty);
+}
