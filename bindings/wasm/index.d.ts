@@ -2,7 +2,7 @@
 // Node addon (`paynet-oauth`, bindings/node/index.d.ts) has the same shape there, which
 // `make test-wasm` checks with tsc (test/types/same-as-node.ts assigns each export to
 // the Node declaration's type and back). What the Node declarations lack today:
-// `commandRequest` and `Signer#free`, and the
+// `commandRequest`, `signCommand` and `Signer#free`, and the
 // `Uint8Array` body of `parseResponse` (browsers have no `Buffer`).
 
 /**
@@ -243,6 +243,35 @@ export interface CommandRequest {
  */
 export declare function commandRequest(args: CommandArgs): CommandRequest
 
+/** What `signCommand` needs: a balance command, the credentials and, for tests, the time. */
+export interface SignCommandArgs extends CommandArgs {
+  /** The login (`oauth_consumer_key`): 1 to 256 characters. */
+  login: string
+  /** The control key; the white space around it is dropped, an empty one refused. */
+  controlKey: string
+  /** `oauth_timestamp` in Unix seconds; default now. */
+  timestamp?: number | string
+  /** `oauth_nonce`; default 16 random characters of `[A-Za-z0-9]` from a CSPRNG. */
+  nonce?: string
+}
+
+/** A signed balance command: `sign`'s result with the request's method and URL. */
+export interface SignedCommand extends SignedRequest {
+  /** Always `POST`. */
+  method: string
+  /** The full URL on the gateway. */
+  url: string
+}
+
+/**
+ * A balance command signed as the clients sign it: the login checked and the control
+ * key read as every client reads it (white space around it dropped, an empty one
+ * refused), so the result is what the SDK sends (the Request Builder shows it). Throws
+ * `PAYNET_INVALID_INPUT` for what `commandRequest` refuses, an empty or too long login
+ * and an empty control key. WebAssembly build only.
+ */
+export declare function signCommand(args: SignCommandArgs): SignedCommand
+
 /** The `code` of every error this package throws; `errorKinds()` lists them at run time. */
 export type PaynetErrorCode =
   | 'PAYNET_BUFFER_TOO_SMALL'
@@ -410,6 +439,7 @@ declare const paynet: {
   signForm: typeof signForm
   errorKinds: typeof errorKinds
   commandRequest: typeof commandRequest
+  signCommand: typeof signCommand
   Client: typeof Client
 }
 export default paynet

@@ -1,6 +1,6 @@
 // The types of `paynet-oauth-wasm/init`: the functions of the package, usable once
 // `init` (async) or `initSync` has loaded the WebAssembly module.
-export { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } from './index.js'
+export { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, signCommand } from './index.js'
 
 /** What the module can be loaded from. */
 export type WasmSource = BufferSource | WebAssembly.Module | URL | Request | Response | string

@@ -1,15 +1,16 @@
 // The Request Builder's logic. build.mjs puts it in the page's one module script after
 // the wasm-bindgen glue of the page's build of paynet-oauth-wasm (which defines
-// initSync, sign, Signer, percentEncode, commandRequest) and WASM_GZIP_BASE64 (the
-// .wasm, gzipped then base64: a third of the size of base64 alone), so the page needs
-// no other file and no fetch, and works from file:// as from a server.
+// initSync, sign, Signer, percentEncode, commandRequest, signCommand) and
+// WASM_GZIP_BASE64 (the .wasm, gzipped then base64: a third of the size of base64
+// alone), so the page needs no other file and no fetch, and works from file:// as from
+// a server.
 
 const gzipped = Uint8Array.from(atob(WASM_GZIP_BASE64), (c) => c.charCodeAt(0))
 const unzipped = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'))
 initSync({ module: await new Response(unzipped).arrayBuffer() })
 
 // The package's functions, for the tests (and a curious console).
-globalThis.paynet = { sign, Signer, percentEncode, commandRequest }
+globalThis.paynet = { sign, Signer, percentEncode, commandRequest, signCommand }
 
 const $ = (id) => document.getElementById(id)
 
@@ -32,9 +33,9 @@ function shellQuote(text) {
   return `'${text.replaceAll("'", `'\\''`)}'`
 }
 
-function curlOf(request, signed) {
+function curlOf(signed) {
   return [
-    `curl -X ${request.method} ${shellQuote(request.url)}`,
+    `curl -X ${signed.method} ${shellQuote(signed.url)}`,
     `  -H ${shellQuote(`Authorization: ${signed.authorizationHeader}`)}`,
     `  -H 'Content-Type: application/x-www-form-urlencoded'`,
     `  --data-raw ${shellQuote(signed.body)}`,
@@ -49,16 +50,15 @@ function build(event) {
   error.hidden = true
   try {
     const gateway = $('gateway').value === 'custom' ? $('gateway-url').value : $('gateway').value
-    const request = commandRequest({
+    // Signed as the clients sign: the login checked, the control key read by the
+    // control-key rule (white space around it dropped, an empty one refused).
+    const signed = signCommand({
       gateway,
       command: $('command').value,
       subject: $('subject').value,
       name: $('name').value,
-    })
-    const signed = sign({
-      ...request,
-      consumerKey: $('login').value,
-      consumerSecret: $('key').value,
+      login: $('login').value,
+      controlKey: $('key').value,
       timestamp: $('timestamp').value.trim() || undefined,
       nonce: $('nonce').value || undefined,
     })
@@ -68,7 +68,7 @@ function build(event) {
       'out-signature': signed.signature,
       'out-header': signed.authorizationHeader,
       'out-body': signed.body,
-      'out-curl': curlOf(request, signed),
+      'out-curl': curlOf(signed),
     }
   } catch (e) {
     last = null

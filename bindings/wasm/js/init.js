@@ -14,5 +14,6 @@ export {
   signForm,
   errorKinds,
   commandRequest,
+  signCommand,
 } from './paynet_oauth_wasm.js'
 export { Client } from './client.js'

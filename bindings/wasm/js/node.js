@@ -7,6 +7,6 @@ import { Client } from './client.js'
 
 initSync({ module: readFileSync(new URL('./paynet_oauth_wasm_bg.wasm', import.meta.url)) })
 
-export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
+export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, signCommand } = wasm
 export { Client }
-export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, Client }
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, signCommand, Client }

@@ -9,6 +9,6 @@ import { Client } from './client.js'
 
 initSync({ module })
 
-export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest } = wasm
+export const { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, signCommand } = wasm
 export { Client }
-export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, Client }
+export default { sign, Signer, verify, percentEncode, parseResponse, signForm, errorKinds, commandRequest, signCommand, Client }

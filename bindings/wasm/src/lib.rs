@@ -10,8 +10,9 @@
 //!
 //! The cargo features `package` and `client` (both default) are everything else the npm
 //! package exports. Without them the build is the Request Builder page's: `sign`,
-//! `Signer`, `percentEncode` and `commandRequest` only, since the page signs and never
-//! verifies, parses an answer or sends (its .wasm is about half the package's).
+//! `Signer`, `percentEncode`, `commandRequest` and `signCommand` only, since the page
+//! signs and never verifies, parses an answer or sends (its .wasm is about half the
+//! package's).
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "client")]
@@ -31,7 +32,7 @@ mod verify;
 
 #[cfg(feature = "client")]
 pub use client::{ClientCall, ClientCore};
-pub use command::command_request;
+pub use command::{command_request, sign_command};
 #[cfg(feature = "package")]
 pub use form::{error_kinds, sign_form};
 #[cfg(feature = "package")]

@@ -18,6 +18,17 @@ fn request_of(fields: &Fields<'_>) -> Result<OwnedRequest, Failure> {
         fields.string("consumerKey")?,
     );
     request.form = fields.pairs("params")?;
+    fill_time(fields, &mut request)?;
+    request.token = fields.opt_string("token")?;
+    request.version = fields.version()?;
+    request.realm = fields.opt_string("realm")?.unwrap_or_default();
+    request.oauth_extra = fields.pairs("oauthExtra")?;
+    Ok(request)
+}
+
+/// Sets the request's `timestamp` and `nonce` from `fields`, or from the host (the
+/// clock, `crypto.getRandomValues`) when they are left out.
+pub(crate) fn fill_time(fields: &Fields<'_>, request: &mut OwnedRequest) -> Result<(), Failure> {
     request.timestamp = Some(match fields.timestamp()? {
         Some(t) => t,
         None => host::now().to_string(),
@@ -26,11 +37,7 @@ fn request_of(fields: &Fields<'_>) -> Result<OwnedRequest, Failure> {
         Some(n) => n,
         None => host::fresh_nonce()?,
     });
-    request.token = fields.opt_string("token")?;
-    request.version = fields.version()?;
-    request.realm = fields.opt_string("realm")?.unwrap_or_default();
-    request.oauth_extra = fields.pairs("oauthExtra")?;
-    Ok(request)
+    Ok(())
 }
 
 /// Signs one request (OAuth 1.0a, HMAC-SHA1): `{method, url, params?, consumerKey,

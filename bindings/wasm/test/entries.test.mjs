@@ -17,7 +17,7 @@ test('init entry: initSync from the bytes, then sign like the node entry', async
 })
 
 test('the default export holds the same functions', () => {
-  for (const name of ['sign', 'Signer', 'verify', 'percentEncode', 'parseResponse', 'commandRequest']) {
+  for (const name of ['sign', 'Signer', 'verify', 'percentEncode', 'parseResponse', 'commandRequest', 'signCommand']) {
     assert.equal(typeof paynet[name], 'function', name)
     assert.equal(paynet.default[name], paynet[name], name)
   }

@@ -121,6 +121,21 @@ test('commandRequest builds what the Request Builder signs', () => {
   throwsCode(() => paynet.commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1' }), 'PAYNET_INVALID_INPUT', /balance provider/)
 })
 
+test('signCommand signs a command as the clients do: the control key trimmed, an empty key or login refused', () => {
+  const args = {
+    gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test',
+    login: 'balance_test_merchant14', controlKey: 'KEY', timestamp: '1686923599', nonce: '2xGTFuAgetE',
+  }
+  const signed = paynet.signCommand(args)
+  const request = paynet.commandRequest(args)
+  const plain = paynet.sign({ ...request, consumerKey: args.login, consumerSecret: 'KEY', timestamp: args.timestamp, nonce: args.nonce })
+  assert.deepEqual(signed, { ...plain, method: 'POST', url: request.url })
+  assert.equal(paynet.signCommand({ ...args, controlKey: ' KEY\n' }).signature, plain.signature)
+  throwsCode(() => paynet.signCommand({ ...args, controlKey: ' \n' }), 'PAYNET_INVALID_INPUT', /^the control key must not be empty$/)
+  throwsCode(() => paynet.signCommand({ ...args, login: '' }), 'PAYNET_INVALID_INPUT', /^login must not be empty$/)
+  throwsCode(() => paynet.signCommand({ ...args, login: 'l'.repeat(257) }), 'PAYNET_INVALID_INPUT', /longer than 256/)
+})
+
 test('errorKinds is the layer table: every PaynetErrorCode of index.d.ts, in number order', async () => {
   const { readFile } = await import('node:fs/promises')
   const types = await readFile(new URL('../index.d.ts', import.meta.url), 'utf8')

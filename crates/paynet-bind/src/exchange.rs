@@ -132,12 +132,7 @@ impl Exchange {
         nonce: &str,
     ) -> Result<OwnedSigned, Failure> {
         let command = self.command.as_ref().map_err(Failure::clone)?;
-        paynet_api::check_login(&settings.login)?;
-        let url = command.url(&settings.gateway);
-        let mut request = OwnedRequest::new("POST", url, settings.login.as_str());
-        request.form = (command.form().into_iter())
-            .map(|(name, value)| (name.to_owned(), value))
-            .collect();
+        let mut request = OwnedRequest::for_command(&settings.gateway, command, &settings.login)?;
         request.timestamp = Some(timestamp.to_string());
         request.nonce = Some(nonce.to_owned());
         request.sign(&settings.signer)

@@ -52,6 +52,23 @@ impl OwnedRequest {
         }
     }
 
+    /// The request of a balance `command` on `gateway` with `login` as the consumer
+    /// key: `POST` to the command's URL with its form, the login checked as
+    /// [`paynet_api::Command::sign`] checks it (1 to 256 characters). Signed with
+    /// [`crate::control_key_signer`], it is what the clients send.
+    pub fn for_command(
+        gateway: &paynet_api::Gateway,
+        command: &paynet_api::Command,
+        login: &str,
+    ) -> Result<Self, Failure> {
+        paynet_api::check_login(login)?;
+        let mut request = OwnedRequest::new("POST", command.url(gateway), login);
+        request.form = (command.form().into_iter())
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect();
+        Ok(request)
+    }
+
     /// Signs this request with `signer` (keyed by the control key and token secret):
     /// fills in the timestamp and the nonce if they are missing (with the `os`
     /// feature; without it both are required) and checks given ones: a timestamp of

@@ -47,7 +47,7 @@ test('(a) every signing vector through the page module (sign, Signer), verified 
     return { id: c.id, signed, again: again.signature }
   }), signing.cases.map((c) => ({ c, request: requestOf(c) })))
   assert.equal(Object.keys(await page.evaluate(() => globalThis.paynet)).sort().join(' '),
-    'Signer commandRequest percentEncode sign', 'the page build exports what the page calls')
+    'Signer commandRequest percentEncode sign signCommand', 'the page build exports what the page calls')
   const full = await openPackage(chrome.context, pkgServer)
   const verified = await full.evaluate((cases) => cases.map(({ c, signed, request }) => globalThis.paynet.verify({
     method: c.method, url: c.url, body: signed.body, authorizationHeader: signed.authorizationHeader,
@@ -195,6 +195,32 @@ test('(b) a bad timestamp is shown as the error code, and the outputs are cleare
   await page.click('#sign')
   assert.match(await text(page, 'error'), /^PAYNET_INVALID_INPUT: /)
   assert.equal(await text(page, 'out-signature'), '')
+  await page.close()
+})
+
+test('(b) the control key is read as the clients read it: white space around it dropped, an empty key or login refused', async () => {
+  const { page } = await open(chrome.context, `${server.origin}/`)
+  await fillExample(page)
+  // A pasted key with a space and a newline around it signs as the key itself (before,
+  // the page signed with them and showed a signature the SDK never sends).
+  await page.fill('#key', ` ${example.consumer_secret}\n`)
+  await page.click('#sign')
+  assert.equal(await page.locator('#error').isHidden(), true, await text(page, 'error'))
+  assert.equal(await text(page, 'out-signature'), example.expect.signature)
+  // A blank key and an empty login are refused as the clients refuse them (before,
+  // the page signed silently with them).
+  for (const [id, value, message] of [
+    ['key', '  ', 'the control key must not be empty'],
+    ['key', '', 'the control key must not be empty'],
+    ['login', '', 'login must not be empty'],
+  ]) {
+    await page.fill('#key', example.consumer_secret)
+    await page.fill(`#${id}`, value)
+    await page.click('#sign')
+    assert.equal(await page.locator('#error').isHidden(), false, `${id} ${JSON.stringify(value)}`)
+    assert.equal(await text(page, 'error'), `PAYNET_INVALID_INPUT: ${message}`)
+    assert.equal(await text(page, 'out-signature'), '')
+  }
   await page.close()
 })
 

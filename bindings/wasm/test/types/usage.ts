@@ -1,5 +1,5 @@
 // The documented API of the wasm package type-checks, and misuse does not.
-import { sign, verify, percentEncode, parseResponse, commandRequest, Signer, Client, type SignedRequest } from '../../index'
+import { sign, verify, percentEncode, parseResponse, commandRequest, signCommand, Signer, Client, type SignedRequest } from '../../index'
 import initDefault, { init, initSync } from '../../init'
 
 const request = commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test' })
@@ -22,8 +22,13 @@ sign({ method: 'POST', url: 'https://x/y', consumerKey: 'k' })
 percentEncode(1)
 // @ts-expect-error subject is required
 commandRequest({ gateway: 'payneteasy-sandbox', command: 'get-balance' })
+const command = signCommand({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test', login: 'l', controlKey: 'k' })
+const commandUrl: string = command.url
+const commandSignature: string = command.signature
+// @ts-expect-error controlKey is required
+signCommand({ gateway: 'payneteasy-sandbox', command: 'get-balance', subject: '1', name: 'Test', login: 'l' })
 
-void [token, encoded, loading]
+void [token, encoded, loading, commandUrl, commandSignature]
 
 const client = new Client({ gateway: 'payneteasy-sandbox', login: 'l', controlKey: 'k', connectTimeoutMs: 500 })
 const amount: Promise<string> = client.getBalance({ endpointId: 1, provider: 'Test' }, { signal: AbortSignal.timeout(1000) }).then((b) => b.balanceAmount)
