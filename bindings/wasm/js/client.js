@@ -71,6 +71,14 @@ async function readBody(call, response) {
   }
 }
 
+// Whether fetch failed on a response it could not parse: the gateway answered (not
+// HTTP, a head too large), so the failure is not "cannot reach" and is not retried.
+// Node's fetch (undici) says so in the cause's code; a browser's says nothing.
+function unreadable(error) {
+  const code = error?.cause?.code
+  return typeof code === 'string' && (code.startsWith('HPE_') || code === 'UND_ERR_HEADERS_OVERFLOW')
+}
+
 // One call: attempts until an answer, a failure, or the caller's abort.
 async function send(core, call, signal) {
   for (;;) {
@@ -88,7 +96,7 @@ async function send(core, call, signal) {
         })
       } catch (error) {
         if (signal?.aborted) throw signal.reason
-        call.failed(attempt.timedOut ? 'timeout' : 'before', describe(error))
+        call.failed(attempt.timedOut ? 'timeout' : unreadable(error) ? 'after' : 'before', describe(error))
         continue
       }
       attempt.answered()

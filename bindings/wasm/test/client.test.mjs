@@ -288,6 +288,24 @@ test('failures before any response are retried, each attempt signed anew, then P
   await rejectsWith(merchant({ gateway: gatewayOf(port), retries: 1 }).getBalance(endpoint), 'PAYNET_TRANSPORT')
 })
 
+test('an answer that is not HTTP did come: PAYNET_TRANSPORT "could not be read", not sent again', async () => {
+  const head = 'HTTP/1.1 200 OK\r\nX-Padding: ' + 'a'.repeat(2 << 20)
+  for (const answer of ['HELLO THERE\r\n\r\n', head]) {
+    const garbled = await tcpServer((socket) => {
+      socket.once('data', () => socket.end(answer))
+      socket.on('error', () => {})
+    })
+    try {
+      await rejectsWith(merchant({ gateway: garbled.url, retries: 2 }).getBalance(endpoint), 'PAYNET_TRANSPORT', (err) => {
+        assert.match(err.message, /^the gateway's response could not be read: /)
+      })
+      assert.equal(garbled.connections(), 1, 'not sent again')
+    } finally {
+      await garbled.close()
+    }
+  }
+})
+
 test("the caller's AbortSignal rejects with its reason and drops the connection", async () => {
   const silent = await tcpServer(() => {})
   try {

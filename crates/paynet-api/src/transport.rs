@@ -125,7 +125,8 @@ pub enum AttemptFailure {
     BeforeResponse,
     /// The time allowed passed.
     Timeout,
-    /// The failure came after the response began (e.g. the body was cut off).
+    /// The failure came after the response began (e.g. the body was cut off, or the
+    /// response is not HTTP).
     AfterResponse,
 }
 
@@ -188,6 +189,12 @@ pub enum TransportError {
         /// What the transport said.
         reason: String,
     },
+    /// The gateway answered, but its response could not be read: not HTTP, a head
+    /// larger than the transport reads, or a body cut off. Not sent again.
+    Unreadable {
+        /// What the transport said.
+        reason: String,
+    },
 }
 
 impl fmt::Display for TransportError {
@@ -199,6 +206,9 @@ impl fmt::Display for TransportError {
             ),
             Self::Timeout => f.write_str("the gateway did not answer in time"),
             Self::Unreachable { reason } => write!(f, "cannot reach the gateway: {reason}"),
+            Self::Unreadable { reason } => {
+                write!(f, "the gateway's response could not be read: {reason}")
+            }
         }
     }
 }

@@ -153,11 +153,11 @@ impl Exchange {
             self.body.clear();
             return Ok(());
         }
+        let reason = reason.to_owned();
         Err(match failure {
             AttemptFailure::Timeout => paynet_api::TransportError::Timeout,
-            _ => paynet_api::TransportError::Unreachable {
-                reason: reason.to_owned(),
-            },
+            AttemptFailure::AfterResponse => paynet_api::TransportError::Unreadable { reason },
+            AttemptFailure::BeforeResponse => paynet_api::TransportError::Unreachable { reason },
         }
         .into())
     }
@@ -335,6 +335,18 @@ mod tests {
         let e = exchange.failed(&s, before, "refused").unwrap_err();
         assert_eq!(e.kind, ErrorKind::Transport);
         assert_eq!(e.message, "cannot reach the gateway: refused");
+        // The gateway answered, unreadably: not sent again, and not "cannot reach".
+        let mut exchange = Exchange::new(&s, &endpoint());
+        let e = exchange
+            .failed(&s, AttemptFailure::AfterResponse, "not HTTP")
+            .unwrap_err();
+        assert_eq!(
+            (e.kind, e.message.as_str()),
+            (
+                ErrorKind::Transport,
+                "the gateway's response could not be read: not HTTP"
+            )
+        );
         let mut exchange = Exchange::new(&s, &endpoint());
         let e = exchange
             .failed(&s, AttemptFailure::Timeout, "")

@@ -168,6 +168,8 @@ fn unexpected(response: &Response) -> Error {
 fn failure_of(e: &reqwest::Error) -> paynet_api::AttemptFailure {
     if e.is_timeout() {
         paynet_api::AttemptFailure::Timeout
+    } else if crate::error::answered(e) {
+        paynet_api::AttemptFailure::AfterResponse
     } else if e.is_connect() || e.is_request() {
         paynet_api::AttemptFailure::BeforeResponse
     } else {

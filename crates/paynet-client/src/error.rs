@@ -21,7 +21,9 @@ pub enum Error {
     },
     /// The connect or the total timeout passed.
     Timeout,
-    /// The connection failed (refused, reset, TLS, DNS) after all retries.
+    /// The connection failed (refused, reset, TLS, DNS) after all retries, or the
+    /// gateway's response could not be read (not HTTP, a head too large, a body cut
+    /// off; not retried): the text says which.
     Transport(reqwest::Error),
     /// Bad input or configuration: an empty or too long parameter, a gateway that is
     /// not a valid base URL, a plain-http gateway off the loopback interface.
@@ -34,6 +36,10 @@ impl fmt::Display for Error {
             Error::Response(e) => e.fmt(f),
             Error::ResponseTooLarge { limit } => TransportError::TooLarge { limit: *limit }.fmt(f),
             Error::Timeout => TransportError::Timeout.fmt(f),
+            Error::Transport(e) if answered(e) => TransportError::Unreadable {
+                reason: describe(e),
+            }
+            .fmt(f),
             Error::Transport(e) => TransportError::Unreachable {
                 reason: describe(e),
             }
@@ -41,6 +47,26 @@ impl fmt::Display for Error {
             Error::InvalidInput(message) => f.write_str(message),
         }
     }
+}
+
+/// Whether the gateway answered before `e`: the response (its head or its body) could
+/// not be read, e.g. bytes that are not HTTP, a head larger than hyper reads, a body
+/// cut off. Such a failure is not a gateway out of reach, and it is not retried.
+pub(crate) fn answered(e: &reqwest::Error) -> bool {
+    if e.is_body() || e.is_decode() {
+        return true;
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        if inner
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_parse)
+        {
+            return true;
+        }
+        source = inner.source();
+    }
+    false
 }
 
 /// reqwest's message and its innermost cause (e.g. "Connection refused").

@@ -119,3 +119,56 @@ fn the_blocking_client_stops_an_endless_body_at_the_cap() {
     }
     assert!(elapsed < Duration::from_secs(1));
 }
+
+/// A server on 127.0.0.1 that answers every connection with `answer` (not HTTP, or a
+/// response head that never ends) and counts the connections.
+fn answering_with(
+    answer: &'static [u8],
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/paynet/api/v2", listener.local_addr().unwrap());
+    let count = std::sync::Arc::new(AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            seen.fetch_add(1, Ordering::SeqCst);
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = stream.write_all(answer);
+        }
+    });
+    (url, count)
+}
+
+/// A gateway that answered, but not with HTTP a client can read (bytes that are not
+/// HTTP; a response head larger than any client reads), did answer: the failure says
+/// its response could not be read (not "cannot reach the gateway"), and the request is
+/// not sent again (only a failure before any response is retried).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_that_is_not_http_is_unreadable_and_not_retried() {
+    static ENDLESS_HEAD: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let mut head = b"HTTP/1.1 200 OK\r\nX-Padding: ".to_vec();
+        head.resize(2 << 20, b'a');
+        head
+    });
+    let endless: &'static [u8] = ENDLESS_HEAD.as_slice();
+    for answer in [&b"HELLO THERE\r\n\r\n"[..], endless] {
+        let (url, connections) = answering_with(answer);
+        let c = client(&url).retries(2).build().unwrap();
+        let err = c.get_balance("1", "Test").await.unwrap_err();
+        assert!(matches!(err, Error::Transport(_)), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("the gateway's response could not be read: "),
+            "{text}"
+        );
+        assert_eq!(
+            connections.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "sent again after {text}"
+        );
+    }
+}
