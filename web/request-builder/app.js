@@ -119,8 +119,62 @@ function showMarked(pre, label, text, at) {
   }
 }
 
+/**
+ * The pasted text as this page writes its outputs: without a leading `Authorization:`
+ * (as `paynet sign` and curl lines show the header), and a signature pasted as the
+ * header carries it (percent-encoded) decoded.
+ */
+function asPasted(text) {
+  const t = text.trim().replace(/^authorization:\s*/i, '')
+  if (t.includes('%') && /^[A-Za-z0-9%]+$/.test(t)) {
+    try {
+      const decoded = decodeURIComponent(t)
+      if (decoded.length === 28) return decoded
+    } catch {
+      // Not an encoded signature: compared as it is.
+    }
+  }
+  return t
+}
+
+/** The `name="value"` pairs of an OAuth Authorization header, or null for other text. */
+function headerParams(text) {
+  if (!/^OAuth\s/i.test(text)) return null
+  const params = new Map()
+  for (const [, name, value] of text.matchAll(/([A-Za-z0-9_]+)\s*=\s*"([^"]*)"/g)) {
+    params.set(name, value)
+  }
+  return params
+}
+
+/**
+ * An OAuth header compared by its values (libraries order and space the pairs
+ * differently): the verdict, or null when the pasted text is no header.
+ */
+function compareHeaders(theirs, ours) {
+  const pasted = headerParams(theirs)
+  if (!pasted) return null
+  const here = headerParams(ours)
+  const read = (params, name) => {
+    const value = params.get(name)
+    try {
+      return value === undefined ? undefined : decodeURIComponent(value)
+    } catch {
+      return value
+    }
+  }
+  const names = [...new Set([...here.keys(), ...pasted.keys()])].filter((n) => n !== 'realm')
+  const differ = names.filter((n) => read(pasted, n) !== read(here, n))
+  if (differ.length === 0) {
+    return { same: true, text: "Same values and signature as this page's Authorization header (written in another order or spacing)." }
+  }
+  const show = (v) => (v === undefined ? 'missing' : `"${v}"`)
+  const each = differ.map((n) => `${n} (pasted ${show(read(pasted, n))}, here ${show(read(here, n))})`)
+  return { same: false, text: `The Authorization header differs from this page's in ${each.join(', ')}.` }
+}
+
 function compare() {
-  const theirs = $('theirs').value.trim()
+  const theirs = asPasted($('theirs').value)
   const verdict = $('verdict')
   verdict.className = ''
   $('diff-theirs').replaceChildren()
@@ -134,6 +188,12 @@ function compare() {
   if (ours === theirs) {
     verdict.textContent = `Identical to this page's ${NAMES[id]}.`
     verdict.className = 'same'
+    return
+  }
+  const byValues = compareHeaders(theirs, last['out-header'])
+  if (byValues) {
+    verdict.textContent = byValues.text
+    verdict.className = byValues.same ? 'same' : 'differs'
     return
   }
   let at = 0

@@ -157,6 +157,20 @@ test('(b) the form with the documented get-balance example gives every output of
   assert.equal(await text(page, 'verdict'), `Differs from this page's base string at position ${at + 1} (of ${theirs.length} here, ${theirs.length} pasted).`)
   assert.equal(await page.locator('#diff-theirs mark.at').textContent(), 't')
   assert.equal(await page.locator('#diff-ours mark.at').textContent(), 'T')
+  // What users paste from elsewhere: the header with its name (as `paynet sign` prints
+  // it), the signature as the header carries it (percent-encoded), and another
+  // library's header with the same values in another order and spacing: all the same.
+  await page.fill('#theirs', `Authorization: ${header}`)
+  assert.match(await text(page, 'verdict'), /^Identical to this page's Authorization header/)
+  await page.fill('#theirs', sig)
+  assert.match(await text(page, 'verdict'), /^Identical to this page's signature/)
+  const reordered =
+    `OAuth oauth_nonce="${example.nonce}", oauth_timestamp="${example.timestamp}", oauth_version="1.0", ` +
+    `oauth_signature_method="HMAC-SHA1", oauth_consumer_key="${example.consumer_key}", oauth_signature="${sig}"`
+  await page.fill('#theirs', reordered)
+  assert.match(await text(page, 'verdict'), /^Same values and signature as this page's Authorization header/)
+  await page.fill('#theirs', reordered.replace(`oauth_timestamp="${example.timestamp}"`, 'oauth_timestamp="1"'))
+  assert.match(await text(page, 'verdict'), /^The Authorization header differs from this page's in oauth_timestamp \(pasted "1", here "\d+"\)/)
   // The key is never stored: no storage, no cookie, not in the URL.
   const kept = await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie, location.href])
   assert.deepEqual(kept, [0, 0, '', `${server.origin}/`])
