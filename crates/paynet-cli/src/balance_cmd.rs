@@ -24,8 +24,9 @@ pub(crate) struct Connection {
     /// The login that signs the request (OAuth consumer key) [env: PAYNET_LOGIN]
     #[arg(long)]
     login: Option<String>,
-    /// A file holding the control key (its trailing newline is ignored). Without it
-    /// the key is read from the PAYNET_CONTROL_KEY environment variable.
+    /// A file holding the control key (the white space around it, such as its trailing
+    /// newline, is ignored). Without it the key is read from the PAYNET_CONTROL_KEY
+    /// environment variable.
     #[arg(long, value_name = "FILE")]
     control_key_file: Option<PathBuf>,
     /// Never accepted: a key given as a flag stays in the shell history and shows in
