@@ -63,7 +63,7 @@ const size = (file) => {
 const kib = (n) => (n / 1024).toFixed(1)
 const rows = [
   ['the Request Builder page, `index.html` (everything it loads: HTML, CSS, glue, .wasm gzipped+base64)', size(join(webOut, 'index.html'))],
-  ['inside it: the page\'s `.wasm` (sign, Signer, percentEncode, commandRequest)', size(join(pkg, '..', 'page', 'paynet_oauth_wasm_bg.wasm'))],
+  ['inside it: the page\'s `.wasm` (sign, Signer, percentEncode, commandRequest, signCommand)', size(join(pkg, '..', 'page', 'paynet_oauth_wasm_bg.wasm'))],
   ['npm package: `paynet_oauth_wasm_bg.wasm` (everything: verify, parseResponse, signForm, errorKinds and the Client too)', size(join(pkg, 'paynet_oauth_wasm_bg.wasm'))],
   ['npm package: `paynet_oauth_wasm.js` (wasm-bindgen glue)', size(join(pkg, 'paynet_oauth_wasm.js'))],
 ]
